@@ -1,0 +1,64 @@
+"""A person's career plan and the read-only links they share it by."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from compensation.models import CompanyType, Education, Industry, Location, Role, Skill, Track
+
+
+class Plan(models.Model):
+    class WorkMode(models.TextChoices):
+        ONSITE = "onsite", "On-site or hybrid, local employer"
+        REMOTE_US = "remote-us", "Remote for a US-based company"
+        FREELANCE = "freelance", "Freelance"
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plans")
+    title = models.CharField(max_length=120)
+    current_level = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="+")
+    years_experience = models.PositiveSmallIntegerField()
+    location = models.ForeignKey(Location, on_delete=models.PROTECT, related_name="+")
+    industry = models.ForeignKey(Industry, on_delete=models.PROTECT, related_name="+")
+    company_type = models.ForeignKey(CompanyType, on_delete=models.PROTECT, related_name="+")
+    skills = models.ManyToManyField(Skill, blank=True, related_name="+")
+    education = models.ForeignKey(Education, on_delete=models.PROTECT, related_name="+")
+    work_mode = models.CharField(max_length=10, choices=WorkMode.choices, default=WorkMode.ONSITE)
+    target_track = models.ForeignKey(Track, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    target_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    notes = models.TextField(blank=True, max_length=5000)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+    # Optimistic locking: a save must name the version it was edited from.
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-updated", "-id"]
+        indexes = [models.Index(fields=["owner", "-updated", "-id"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("plan_detail", args=[self.pk])
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class ShareLink(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="share_links")
+    token = models.CharField(max_length=64, unique=True, default=new_token)
+    created = models.DateTimeField(auto_now_add=True)
+    revoked = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self):
+        return f"Share link for {self.plan}"
+
+    def get_absolute_url(self):
+        return reverse("shared_plan", args=[self.token])

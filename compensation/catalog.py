@@ -1,0 +1,114 @@
+"""Loads the compensation data once per process into an immutable `Catalog` for the engine.
+
+Every change to the data (admin, loaddata, shell) bumps `CatalogVersion` in the database, so each
+process, on any machine, sees it at its next call: one indexed one-row read per call, and a full
+reload only when the version moved.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from django.db import transaction
+from django.db.models import F
+
+from . import data, models
+
+_lock = threading.Lock()
+_cached: data.Catalog | None = None
+
+
+def current_version() -> int:
+    row = models.CatalogVersion.objects.filter(pk=1).values_list("version", flat=True).first()
+    return row or 0
+
+
+def bump_version() -> None:
+    """Mark the data as changed, for every process."""
+    with transaction.atomic():
+        updated = models.CatalogVersion.objects.filter(pk=1).update(version=F("version") + 1)
+        if not updated:
+            models.CatalogVersion.objects.get_or_create(pk=1, defaults={"version": 1})
+
+
+def get_catalog() -> data.Catalog:
+    """The current snapshot; reloaded only when the data changed since it was built."""
+    global _cached
+    version = current_version()
+    cached = _cached
+    if cached is not None and cached.version == version:
+        return cached
+    with _lock:
+        if _cached is None or _cached.version != version:
+            _cached = build_catalog(version)
+        return _cached
+
+
+def _source(row: models.Sourced) -> data.Source:
+    if row.provenance == models.Provenance.ARTICLE:
+        return data.Source("article", row.source_quote)
+    return data.Source("assumption", row.rationale)
+
+
+def build_catalog(version: int) -> data.Catalog:
+    roles = models.Role.objects.prefetch_related("tracks")
+    bands = models.SalaryBand.objects.select_related("role", "location", "industry")
+    return data.Catalog(
+        version=version,
+        locations={
+            loc.slug: data.Location(loc.slug, loc.name, loc.country, loc.currency)
+            for loc in models.Location.objects.all()
+        },
+        industries={i.slug: data.Named(i.slug, i.name) for i in models.Industry.objects.all()},
+        tracks={t.slug: data.Named(t.slug, t.name) for t in models.Track.objects.all()},
+        roles={
+            r.slug: data.Role(
+                slug=r.slug,
+                name=r.name,
+                order=r.order,
+                is_level=r.is_level,
+                tracks=tuple(t.slug for t in r.tracks.all()),
+                typical_years=r.typical_years,
+                bonus_equity_share=float(r.bonus_equity_share),
+                source=_source(r),
+            )
+            for r in roles
+        },
+        skills={
+            s.slug: data.Weighted(s.slug, s.name, float(s.percentile_points), _source(s), examples=s.examples)
+            for s in models.Skill.objects.all()
+        },
+        educations={
+            e.slug: data.Weighted(
+                e.slug, e.name, float(e.percentile_points), _source(e), research_points=float(e.research_points)
+            )
+            for e in models.Education.objects.all()
+        },
+        company_types={
+            c.slug: data.CompanyType(c.slug, c.name, float(c.base_factor), float(c.bonus_equity_factor), _source(c))
+            for c in models.CompanyType.objects.all()
+        },
+        parameters={
+            p.slug: data.Parameter(p.slug, p.name, float(p.value), p.unit, p.description, _source(p))
+            for p in models.Parameter.objects.all()
+        },
+        rates={
+            r.currency: data.Rate(r.currency, float(r.usd_per_unit), _source(r))
+            for r in models.ExchangeRate.objects.all()
+        },
+        bands=tuple(
+            data.Band(
+                slug=b.slug,
+                kind=b.kind,
+                subject=(b.role or b.location or b.industry).slug if (b.role or b.location or b.industry) else "",
+                min=float(b.min_amount),
+                max=float(b.max_amount),
+                open_ended=b.open_ended,
+                currency=b.currency,
+                period=b.period,
+                covers=b.covers,
+                source=_source(b),
+            )
+            for b in bands
+        ),
+    )

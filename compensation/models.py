@@ -1,0 +1,279 @@
+"""The salary data: lookup tables, bands and projection parameters, each with its provenance.
+
+Every number that shapes a projected figure lives in these tables (loaded from fixtures/ and
+edited in admin), never in code. A row either quotes the article's sentence it comes from, or is
+an assumption with a written rationale.
+"""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+
+
+class SlugManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Provenance(models.TextChoices):
+    ARTICLE = "article", "Article"
+    ASSUMPTION = "assumption", "Assumption"
+
+
+class Sourced(models.Model):
+    """Where a figure comes from: the article's exact sentence, or an assumption and why."""
+
+    provenance = models.CharField(max_length=10, choices=Provenance.choices, default=Provenance.ASSUMPTION)
+    source_quote = models.TextField(blank=True, help_text="The article's exact sentence or line.")
+    rationale = models.TextField(blank=True, help_text="Why this assumption; required for assumptions.")
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_assumption(self) -> bool:
+        return self.provenance == Provenance.ASSUMPTION
+
+    def clean(self):
+        super().clean()
+        if self.provenance == Provenance.ARTICLE and not self.source_quote.strip():
+            raise ValidationError({"source_quote": "A figure from the article needs the sentence it comes from."})
+        if self.provenance == Provenance.ASSUMPTION and not self.rationale.strip():
+            raise ValidationError({"rationale": "An assumption needs a rationale that users can read."})
+
+
+class Lookup(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=100)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = SlugManager()
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Location(Lookup):
+    country = models.CharField(max_length=2, help_text="ISO 3166 country code, e.g. US, GB.")
+    currency = models.CharField(max_length=3, help_text="ISO 4217 currency code, e.g. USD, GBP.")
+
+    class Meta(Lookup.Meta):
+        pass
+
+    def clean(self):
+        self.country = self.country.upper()
+        self.currency = self.currency.upper()
+
+
+class Industry(Lookup):
+    class Meta(Lookup.Meta):
+        verbose_name_plural = "industries"
+
+
+class Track(Lookup):
+    """A career path: individual contributor, management or research."""
+
+    description = models.TextField(blank=True)
+
+
+class Role(Lookup, Sourced):
+    """A rung of the ladder: a level (Entry, Mid, Senior, Lead/Principal) or a progression role.
+
+    `order` is seniority; a track's steps are its roles in that order. `typical_years` (years of
+    experience at which the role is typically reached) carries the provenance of this row.
+    """
+
+    is_level = models.BooleanField(default=False, help_text="Can be chosen as a person's current level.")
+    tracks = models.ManyToManyField(Track, related_name="roles", blank=True)
+    typical_years = models.PositiveSmallIntegerField(help_text="Years of experience at which it is typically reached.")
+    bonus_equity_share = models.DecimalField(
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(0)],
+        help_text="Bonus and equity as a share of base pay at a large company (0.20 = 20%).",
+    )
+
+    class Meta(Lookup.Meta):
+        pass
+
+
+class Skill(Lookup, Sourced):
+    examples = models.CharField(max_length=200, blank=True)
+    percentile_points = models.DecimalField(
+        max_digits=4,
+        decimal_places=3,
+        validators=[MinValueValidator(0)],
+        help_text="How far this skill moves a person up within a band (0.05 = 5 percentile points).",
+    )
+
+
+class Education(Lookup, Sourced):
+    percentile_points = models.DecimalField(max_digits=4, decimal_places=3, validators=[MinValueValidator(0)])
+    research_points = models.DecimalField(
+        max_digits=4,
+        decimal_places=3,
+        default=Decimal("0"),
+        validators=[MinValueValidator(0)],
+        help_text="Extra points on research-track roles.",
+    )
+
+    class Meta(Lookup.Meta):
+        verbose_name_plural = "education levels"
+
+
+class CompanyType(Lookup, Sourced):
+    base_factor = models.DecimalField(
+        max_digits=4, decimal_places=2, validators=[MinValueValidator(0)], help_text="Multiplies base pay."
+    )
+    bonus_equity_factor = models.DecimalField(
+        max_digits=4,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+        help_text="Multiplies the role's bonus and equity share.",
+    )
+
+
+class ExchangeRate(Sourced):
+    currency = models.CharField(max_length=3, unique=True)
+    usd_per_unit = models.DecimalField(max_digits=12, decimal_places=6, validators=[MinValueValidator(0)])
+
+    class Meta:
+        ordering = ["currency"]
+
+    def __str__(self):
+        return f"1 {self.currency} = {self.usd_per_unit} USD"
+
+    def natural_key(self):
+        return (self.currency,)
+
+
+class Parameter(Sourced):
+    """A named number of the projection model (damping exponent, billable hours, ...)."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=100)
+    value = models.DecimalField(max_digits=12, decimal_places=4)
+    unit = models.CharField(max_length=40, blank=True)
+    description = models.TextField(blank=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class SalaryBand(Sourced):
+    """A pay range. Exactly one dimension applies: a role, a location, an industry, or none (overall)."""
+
+    class Kind(models.TextChoices):
+        OVERALL = "overall", "US average"
+        ROLE = "role", "By level or role"
+        LOCATION = "location", "By location"
+        INDUSTRY = "industry", "By industry"
+        TOTAL = "total", "Total compensation"
+        FREELANCE = "freelance", "Freelance rate"
+
+    class Period(models.TextChoices):
+        YEAR = "year", "per year"
+        HOUR = "hour", "per hour"
+
+    class Covers(models.TextChoices):
+        BASE = "base", "Base salary"
+        TOTAL = "total", "Base with bonus and equity"
+
+    slug = models.SlugField(unique=True)
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    role = models.ForeignKey(Role, null=True, blank=True, on_delete=models.PROTECT, related_name="bands")
+    location = models.ForeignKey(Location, null=True, blank=True, on_delete=models.PROTECT, related_name="bands")
+    industry = models.ForeignKey(Industry, null=True, blank=True, on_delete=models.PROTECT, related_name="bands")
+    min_amount = models.DecimalField(max_digits=14, decimal_places=2)
+    max_amount = models.DecimalField(max_digits=14, decimal_places=2)
+    open_ended = models.BooleanField(default=False, help_text='The top is open-ended, as in "$200,000+".')
+    currency = models.CharField(max_length=3, default="USD")
+    period = models.CharField(max_length=4, choices=Period.choices, default=Period.YEAR)
+    covers = models.CharField(max_length=5, choices=Covers.choices, default=Covers.BASE)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["kind", "min_amount"]
+        indexes = [models.Index(fields=["kind", "min_amount"])]
+
+    def __str__(self):
+        return self.slug
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def subject(self) -> str:
+        for related in (self.role, self.location, self.industry):
+            if related is not None:
+                return related.name
+        return self.get_kind_display()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        self.currency = (self.currency or "").upper()
+        if self.min_amount is not None and self.min_amount < 0:
+            errors["min_amount"] = "Pay cannot be negative."
+        if self.max_amount is not None and self.max_amount < 0:
+            errors["max_amount"] = "Pay cannot be negative."
+        if self.min_amount is not None and self.max_amount is not None and self.min_amount > self.max_amount:
+            errors["max_amount"] = "The top of the band must be at least its bottom (min ≤ max)."
+        wanted = {
+            self.Kind.ROLE: "role",
+            self.Kind.LOCATION: "location",
+            self.Kind.INDUSTRY: "industry",
+        }.get(self.kind)
+        for field in ("role", "location", "industry"):
+            if field == wanted and getattr(self, f"{field}_id") is None:
+                errors[field] = f"A band by {field} needs a {field}."
+            elif field != wanted and getattr(self, f"{field}_id") is not None:
+                errors[field] = f"A {self.get_kind_display().lower()} band has no {field}."
+        if self.location_id is not None and self.currency != self.location.currency:
+            errors["currency"] = (
+                f"{self.location.name} pays in {self.location.currency}, so its band must be in "
+                f"{self.location.currency}, not {self.currency}."
+            )
+        if not errors:
+            clash = SalaryBand.objects.filter(
+                kind=self.kind,
+                role_id=self.role_id,
+                location_id=self.location_id,
+                industry_id=self.industry_id,
+                covers=self.covers,
+                period=self.period,
+            ).exclude(pk=self.pk)
+            if clash.exists():
+                errors["__all__"] = (
+                    f"There is already a band for this ({clash.first().slug}); edit that one instead of adding a duplicate."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+class CatalogVersion(models.Model):
+    """A single counter bumped on every data change, so every process refreshes its cached snapshot."""
+
+    version = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "catalog version"
