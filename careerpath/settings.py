@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "careerpath.middleware.PermissionsPolicyMiddleware",
+    "careerpath.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "careerpath.urls"

@@ -51,16 +51,19 @@ def _source(row: models.Sourced) -> data.Source:
 
 
 def build_catalog(version: int) -> data.Catalog:
-    roles = models.Role.objects.prefetch_related("tracks")
+    roles = list(models.Role.objects.prefetch_related("tracks"))
     bands = models.SalaryBand.objects.select_related("role", "location", "industry")
+    locations = list(models.Location.objects.all())
+    industries = list(models.Industry.objects.all())
+    tracks = list(models.Track.objects.all())
+    skills = list(models.Skill.objects.all())
+    educations = list(models.Education.objects.all())
+    company_types = list(models.CompanyType.objects.all())
     return data.Catalog(
         version=version,
-        locations={
-            loc.slug: data.Location(loc.slug, loc.name, loc.country, loc.currency)
-            for loc in models.Location.objects.all()
-        },
-        industries={i.slug: data.Named(i.slug, i.name) for i in models.Industry.objects.all()},
-        tracks={t.slug: data.Named(t.slug, t.name) for t in models.Track.objects.all()},
+        locations={loc.slug: data.Location(loc.slug, loc.name, loc.country, loc.currency) for loc in locations},
+        industries={i.slug: data.Named(i.slug, i.name) for i in industries},
+        tracks={t.slug: data.Named(t.slug, t.name) for t in tracks},
         roles={
             r.slug: data.Role(
                 slug=r.slug,
@@ -76,17 +79,17 @@ def build_catalog(version: int) -> data.Catalog:
         },
         skills={
             s.slug: data.Weighted(s.slug, s.name, float(s.percentile_points), _source(s), examples=s.examples)
-            for s in models.Skill.objects.all()
+            for s in skills
         },
         educations={
             e.slug: data.Weighted(
                 e.slug, e.name, float(e.percentile_points), _source(e), research_points=float(e.research_points)
             )
-            for e in models.Education.objects.all()
+            for e in educations
         },
         company_types={
             c.slug: data.CompanyType(c.slug, c.name, float(c.base_factor), float(c.bonus_equity_factor), _source(c))
-            for c in models.CompanyType.objects.all()
+            for c in company_types
         },
         parameters={
             p.slug: data.Parameter(p.slug, p.name, float(p.value), p.unit, p.description, _source(p))
@@ -111,4 +114,13 @@ def build_catalog(version: int) -> data.Catalog:
             )
             for b in bands
         ),
+        ids={
+            "role": {r.slug: r.pk for r in roles},
+            "location": {x.slug: x.pk for x in locations},
+            "industry": {x.slug: x.pk for x in industries},
+            "track": {x.slug: x.pk for x in tracks},
+            "skill": {x.slug: x.pk for x in skills},
+            "education": {x.slug: x.pk for x in educations},
+            "company_type": {x.slug: x.pk for x in company_types},
+        },
     )

@@ -115,6 +115,8 @@ class Catalog:
     parameters: dict[str, Parameter]
     rates: dict[str, Rate]
     bands: tuple[Band, ...]
+    # Database ids by table and slug, so forms can save choices without a query.
+    ids: dict[str, dict[str, int]] = field(default_factory=dict)
     # Indexes built once, so lookups are dictionary reads.
     role_bands: dict[str, Band] = field(default_factory=dict)
     location_bands: dict[str, Band] = field(default_factory=dict)
@@ -134,6 +136,34 @@ class Catalog:
             # Base-pay bands win over total-compensation ones for the same subject.
             if key not in target or band.covers == "base":
                 target[key] = band
+
+    def slug_for(self, table: str, pk: int | None) -> str | None:
+        if pk is None:
+            return None
+        return self._slugs[table].get(pk)
+
+    def name_for(self, table: str, pk: int | None) -> str:
+        """Display name of a row by database id ("" if unknown)."""
+        slug = self.slug_for(table, pk)
+        collection = {
+            "role": self.roles,
+            "location": self.locations,
+            "industry": self.industries,
+            "track": self.tracks,
+            "skill": self.skills,
+            "education": self.educations,
+            "company_type": self.company_types,
+        }[table]
+        item = collection.get(slug) if slug else None
+        return item.name if item else ""
+
+    @property
+    def _slugs(self) -> dict[str, dict[int, str]]:
+        cached = self.__dict__.get("_slug_index")
+        if cached is None:
+            cached = {table: {pk: slug for slug, pk in ids.items()} for table, ids in self.ids.items()}
+            object.__setattr__(self, "_slug_index", cached)
+        return cached
 
     def param(self, slug: str) -> Parameter:
         return self.parameters[slug]

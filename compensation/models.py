@@ -143,9 +143,16 @@ class CompanyType(Lookup, Sourced):
     )
 
 
+class CurrencyManager(models.Manager):
+    def get_by_natural_key(self, currency):
+        return self.get(currency=currency)
+
+
 class ExchangeRate(Sourced):
     currency = models.CharField(max_length=3, unique=True)
     usd_per_unit = models.DecimalField(max_digits=12, decimal_places=6, validators=[MinValueValidator(0)])
+
+    objects = CurrencyManager()
 
     class Meta:
         ordering = ["currency"]
@@ -264,7 +271,8 @@ class SalaryBand(Sourced):
             ).exclude(pk=self.pk)
             if clash.exists():
                 errors["__all__"] = (
-                    f"There is already a band for this ({clash.first().slug}); edit that one instead of adding a duplicate."
+                    f"There is already a band for this ({clash.first().slug}); "
+                    "edit that one instead of adding a duplicate."
                 )
         if errors:
             raise ValidationError(errors)
@@ -277,3 +285,6 @@ class CatalogVersion(models.Model):
 
     class Meta:
         verbose_name = "catalog version"
+
+    def __str__(self):
+        return f"Catalog version {self.version}"

@@ -40,3 +40,48 @@ def other_user(make_user):
 def user_client(client, user):
     client.force_login(user)
     return client
+
+
+@pytest.fixture(scope="session")
+def catalog(django_db_setup, django_db_blocker):
+    """The fixture data as the engine sees it (an immutable snapshot)."""
+    from compensation.catalog import build_catalog
+
+    with django_db_blocker.unblock():
+        return build_catalog(version=-1)
+
+
+PLAN_POST = {
+    "title": "Move to management",
+    "current_level": "mid",
+    "years_experience": "4",
+    "location": "seattle",
+    "industry": "finance-fintech",
+    "company_type": "large",
+    "education": "masters",
+    "skills": ["deep-learning", "nlp"],
+    "work_mode": "onsite",
+    "target_track": "management",
+    "target_year": "",
+    "notes": "",
+}
+
+
+@pytest.fixture
+def make_plan(db):
+    """Create a plan through the same form the site uses."""
+    from careerpath.forms import PlanForm
+    from careerpath.models import Plan
+    from compensation.catalog import get_catalog
+
+    def make(owner, **changes):
+        form = PlanForm({**PLAN_POST, **changes}, catalog=get_catalog())
+        assert form.is_valid(), form.errors
+        return form.save(Plan(owner=owner))
+
+    return make
+
+
+@pytest.fixture
+def plan(make_plan, user):
+    return make_plan(user)

@@ -1,0 +1,148 @@
+"""Plain-data shapes of a projection: the JSON and CSV exports, and the rows of a comparison."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .models import Plan
+from .projection import Adjustment, Projection, Step
+
+
+def _amount(value: float | None) -> int | None:
+    return None if value is None else round(value)
+
+
+def _explanation(items: tuple[Adjustment, ...]) -> list[dict]:
+    return [
+        {
+            "label": item.label,
+            "detail": item.detail,
+            "factor": item.factor,
+            "band": item.band.slug if item.band else None,
+            "provenance": item.source.kind,
+            "source": item.source.text,
+        }
+        for item in items
+    ]
+
+
+def step_dict(step: Step) -> dict:
+    return {
+        "role": step.role,
+        "title": step.title,
+        "year": step.year,
+        "earliest_year": step.earliest_year,
+        "base_min": _amount(step.base_min),
+        "base_max": _amount(step.base_max),
+        "total_min": _amount(step.total_min),
+        "total_max": _amount(step.total_max),
+        "band_is_assumption": step.is_assumption,
+        "explanation": _explanation(step.explanation),
+    }
+
+
+def projection_dict(plan: Plan, projection: Projection) -> dict:
+    """The documented JSON shape of /plans/<id>/projection.json (see README)."""
+    freelance = projection.freelance
+    return {
+        "plan": {"id": plan.pk, "title": plan.title},
+        "start_year": projection.start_year,
+        "currency": projection.currency,
+        "applies_to_every_step": _explanation(projection.common),
+        "tracks": [
+            {"track": track.track, "name": track.name, "steps": [step_dict(step) for step in track.steps]}
+            for track in projection.tracks
+        ],
+        "freelance": None
+        if freelance is None
+        else {
+            "currency": freelance.currency,
+            "hourly_min": _amount(freelance.hourly_min),
+            "hourly_max": _amount(freelance.hourly_max),
+            "billable_hours": freelance.hours,
+            "yearly_min": _amount(freelance.yearly_min),
+            "yearly_max": _amount(freelance.yearly_max),
+        },
+    }
+
+
+CSV_HEADER = [
+    "track",
+    "role",
+    "title",
+    "year",
+    "earliest_year",
+    "currency",
+    "base_min",
+    "base_max",
+    "total_min",
+    "total_max",
+    "band_is_assumption",
+]
+
+
+def projection_rows(projection: Projection) -> list[list]:
+    rows: list[list] = [CSV_HEADER]
+    for track in projection.tracks:
+        for step in track.steps:
+            rows.append(
+                [
+                    track.track,
+                    step.role,
+                    step.title,
+                    step.year,
+                    step.earliest_year,
+                    step.currency,
+                    _amount(step.base_min),
+                    _amount(step.base_max),
+                    _amount(step.total_min) if step.total_min is not None else "",
+                    _amount(step.total_max) if step.total_max is not None else "",
+                    "yes" if step.is_assumption else "no",
+                ]
+            )
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class CompareRow:
+    track: str
+    track_name: str
+    role: str
+    title: str
+    a: Step | None
+    b: Step | None
+
+    @property
+    def same_currency(self) -> bool:
+        return self.a is not None and self.b is not None and self.a.currency == self.b.currency
+
+    @property
+    def delta_min(self) -> float | None:
+        return self.b.base_min - self.a.base_min if self.same_currency else None  # type: ignore[union-attr]
+
+    @property
+    def delta_max(self) -> float | None:
+        return self.b.base_max - self.a.base_max if self.same_currency else None  # type: ignore[union-attr]
+
+    @property
+    def delta_years(self) -> int | None:
+        if self.a is None or self.b is None:
+            return None
+        return self.b.year - self.a.year
+
+
+def compare_rows(a: Projection, b: Projection) -> list[CompareRow]:
+    """Step-by-step rows of two projections, matched by track and role."""
+    rows = []
+    for track_a in a.tracks:
+        track_b = b.track(track_a.track)
+        steps_a = {s.role: s for s in track_a.steps}
+        steps_b = {s.role: s for s in track_b.steps}
+        every = {s.role: s for s in (*track_a.steps, *track_b.steps)}
+        for step in sorted(every.values(), key=lambda s: s.rank):
+            rows.append(
+                CompareRow(
+                    track_a.track, track_a.name, step.role, step.title, steps_a.get(step.role), steps_b.get(step.role)
+                )
+            )
+    return rows

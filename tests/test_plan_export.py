@@ -1,0 +1,49 @@
+"""The projection as JSON and CSV, matching the figures on the plan page."""
+
+import csv
+import io
+import re
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_json_has_the_documented_shape_and_the_page_figures(user_client, plan):
+    response = user_client.get(reverse("projection_json", args=[plan.pk]))
+    assert response["Content-Disposition"].startswith("attachment")
+    data = response.json()
+    assert data["currency"] == "USD"
+    tracks = {t["track"]: t for t in data["tracks"]}
+    assert set(tracks) == {"ic", "management", "research"}
+    director = tracks["management"]["steps"][-1]
+    assert director["role"] == "director-vp"
+    assert set(director) >= {
+        "role",
+        "title",
+        "year",
+        "earliest_year",
+        "base_min",
+        "base_max",
+        "total_min",
+        "total_max",
+        "explanation",
+    }
+    assert isinstance(director["base_min"], int)
+    assert director["explanation"][0]["provenance"] == "assumption"
+
+    html = user_client.get(reverse("plan_detail", args=[plan.pk])).content.decode()
+    shown = re.search(r'data-role="director-vp" data-base-min="(\d+)" data-base-max="(\d+)"', html)
+    assert (int(shown[1]), int(shown[2])) == (director["base_min"], director["base_max"])
+
+
+def test_csv_has_a_row_per_step(user_client, plan):
+    response = user_client.get(reverse("projection_csv", args=[plan.pk]))
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    roles = [(r["track"], r["role"]) for r in rows]
+    assert ("management", "director-vp") in roles and ("research", "research-scientist") in roles
+    json_steps = user_client.get(reverse("projection_json", args=[plan.pk])).json()["tracks"]
+    first = json_steps[0]["steps"][0]
+    assert int(rows[0]["base_min"]) == first["base_min"]
