@@ -27,6 +27,11 @@ ONSITE, REMOTE_US, FREELANCE = "onsite", "remote-us", "freelance"
 WORK_MODES = (ONSITE, REMOTE_US, FREELANCE)
 
 
+def _round(amount: float) -> float:
+    """Projected pay is an estimate: shown to the nearest hundred, never to the unit."""
+    return float(round(amount / 100) * 100)
+
+
 class ProjectionError(ValueError):
     """The profile names something the catalog does not have."""
 
@@ -311,10 +316,10 @@ def project(profile: Profile, catalog: Catalog, start_year: int) -> Projection:
                 explanation.append(
                     Adjustment("Open-ended top", "the band's top stretches with your percentile", stretch.source, extra)
                 )
-            base_min, base_max = low * factor, high * factor
+            base_min, base_max = _round(low * factor), _round(high * factor)
             share = role.bonus_equity_share * company.bonus_equity_factor
-            total_min = base_min * (1 + share) if share else None
-            total_max = base_max * (1 + share) if share else None
+            total_min = _round(base_min * (1 + share)) if share else None
+            total_max = _round(base_max * (1 + share)) if share else None
             if share:
                 explanation.append(Adjustment("Bonus and equity", "share of base pay", role.source, share))
 
@@ -419,14 +424,14 @@ def _freelance(profile: Profile, catalog: Catalog, points: float, local_currency
         source_rate = catalog.rates.get(band.currency)
         if rate and source_rate and rate.usd_per_unit > 0:
             convert = source_rate.usd_per_unit / rate.usd_per_unit
-            local_min, local_max = low * hours.value * convert, high * hours.value * convert
+            local_min, local_max = _round(low * hours.value * convert), _round(high * hours.value * convert)
             explanation.append(Adjustment(f"Exchange rate {local_currency}", "converts USD", rate.source, convert))
     return Freelance(
-        hourly_min=low,
-        hourly_max=high,
+        hourly_min=float(round(low)),
+        hourly_max=float(round(high)),
         hours=hours.value,
-        yearly_min=low * hours.value,
-        yearly_max=high * hours.value,
+        yearly_min=_round(low * hours.value),
+        yearly_max=_round(high * hours.value),
         currency=band.currency,
         local_currency=local_currency,
         local_yearly_min=local_min,
@@ -443,6 +448,7 @@ class WhatIf:
     key: str
     label: str
     role: str
+    title: str
     base_min: float
     base_max: float
     delta_min: float
@@ -472,6 +478,7 @@ def what_ifs(profile: Profile, catalog: Catalog, start_year: int) -> tuple[list[
             key,
             label,
             step.role,
+            step.title,
             step.base_min,
             step.base_max,
             step.base_min - reference.base_min,

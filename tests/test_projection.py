@@ -42,8 +42,9 @@ def test_us_average_person_in_retail_gets_the_article_level_band_window(catalog)
     # year in level), and the window covers half the band: 120,000 + 0.34 × 0.5 × 40,000 = 126,800.
     current = project(profile(), catalog, YEAR).track("ic").steps[0]
     ratio = 157_500 / 135_000
-    assert current.base_min == pytest.approx(126_800 * ratio)
-    assert current.base_max == pytest.approx((126_800 + 20_000) * ratio)
+    assert current.base_min == pytest.approx(126_800 * ratio, abs=50)
+    assert current.base_max == pytest.approx((126_800 + 20_000) * ratio, abs=50)
+    assert current.base_min % 100 == 0  # shown to the nearest hundred
     assert current.currency == "USD"
 
 
@@ -51,7 +52,7 @@ def test_london_figures_are_in_pounds_scaled_by_londons_band(catalog):
     london = project(profile(location="london"), catalog, YEAR).track("ic").steps[0]
     seattle = project(profile(), catalog, YEAR).track("ic").steps[0]
     assert london.currency == "GBP"
-    assert london.base_min == pytest.approx(seattle.base_min * 72_500 / 157_500)
+    assert london.base_min == pytest.approx(seattle.base_min * 72_500 / 157_500, abs=100)
 
 
 def test_bangalore_figures_stay_in_rupees(catalog):
@@ -82,7 +83,7 @@ def test_freelance_mode_gives_hourly_band_and_yearly_amount(catalog):
     result = project(profile(work_mode=FREELANCE), catalog, YEAR)
     f = result.freelance
     assert 60 <= f.hourly_min < f.hourly_max <= 150
-    assert f.yearly_min == pytest.approx(f.hourly_min * 1500)
+    assert f.yearly_min == pytest.approx(f.hourly_min * 1500, abs=1500)
 
 
 def test_remote_for_us_company_raises_pay_outside_the_us_and_says_it_is_an_assumption(catalog):

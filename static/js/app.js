@@ -17,6 +17,14 @@
     });
   });
 
+  // htmx checks the form before sending; when a field is invalid, show the browser's message.
+  document.addEventListener("htmx:validation:halted", function (event) {
+    var form = event.detail.elt && event.detail.elt.closest ? event.detail.elt.closest("form") : null;
+    if (form && form.reportValidity) {
+      form.reportValidity();
+    }
+  });
+
   // With JavaScript on, the projection updates live, so the explicit "Show" button is not needed.
   document.documentElement.classList.add("js");
 })();
