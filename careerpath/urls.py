@@ -10,6 +10,7 @@ urlpatterns = [
     path("estimate/", views.estimate, name="estimate"),
     path("methodology/", views.methodology, name="methodology"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon),
     path("plans/", views.plan_list, name="plan_list"),
     path("plans/new/", views.plan_new, name="plan_new"),
     path("plans/compare/", views.plan_compare, name="plan_compare"),

@@ -16,6 +16,7 @@ from django.db import DatabaseError, connection, transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -399,6 +400,12 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def favicon(request):
+    # Browsers ask for /favicon.ico on pages that name no icon (and for downloads).
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 # Error pages -------------------------------------------------------------------------------------

@@ -71,7 +71,9 @@ class Command(BaseCommand):
         user.save()
         EmailAddress.objects.update_or_create(user=user, email=DEMO_EMAIL, defaults={"verified": True, "primary": True})
         catalog = get_catalog()
-        user.plans.all().delete()
+        if user.plans.exists():  # keep what a visitor changed in the demo plans
+            self.stdout.write(self.style.SUCCESS(f"Demo user: {DEMO_EMAIL} / password: {DEMO_PASSWORD}"))
+            return
         for data in SAMPLE_PLANS:
             form = PlanForm(data, catalog=catalog)
             if not form.is_valid():
