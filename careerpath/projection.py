@@ -321,7 +321,9 @@ def project(profile: Profile, catalog: Catalog, start_year: int) -> Projection:
             total_min = _round(base_min * (1 + share)) if share else None
             total_max = _round(base_max * (1 + share)) if share else None
             if share:
-                explanation.append(Adjustment("Bonus and equity", "share of base pay", role.source, share))
+                # The article gives no bonus share by role: an assumption even on the article's level rows.
+                bonus_source = role.source if role.source.is_assumption else Source("assumption", role.source.note)
+                explanation.append(Adjustment("Bonus and equity", "share of base pay", bonus_source, share))
 
             if index == 0:
                 year = earliest = start_year

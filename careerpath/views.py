@@ -374,8 +374,11 @@ def methodology(request):
         {"role": role, "track_names": [catalog.tracks[t].name for t in role.tracks if t in catalog.tracks]}
         for role in sorted(catalog.roles.values(), key=lambda r: r.order)
     ]
+    kinds = ["overall", "role", "location", "industry", "total", "freelance"]
+    bands = sorted(catalog.bands, key=lambda b: kinds.index(b.kind) if b.kind in kinds else len(kinds))
     context = {
         "catalog": catalog,
+        "bands": bands,
         "average": catalog.other_bands.get("overall"),
         "params": {slug.replace("-", "_"): p for slug, p in catalog.parameters.items()},
         "band_names": band_names,

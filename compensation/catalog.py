@@ -46,13 +46,15 @@ def get_catalog() -> data.Catalog:
 
 def _source(row: models.Sourced) -> data.Source:
     if row.provenance == models.Provenance.ARTICLE:
-        return data.Source("article", row.source_quote)
+        return data.Source("article", row.source_quote, row.rationale)
     return data.Source("assumption", row.rationale)
 
 
 def build_catalog(version: int) -> data.Catalog:
     roles = list(models.Role.objects.prefetch_related("tracks"))
-    bands = models.SalaryBand.objects.select_related("role", "location", "industry")
+    bands = models.SalaryBand.objects.select_related("role", "location", "industry").order_by(
+        "kind", "role__order", "location__order", "industry__order", "min_amount"
+    )
     locations = list(models.Location.objects.all())
     industries = list(models.Industry.objects.all())
     tracks = list(models.Track.objects.all())

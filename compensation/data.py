@@ -14,6 +14,7 @@ class Source:
 
     kind: str  # "article" or "assumption"
     text: str  # the quoted sentence, or the rationale
+    note: str = ""  # for an article row: the rationale of what on that row the article does not give
 
     @property
     def is_assumption(self) -> bool:

@@ -200,3 +200,9 @@ def test_properties(catalog):
                 assert all(b[1] >= a[1] - 1e-6 for a, b in zip(figures(result), figures(other), strict=True))
 
     check()
+
+
+def test_bonus_share_is_explained_as_an_assumption_even_on_article_levels(catalog):
+    mid = project(profile(), catalog, YEAR).track("ic").steps[0]
+    bonus = next(item for item in mid.explanation if item.label == "Bonus and equity")
+    assert bonus.source.is_assumption and "bonus" in bonus.source.text.lower()
