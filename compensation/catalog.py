@@ -44,6 +44,13 @@ def get_catalog() -> data.Catalog:
         return _cached
 
 
+def forget() -> None:
+    """Drop this process's snapshot (tests: a rolled-back change can reuse a version number)."""
+    global _cached
+    with _lock:
+        _cached = None
+
+
 def _source(row: models.Sourced) -> data.Source:
     if row.provenance == models.Provenance.ARTICLE:
         return data.Source("article", row.source_quote, row.rationale)

@@ -1,48 +1,84 @@
-"""The one place that formats money: $150,000; £55,000; €60,000; CA$90,000; ₹12,00,000 (₹12L)."""
+"""The one place that formats money: $150,000; £55,000; €60,000; CA$90,000; ₹12,00,000 (₹12L).
 
-from decimal import Decimal
+Babel supplies each currency's symbol and digit grouping. Amounts are shown in whole units: the
+article's yearly salaries and hourly rates never carry cents, and a projection is no more precise.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from babel.numbers import format_currency
 
-LOCALES = {"INR": "en_IN", "EUR": "en_IE", "GBP": "en_GB", "CAD": "en_US", "USD": "en_US"}
+# The locale whose conventions a reader of that currency expects. en_US writes a foreign dollar
+# with its prefix (CA$90,000), so it cannot be confused with US dollars.
+LOCALES = {"USD": "en_US", "CAD": "en_US", "GBP": "en_GB", "EUR": "en_IE", "INR": "en_IN"}
 PATTERN = "¤#,##0"
+# Indian grouping: lakhs and crores (₹12,00,000), not thousands.
 PATTERN_INR = "¤#,##,##0"
 
+# Short units, largest first: (size, suffix). Rupee amounts are read in lakhs and crores.
+UNITS = ((1_000_000_000, "B"), (1_000_000, "M"), (1_000, "K"))
+UNITS_INR = ((10_000_000, "Cr"), (100_000, "L"), (1_000, "K"))
 
-@lru_cache(maxsize=64)
+MINUS = "−"  # U+2212, the typographic minus sign
+
+
+def _whole(amount: float | int | Decimal | str) -> int:
+    """Round half up to whole units (Python's round() would send 2.5 to 2)."""
+    return int(Decimal(str(amount)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@lru_cache(maxsize=256)
 def _format(amount: int, currency: str) -> str:
-    pattern = PATTERN_INR if currency == "INR" else PATTERN
     return format_currency(
-        amount, currency, format=pattern, locale=LOCALES.get(currency, "en_US"), currency_digits=False
+        amount,
+        currency,
+        format=PATTERN_INR if currency == "INR" else PATTERN,
+        locale=LOCALES.get(currency, "en_US"),
+        currency_digits=False,
     )
 
 
-def format_money(amount: float | int | Decimal, currency: str, *, compact: bool = False) -> str:
-    """Whole units in the currency's usual form; `compact` gives $150K, $1.2M, ₹12L, ₹1.2Cr."""
-    value = round(float(amount))
+def currency_symbol(currency: str) -> str:
+    """The symbol as format_money writes it: "$", "CA$", "£", "€", "₹"."""
+    return _format(0, currency).replace("0", "")
+
+
+def format_money(amount: float | int | Decimal | str, currency: str, *, compact: bool = False) -> str:
+    """`amount` in whole units of `currency`; `compact` gives $150K, $1.2M, ₹12L, ₹1.2Cr."""
+    currency = currency.upper()
     if compact:
-        return format_compact(value, currency)
-    if value < 0:
-        return "−" + _format(-value, currency)
-    return _format(value, currency)
+        return format_compact(amount, currency)
+    value = _whole(amount)
+    sign = MINUS if value < 0 else ""
+    return sign + _format(abs(value), currency)
 
 
-def _trim(number: float) -> str:
-    return f"{number:.1f}".rstrip("0").rstrip(".")
+def _short(number: Decimal) -> Decimal:
+    """Three significant figures at most, one decimal at most: 150, 15.5, 1.3."""
+    places = Decimal(1) if number >= 100 else Decimal("0.1")
+    return number.quantize(places, rounding=ROUND_HALF_UP)
 
 
-def format_compact(value: float, currency: str) -> str:
-    symbol = _format(0, currency).replace("0", "")
-    sign = "−" if value < 0 else ""
-    value = abs(value)
-    if currency == "INR":
-        if value >= 10_000_000:
-            return f"{sign}{symbol}{_trim(value / 10_000_000)}Cr"
-        if value >= 100_000:
-            return f"{sign}{symbol}{_trim(value / 100_000)}L"
-    if value >= 1_000_000:
-        return f"{sign}{symbol}{_trim(value / 1_000_000)}M"
-    if value >= 1_000:
-        return f"{sign}{symbol}{_trim(value / 1_000)}K"
-    return f"{sign}{symbol}{round(value)}"
+def format_compact(amount: float | int | Decimal | str, currency: str) -> str:
+    """A short form for chart axes and dense tables: $150K, $1.2M, ₹12L, ₹1.2Cr; below a thousand, $950."""
+    currency = currency.upper()
+    whole = _whole(amount)
+    sign = MINUS if whole < 0 else ""
+    value = Decimal(abs(whole))
+    units = UNITS_INR if currency == "INR" else UNITS
+    index = next((i for i, (size, _) in enumerate(units) if value >= size), None)
+    if index is None:
+        return sign + _format(abs(whole), currency)
+    size, suffix = units[index]
+    short = _short(value / size)
+    # A figure that rounds up to the next unit moves there: 999,999 is $1M, not $1000K.
+    if index > 0 and short * size >= units[index - 1][0]:
+        size, suffix = units[index - 1]
+        short = _short(value / size)
+    number = f"{short:f}"
+    if "." in number:
+        number = number.rstrip("0").rstrip(".")
+    return f"{sign}{currency_symbol(currency)}{number}{suffix}"

@@ -13,6 +13,22 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("loaddata", "compensation", verbosity=0)
 
 
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Each test starts with no rate-limit counters and no catalog snapshot from an earlier test.
+
+    A test's rolled-back data change can reuse the catalog version number another test then sees.
+    """
+    from django.core.cache import cache
+
+    from compensation import catalog
+
+    cache.clear()
+    catalog.forget()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def make_user(db):
     """Create a user with a verified email address (allauth), able to log in."""

@@ -1,4 +1,9 @@
-"""{{ amount|money:currency }} and {{ amount|money_compact:currency }}."""
+"""`{% load money %}`: {{ amount|money:currency }} gives "$150,000", {{ amount|money_compact:currency }} "$150K".
+
+An empty or unreadable amount renders as "" (as Django's own filters do) rather than breaking the page.
+"""
+
+from decimal import InvalidOperation
 
 from django import template
 
@@ -7,15 +12,20 @@ from compensation.money import format_money
 register = template.Library()
 
 
+def _render(amount, currency: str, *, compact: bool) -> str:
+    if amount is None or amount == "" or not currency:
+        return ""
+    try:
+        return format_money(amount, currency, compact=compact)
+    except (InvalidOperation, TypeError, ValueError):
+        return ""
+
+
 @register.filter
 def money(amount, currency: str) -> str:
-    if amount is None or amount == "":
-        return ""
-    return format_money(amount, currency)
+    return _render(amount, currency, compact=False)
 
 
 @register.filter
 def money_compact(amount, currency: str) -> str:
-    if amount is None or amount == "":
-        return ""
-    return format_money(amount, currency, compact=True)
+    return _render(amount, currency, compact=True)

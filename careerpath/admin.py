@@ -1,0 +1,49 @@
+"""Admin for people's plans and the links they share them by (for support, not for editing figures)."""
+
+from django.contrib import admin
+
+from .models import Plan, ShareLink
+
+
+class ShareLinkInline(admin.TabularInline):
+    model = ShareLink
+    extra = 0
+    fields = ("created", "revoked")
+    readonly_fields = ("created",)
+
+
+@admin.register(Plan)
+class PlanAdmin(admin.ModelAdmin):
+    list_display = ("title", "owner_email", "location", "current_level", "updated")
+    list_select_related = ("owner", "location", "current_level")
+    list_filter = ("location", "work_mode", "current_level")
+    search_fields = ("title", "owner__email")
+    raw_id_fields = ("owner",)
+    filter_horizontal = ("skills",)
+    readonly_fields = ("created", "updated", "version")
+    date_hierarchy = "updated"
+    inlines = (ShareLinkInline,)
+
+    @admin.display(description="Owner", ordering="owner__email")
+    def owner_email(self, obj: Plan) -> str:
+        return obj.owner.email
+
+    def save_model(self, request, obj, form, change):
+        # A change here must make an open edit form of the owner's stale (see plan_edit).
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ShareLink)
+class ShareLinkAdmin(admin.ModelAdmin):
+    list_display = ("plan", "owner_email", "created", "revoked")
+    list_select_related = ("plan__owner",)
+    list_filter = ("revoked",)
+    search_fields = ("plan__title", "plan__owner__email")
+    raw_id_fields = ("plan",)
+    readonly_fields = ("token", "created")
+
+    @admin.display(description="Owner", ordering="plan__owner__email")
+    def owner_email(self, obj: ShareLink) -> str:
+        return obj.plan.owner.email
