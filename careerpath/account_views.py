@@ -1,10 +1,124 @@
 """Account page, data export and account deletion (allauth ships neither of the last two)."""
 
-from django.http import Http404
+from __future__ import annotations
+
+import datetime
+
+from allauth.account.models import EmailAddress
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import HttpRequest, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from compensation.models import Skill
+
+from .account_forms import DeleteAccountForm
+from .models import Plan, ShareLink
+
+EXPORT_FORMAT = "careerpath-export"
+EXPORT_VERSION = 1
 
 
-def overview(request):
-    raise Http404
+def _when(value: datetime.datetime | None) -> str | None:
+    return value.isoformat() if value else None
 
 
-export = delete = overview
+def _plan_export(plan: Plan) -> dict:
+    return {
+        "id": plan.pk,
+        "title": plan.title,
+        "current_level": plan.current_level.slug,
+        "years_experience": plan.years_experience,
+        "location": plan.location.slug,
+        "industry": plan.industry.slug,
+        "company_type": plan.company_type.slug,
+        "skills": [skill.slug for skill in plan.skills.all()],
+        "education": plan.education.slug,
+        "work_mode": plan.work_mode,
+        "target_track": plan.target_track.slug if plan.target_track else None,
+        "target_year": plan.target_year,
+        "notes": plan.notes,
+        "created": _when(plan.created),
+        "updated": _when(plan.updated),
+        "share_links": [
+            {"token": link.token, "created": _when(link.created), "revoked": _when(link.revoked)}
+            for link in plan.share_links.all()
+        ],
+    }
+
+
+def account_export(user, exported_at: datetime.datetime) -> dict:
+    """Everything stored about `user`, as plain data. Four queries however many plans there are."""
+    addresses = EmailAddress.objects.filter(user=user).order_by("-primary", "email")
+    plans = (
+        Plan.objects.filter(owner=user)
+        .select_related("current_level", "location", "industry", "company_type", "education", "target_track")
+        .prefetch_related(
+            Prefetch("skills", queryset=Skill.objects.order_by("slug")),
+            Prefetch("share_links", queryset=ShareLink.objects.order_by("created", "id")),
+        )
+        .order_by("created", "id")
+    )
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "exported_at": _when(exported_at),
+        "account": {
+            "email": user.email,
+            "date_joined": _when(user.date_joined),
+            "last_login": _when(user.last_login),
+            "email_addresses": [
+                {"email": address.email, "verified": address.verified, "primary": address.primary}
+                for address in addresses
+            ],
+        },
+        "plans": [_plan_export(plan) for plan in plans],
+    }
+
+
+@require_GET
+@login_required
+def overview(request: HttpRequest):
+    return render(
+        request,
+        "careerpath/account_overview.html",
+        {"nav": "account", "plan_count": Plan.objects.filter(owner=request.user).count()},
+    )
+
+
+@require_GET
+@login_required
+@never_cache
+def export(request: HttpRequest):
+    now = timezone.now()
+    response = JsonResponse(account_export(request.user, now), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="careerpath-export-{now:%Y-%m-%d}.json"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@never_cache
+def delete(request: HttpRequest):
+    """Delete the account and, by cascade, its email addresses, plans and share links."""
+    # Bound on every POST, even an empty one, so a missing password is reported as an error.
+    form = DeleteAccountForm(request.user, request.POST if request.method == "POST" else None)
+    if request.method == "POST":
+        if form.is_valid():
+            with transaction.atomic():
+                request.user.delete()
+                logout(request)
+            messages.success(request, "Your account and all its data have been deleted.")
+            return redirect("home")
+        status = 400
+    else:
+        status = 200
+    plan_count = Plan.objects.filter(owner=request.user).count()
+    context = {"nav": "account", "form": form, "plan_count": plan_count}
+    return render(request, "careerpath/account_delete.html", context, status=status)

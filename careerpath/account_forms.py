@@ -1,0 +1,27 @@
+"""Forms for the account pages we write ourselves (allauth's own forms cover the rest)."""
+
+from allauth.account.adapter import get_adapter
+from django import forms
+
+
+class DeleteAccountForm(forms.Form):
+    """Asks for the password before an account and everything in it is deleted."""
+
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        help_text="To be sure it is you.",
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        # allauth's check counts failures toward the log-in rate limit, so this form cannot be
+        # used to guess a password faster than the log-in page can.
+        if not get_adapter().reauthenticate(self.user, password):
+            raise forms.ValidationError("That password is not correct. Nothing has been deleted.")
+        return password
