@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -279,8 +280,13 @@ def share_revoke(request, plan_id: int, link_id: int):
     return redirect("plan_share", plan.pk)
 
 
+_TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,64}")  # secrets.token_urlsafe, at most ShareLink.token's length
+
+
 @require_GET
 def shared_plan(request, token: str):
+    if not _TOKEN_SHAPE.fullmatch(token):
+        raise Http404  # not a token we made; PostgreSQL would refuse a NUL byte with a 500
     link = get_object_or_404(ShareLink.objects.select_related("plan"), token=token, revoked__isnull=True)
     plan = link.plan
     catalog = get_catalog()
@@ -311,6 +317,8 @@ def plan_compare(request):
         ids = [int(value) for value in ids]
     except ValueError:
         raise Http404 from None
+    if not all(0 < pk < 2**63 for pk in ids):
+        raise Http404  # no such plan; SQLite would overflow on the lookup
     found = {p.pk: p for p in Plan.objects.filter(owner=request.user, pk__in=ids).prefetch_related("skills")}
     if any(pk not in found for pk in ids):
         raise Http404
@@ -424,6 +432,12 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
+    return _error_page(403)
+
+
+def csrf_failure(request, reason=""):
+    # A missing or stale form token. Django's own page has inline style (blocked by our CSP) and
+    # explains CSRF to whoever forged the request; ours says to reload and try again.
     return _error_page(403)
 
 
