@@ -1,0 +1,93 @@
+"""What the journeys do on a page, named as a person would say it."""
+
+from __future__ import annotations
+
+import re
+from contextlib import contextmanager
+
+from django.core import mail
+from playwright.sync_api import Locator, Page, expect
+
+PASSWORD = "correct-horse-battery-staple-42"
+
+
+# The projection ----------------------------------------------------------------------------------
+
+
+def step(page: Page, role: str, track: str | None = None) -> Locator:
+    """A step of the projection, e.g. step(page, "director-vp")."""
+    scope = f'#projection [data-track="{track}"]' if track else "#projection"
+    return page.locator(f'{scope} li.step[data-role="{role}"]').first
+
+
+def figures(locator: Locator) -> tuple[int, int]:
+    return int(locator.get_attribute("data-base-min")), int(locator.get_attribute("data-base-max"))
+
+
+def all_figures(page: Page) -> dict[tuple[str, str], tuple[int, int]]:
+    """{(track, role): (base_min, base_max)} for every step the page shows."""
+    rows = page.eval_on_selector_all(
+        "#projection li.step",
+        """steps => steps.map(s => [s.closest('[data-track]').dataset.track, s.dataset.role,
+                                    Number(s.dataset.baseMin), Number(s.dataset.baseMax)])""",
+    )
+    return {(track, role): (low, high) for track, role, low, high in rows}
+
+
+def mark_page(page: Page) -> None:
+    """Leave a mark in the window: it survives an htmx swap and is gone after any navigation."""
+    page.evaluate("() => { window.__marker = 1; }")
+
+
+def assert_not_reloaded(page: Page) -> None:
+    assert page.evaluate("() => window.__marker") == 1, "the page navigated instead of updating in place"
+
+
+@contextmanager
+def projection_update(page: Page):
+    """Wrap a change to the inputs; returns once htmx swapped the new projection in and announced it."""
+    page.evaluate("() => { document.getElementById('live-region').textContent = ''; }")
+    with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true") as response:
+        yield response
+    assert response.value.status == 200, f"projection update answered {response.value.status}"
+    expect(page.locator("#live-region")).to_contain_text("Projection updated")
+
+
+# Accounts ----------------------------------------------------------------------------------------
+
+
+def sign_up(page: Page, email: str, password: str = PASSWORD) -> None:
+    """Fill the sign-up form shown now and send it."""
+    form = page.locator('form[action*="/accounts/signup/"]')
+    form.locator('input[name="email"]').fill(email)
+    form.locator('input[name="password1"]').fill(password)
+    form.locator('input[name="password2"]').fill(password)
+    form.locator('[type="submit"]').click()
+
+
+def confirmation_link(email: str) -> str:
+    """The email-confirmation link of the last message sent to `email` (locmem backend)."""
+    messages = [m for m in mail.outbox if email in m.to]
+    assert messages, f"no email was sent to {email}"
+    match = re.search(r"https?://\S+/accounts/confirm-email/\S+/", messages[-1].body)
+    assert match, f"no confirmation link in: {messages[-1].body}"
+    return match.group(0)
+
+
+def confirm_email(page: Page, email: str) -> None:
+    """Open the link from the email and confirm the address."""
+    link = confirmation_link(email)
+    page.goto(link[link.index("/accounts/") :])
+    page.locator('form[action*="/accounts/confirm-email/"] [type="submit"]').click()
+
+
+def log_in(page: Page, email: str, password: str = PASSWORD) -> None:
+    """Fill the log-in form shown now and send it."""
+    form = page.locator('form[action*="/accounts/login/"]')
+    form.locator('input[name="login"]').fill(email)
+    form.locator('input[name="password"]').fill(password)
+    form.locator('[type="submit"]').click()
+
+
+def log_out(page: Page) -> None:
+    page.locator("header").get_by_role("button", name="Log out").click()
