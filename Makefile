@@ -56,8 +56,12 @@ serve: install
 	DEBUG=0 $(BIN)/python manage.py migrate --noinput
 	DEBUG=0 $(BIN)/gunicorn careerpath.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 
+# Only the browser tests (they also run in `make test`).
+e2e: install
+	$(BIN)/python -m pytest tests/e2e
+
 check-deploy: install
-	DEBUG=0 SECRET_KEY=$${SECRET_KEY:-check-deploy-only-0123456789abcdefghijklmnop} ALLOWED_HOSTS=$${ALLOWED_HOSTS:-example.com} \
+	DEBUG=0 SECRET_KEY=$${SECRET_KEY:-check-deploy-only-not-a-secret-0123456789abcdefghijklmnopqrstuvwxyz} ALLOWED_HOSTS=$${ALLOWED_HOSTS:-example.com} \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 bench: install

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from compensation.data import Band, Catalog, Role, Source
+from compensation.data import Band, Catalog, CompanyType, Role, Source
 
 ONSITE, REMOTE_US, FREELANCE = "onsite", "remote-us", "freelance"
 WORK_MODES = (ONSITE, REMOTE_US, FREELANCE)
@@ -261,91 +261,199 @@ def _research_only(role: Role) -> bool:
     return role.tracks == ("research",)
 
 
+def _bonus(role: Role, company: CompanyType) -> Adjustment | None:
+    """The bonus-and-equity share of a role at a type of company, or None if there is none."""
+    share = role.bonus_equity_share * company.bonus_equity_factor
+    if not share:
+        return None
+    # The article gives no bonus share by role: an assumption even on the article's level rows.
+    source = role.source if role.source.is_assumption else Source("assumption", role.source.note)
+    return Adjustment("Bonus and equity", "share of base pay", source, share)
+
+
+_FLOOR = Adjustment(
+    "Floor",
+    "raised to the previous step: a promotion never pays less",
+    Source("assumption", "A promotion is not taken for less pay."),
+)
+
+
+class _Ladders:
+    """What `project` needs from a catalog that does not depend on the person, worked out once.
+
+    The engine runs many projections per page (what-ifs, every location) and a snapshot never
+    changes, so the ladders, parameters and band explanations are derived once per snapshot.
+    """
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.window = catalog.param("window-width")
+        self.stretch = catalog.param("open-top-stretch")
+        self.per_year = catalog.param("years-in-level-points")
+        self.cap = catalog.param("years-in-level-cap").value
+        self.gap = math.ceil(catalog.param("min-years-between-steps").value)
+        self.earliest_factor = catalog.param("earliest-factor").value
+        self.tracks = [(slug, track.name, catalog.track_roles(slug)) for slug, track in catalog.tracks.items()]
+        self.bands = {
+            role.slug: (band, Adjustment(f"{role.name} band (US, base)", "starting range", band.source, None, band))
+            for role in catalog.roles.values()
+            if (band := catalog.role_bands.get(role.slug)) is not None
+        }
+        self.bonuses = {
+            (role.slug, company.slug): _bonus(role, company)
+            for role in catalog.roles.values()
+            for company in catalog.company_types.values()
+        }
+        # Memos of pure functions of the catalog and a few profile fields; bounded, as the inputs are.
+        self.pay_factors: dict[tuple, tuple] = {}
+        self.placements: dict[tuple, tuple] = {}
+
+    def pay_factor(self, profile: Profile, catalog: Catalog) -> tuple:
+        key = (profile.location, profile.industry, profile.company_type, profile.work_mode)
+        found = self.pay_factors.get(key)
+        if found is None:
+            found = self.pay_factors[key] = pay_factor(profile, catalog)
+        return found
+
+    def placement(self, profile: Profile, catalog: Catalog) -> tuple:
+        key = (profile.skills, profile.education)
+        found = self.placements.get(key)
+        if found is None:
+            if len(self.placements) >= 4096:  # many skills make many sets: keep the memo small
+                self.placements.clear()
+            found = self.placements[key] = placement(profile, catalog)
+        return found
+
+
+_ladders: dict[int, tuple[Catalog, _Ladders]] = {}
+
+
+def _ladders_for(catalog: Catalog) -> _Ladders:
+    cached = _ladders.get(id(catalog))
+    if cached is not None and cached[0] is catalog:
+        return cached[1]
+    ladders = _Ladders(catalog)
+    if len(_ladders) >= 8:  # snapshots are replaced only when the data changes
+        _ladders.clear()
+    _ladders[id(catalog)] = (catalog, ladders)
+    return ladders
+
+
+@dataclass(slots=True)
+class _Pay:
+    """A role's pay for this person before the promotion floor: the same on every track."""
+
+    percentile: float
+    base_min: float
+    base_max: float
+    total_min: float | None
+    total_max: float | None
+    explanation: list[Adjustment]
+
+
 def project(profile: Profile, catalog: Catalog, start_year: int) -> Projection:
     """Project every track from the person's current level to the track's top."""
     validate(profile, catalog)
-    factor, currency, common, notes = pay_factor(profile, catalog)
-    points, placement_adjustments = placement(profile, catalog)
+    ladders = _ladders_for(catalog)
+    factor, currency, common, notes = ladders.pay_factor(profile, catalog)
+    points, placement_adjustments = ladders.placement(profile, catalog)
     common = common + placement_adjustments
 
-    window = catalog.param("window-width")
-    stretch = catalog.param("open-top-stretch")
-    per_year = catalog.param("years-in-level-points")
-    cap = catalog.param("years-in-level-cap")
-    gap = catalog.param("min-years-between-steps").value
-    earliest_factor = catalog.param("earliest-factor").value
+    window, stretch, gap = ladders.window.value, ladders.stretch.value, ladders.gap
     company = catalog.company_types[profile.company_type]
     education = catalog.educations[profile.education]
     current = catalog.roles[profile.current_level]
     yoe = profile.years_experience
 
-    years_points = min(cap.value, max(0, yoe - current.typical_years) * per_year.value)
+    years_points = min(ladders.cap, max(0, yoe - current.typical_years) * ladders.per_year.value)
 
+    def price(role: Role, band: Band, band_adjustment: Adjustment, is_current: bool) -> _Pay:
+        explanation = [band_adjustment]
+        p = points
+        if is_current and years_points:
+            p += years_points
+            explanation.append(Adjustment("Years in level", "percentile points", ladders.per_year.source, years_points))
+        if education.research_points and _research_only(role):
+            p += education.research_points
+            explanation.append(
+                Adjustment(
+                    f"{education.name} for a research role",
+                    "extra percentile points",
+                    education.source,
+                    education.research_points,
+                )
+            )
+        p = min(1.0, max(0.0, p))
+        span = band.max - band.min
+        low = band.min + p * (1 - window) * span
+        high = low + window * span
+        if band.open_ended:
+            extra = stretch * band.max * p
+            high += extra
+            explanation.append(
+                Adjustment(
+                    "Open-ended top", "the band's top stretches with your percentile", ladders.stretch.source, extra
+                )
+            )
+        base_min, base_max = _round(low * factor), _round(high * factor)
+        total_min = total_max = None
+        bonus = ladders.bonuses[role.slug, company.slug]
+        if bonus is not None:
+            share = bonus.factor
+            total_min, total_max = _round(base_min * (1 + share)), _round(base_max * (1 + share))  # type: ignore[operator]
+            explanation.append(bonus)
+        return _Pay(p, base_min, base_max, total_min, total_max, explanation)
+
+    # A role pays this person the same on every track; only its year and the floor depend on the
+    # track, so each role is priced once and the current step (the same everywhere) built once.
+    priced: dict[str, _Pay] = {}
+    first_step: Step | None = None
     tracks = []
-    for track_slug, track in catalog.tracks.items():
-        ladder = [current] + [r for r in catalog.track_roles(track_slug) if r.order > current.order]
+    for track_slug, track_name, roles in ladders.tracks:
+        ladder = [current] + [r for r in roles if r.order > current.order]
         steps: list[Step] = []
         for index, role in enumerate(ladder):
-            band = catalog.role_bands.get(role.slug)
-            if band is None:
+            banded = ladders.bands.get(role.slug)
+            if banded is None:
                 continue
-            explanation: list[Adjustment] = [
-                Adjustment(f"{role.name} band (US, base)", "starting range", band.source, None, band)
-            ]
-            p = points
-            if index == 0 and years_points:
-                p += years_points
-                explanation.append(Adjustment("Years in level", "percentile points", per_year.source, years_points))
-            if _research_only(role) and education.research_points:
-                p += education.research_points
-                explanation.append(
-                    Adjustment(
-                        f"{education.name} for a research role",
-                        "extra percentile points",
-                        education.source,
-                        education.research_points,
-                    )
-                )
-            p = min(1.0, max(0.0, p))
-            span = band.max - band.min
-            low = band.min + p * (1 - window.value) * span
-            high = low + window.value * span
-            if band.open_ended:
-                extra = stretch.value * band.max * p
-                high += extra
-                explanation.append(
-                    Adjustment("Open-ended top", "the band's top stretches with your percentile", stretch.source, extra)
-                )
-            base_min, base_max = _round(low * factor), _round(high * factor)
-            share = role.bonus_equity_share * company.bonus_equity_factor
-            total_min = _round(base_min * (1 + share)) if share else None
-            total_max = _round(base_max * (1 + share)) if share else None
-            if share:
-                # The article gives no bonus share by role: an assumption even on the article's level rows.
-                bonus_source = role.source if role.source.is_assumption else Source("assumption", role.source.note)
-                explanation.append(Adjustment("Bonus and equity", "share of base pay", bonus_source, share))
-
+            band, band_adjustment = banded
+            pay = priced.get(role.slug)
+            if pay is None:
+                pay = priced[role.slug] = price(role, band, band_adjustment, index == 0)
             if index == 0:
-                year = earliest = start_year
-            else:
-                prev = steps[-1]
-                wait = max(0, role.typical_years - yoe)
-                year = max(start_year + wait, prev.year + math.ceil(gap))
-                earliest = max(start_year + math.ceil(wait * earliest_factor), prev.earliest_year + 1)
-                earliest = min(earliest, year)
-                # A promotion never pays less than the step before.
-                if base_min < prev.base_min or base_max < prev.base_max:
-                    explanation.append(
-                        Adjustment(
-                            "Floor",
-                            "raised to the previous step: a promotion never pays less",
-                            Source("assumption", "A promotion is not taken for less pay."),
-                        )
+                if first_step is None:
+                    first_step = Step(
+                        role=role.slug,
+                        title=role.name,
+                        rank=role.order,
+                        year=start_year,
+                        earliest_year=start_year,
+                        is_current=True,
+                        base_min=pay.base_min,
+                        base_max=pay.base_max,
+                        total_min=pay.total_min,
+                        total_max=pay.total_max,
+                        currency=currency,
+                        percentile=pay.percentile,
+                        is_assumption=band.source.is_assumption,
+                        explanation=tuple(pay.explanation),
                     )
-                    base_min, base_max = max(base_min, prev.base_min), max(base_max, prev.base_max)
-                if total_min is not None and prev.total_min is not None:
-                    total_min = max(total_min, prev.total_min)
-                    total_max = max(total_max, prev.total_max)  # type: ignore[arg-type]
+                steps.append(first_step)
+                continue
+            prev = steps[-1]
+            wait = max(0, role.typical_years - yoe)
+            year = max(start_year + wait, prev.year + gap)
+            earliest = max(start_year + math.ceil(wait * ladders.earliest_factor), prev.earliest_year + 1)
+            earliest = min(earliest, year)
+            base_min, base_max = pay.base_min, pay.base_max
+            total_min, total_max = pay.total_min, pay.total_max
+            explanation = pay.explanation
+            # A promotion never pays less than the step before.
+            if base_min < prev.base_min or base_max < prev.base_max:
+                explanation = [*explanation, _FLOOR]
+                base_min, base_max = max(base_min, prev.base_min), max(base_max, prev.base_max)
+            if total_min is not None and prev.total_min is not None:
+                total_min = max(total_min, prev.total_min)
+                total_max = max(total_max, prev.total_max)  # type: ignore[arg-type]
             steps.append(
                 Step(
                     role=role.slug,
@@ -353,23 +461,26 @@ def project(profile: Profile, catalog: Catalog, start_year: int) -> Projection:
                     rank=role.order,
                     year=year,
                     earliest_year=earliest,
-                    is_current=index == 0,
+                    is_current=False,
                     base_min=base_min,
                     base_max=base_max,
                     total_min=total_min,
                     total_max=total_max,
                     currency=currency,
-                    percentile=p,
+                    percentile=pay.percentile,
                     is_assumption=band.source.is_assumption,
                     explanation=tuple(explanation),
                 )
             )
-        tracks.append(TrackProjection(track_slug, track.name, tuple(steps)))
+        tracks.append(TrackProjection(track_slug, track_name, tuple(steps)))
 
     freelance = (
         _freelance(profile, catalog, points + years_points, currency) if profile.work_mode == FREELANCE else None
     )
-    projection = Projection(
+    target = None
+    if profile.target_track is not None:
+        target = _target(next(t for t in tracks if t.track == profile.target_track), profile)
+    return Projection(
         profile=profile,
         start_year=start_year,
         currency=currency,
@@ -377,18 +488,12 @@ def project(profile: Profile, catalog: Catalog, start_year: int) -> Projection:
         common=common,
         freelance=freelance,
         notes=notes,
+        target=target,
     )
-    if profile.target_track is not None:
-        return Projection(**{**_fields(projection), "target": _target(projection, profile)})
-    return projection
 
 
-def _fields(projection: Projection) -> dict:
-    return {name: getattr(projection, name) for name in Projection.__dataclass_fields__}
-
-
-def _target(projection: Projection, profile: Profile) -> Target:
-    top = projection.track(profile.target_track).top  # type: ignore[arg-type]
+def _target(track: TrackProjection, profile: Profile) -> Target:
+    top = track.top
     if profile.target_year is None:
         verdict = "no-year"
     elif profile.target_year >= top.year:

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from . import account_views, views
+from . import account_views, bench_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -29,6 +29,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
+urlpatterns += bench_views.urlpatterns_if_enabled()
 
 handler400 = "careerpath.views.bad_request"
 handler403 = "careerpath.views.permission_denied"
