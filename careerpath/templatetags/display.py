@@ -1,7 +1,8 @@
 """Small display filters for the plan pages."""
 
-from compensation.money import format_money
 from django import template
+
+from compensation.money import format_money
 
 register = template.Library()
 
