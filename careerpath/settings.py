@@ -224,6 +224,9 @@ CONTENT_SECURITY_POLICY = {
 }
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 
+# Rendered projection panels kept per process (an LRU, emptied when the salary data changes); 0 turns it off.
+PROJECTION_PANEL_CACHE = envint("PROJECTION_PANEL_CACHE", "512")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

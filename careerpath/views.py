@@ -9,7 +9,10 @@ from __future__ import annotations
 import csv
 import datetime
 import re
+import threading
+from collections import OrderedDict
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -20,6 +23,7 @@ from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -68,6 +72,51 @@ def projection_context(profile: Profile, catalog: Catalog) -> dict:
     }
 
 
+class _PanelCache:
+    """Rendered projection panels of this process, for the snapshot they were rendered from.
+
+    A panel depends only on the profile, the catalog snapshot and the year, and people flip inputs
+    back and forth, so most live updates are a hit. A new snapshot (an admin change) empties it.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.catalog: Catalog | None = None
+        self.panels: OrderedDict[tuple, str] = OrderedDict()
+
+    def get(self, catalog: Catalog, key: tuple) -> str | None:
+        with self.lock:
+            if self.catalog is not catalog:
+                return None
+            panel = self.panels.get(key)
+            if panel is not None:
+                self.panels.move_to_end(key)
+            return panel
+
+    def put(self, catalog: Catalog, key: tuple, panel: str, size: int) -> None:
+        with self.lock:
+            if self.catalog is not catalog:
+                self.catalog, self.panels = catalog, OrderedDict()
+            self.panels[key] = panel
+            while len(self.panels) > size:
+                self.panels.popitem(last=False)
+
+
+_panels = _PanelCache()
+
+
+def projection_panel(profile: Profile, catalog: Catalog, previewing: bool = False) -> dict:
+    """The projection panel's HTML (as `panel`), from this process's cache when it has it."""
+    key = (start_year(), profile, previewing)
+    panel = _panels.get(catalog, key)
+    if panel is None:
+        context = {**projection_context(profile, catalog), "previewing": previewing}
+        panel = mark_safe(loader.render_to_string("careerpath/projection_panel.html", context))  # noqa: S308
+        if settings.PROJECTION_PANEL_CACHE:
+            _panels.put(catalog, key, panel, settings.PROJECTION_PANEL_CACHE)
+    return {"panel": panel}
+
+
 def describe(initial: dict, catalog: Catalog) -> dict:
     """Display names of a plan's inputs, for read-only pages."""
     return {
@@ -102,7 +151,7 @@ def _page(request, template: str, context: dict, status: int = 200):
 def home(request):
     catalog = get_catalog()
     form = ProfileForm(initial=HOME_EXAMPLE, catalog=catalog)
-    context = {"form": form, **projection_context(profile_from_initial(HOME_EXAMPLE), catalog)}
+    context = {"form": form, **projection_panel(profile_from_initial(HOME_EXAMPLE), catalog)}
     return render(request, "careerpath/home.html", context)
 
 
@@ -112,7 +161,7 @@ def estimate(request):
     form = ProfileForm(request.GET, catalog=catalog)
     if not form.is_valid():
         return _page(request, "careerpath/home.html", {"form": form}, status=400)
-    context = {"form": form, **projection_context(form.profile(), catalog)}
+    context = {"form": form, **projection_panel(form.profile(), catalog)}
     return _page(request, "careerpath/home.html", context)
 
 
@@ -164,7 +213,7 @@ def plan_new(request):
         initial.update({k: v for k, v in preview.cleaned_data.items() if k in PROFILE_FIELDS})
         initial["target_track"] = initial["target_track"] or ""
     form = PlanForm(initial=initial, catalog=catalog)
-    context = {"form": form, "nav": "plans", **projection_context(profile_from_initial(initial), catalog)}
+    context = {"form": form, "nav": "plans", **projection_panel(profile_from_initial(initial), catalog)}
     return _page(request, "careerpath/plan_form.html", context)
 
 
@@ -172,6 +221,7 @@ def _plan_page(request, plan: Plan, catalog: Catalog, form: PlanForm | None = No
     """The plan page: inputs beside the projection; previews unsaved changes given in the query."""
     initial = initial_from_plan(plan, list(plan.skills.values_list("id", flat=True)), catalog)
     context = {"plan": plan, "nav": "plans", "previewing": False, **extra}
+    fragment = request.htmx and not request.htmx.boosted  # only the projection is rendered
     profile_source = initial
     if form is None and _is_preview(request):
         preview = ProfileForm(request.GET, catalog=catalog)
@@ -181,12 +231,13 @@ def _plan_page(request, plan: Plan, catalog: Catalog, form: PlanForm | None = No
         profile_source = {**initial, **preview.cleaned_data}
         profile_source["target_track"] = profile_source["target_track"] or ""
         context["previewing"] = True
-        form = PlanForm(initial=profile_source, catalog=catalog)
+        form = None if fragment else PlanForm(initial=profile_source, catalog=catalog)
     elif form is not None and form.is_valid():
         profile_source = {**initial, **{k: v for k, v in form.cleaned_data.items() if k in PROFILE_FIELDS}}
         profile_source["target_track"] = profile_source["target_track"] or ""
-    context["form"] = form or PlanForm(initial=initial, catalog=catalog)
-    context.update(projection_context(profile_from_initial(profile_source), catalog))
+    if not fragment:
+        context["form"] = form or PlanForm(initial=initial, catalog=catalog)
+    context.update(projection_panel(profile_from_initial(profile_source), catalog, context["previewing"]))
     return _page(request, "careerpath/plan_form.html", context, status=status)
 
 
@@ -295,7 +346,7 @@ def shared_plan(request, token: str):
         "plan": plan,
         "initial": initial,
         "names": describe(initial, catalog),
-        **projection_context(profile_from_initial(initial), catalog),
+        **projection_panel(profile_from_initial(initial), catalog),
     }
     response = render(request, "careerpath/shared_plan.html", context)
     response["X-Robots-Tag"] = "noindex"

@@ -48,3 +48,32 @@ def test_methodology_lists_every_band_and_parameter_with_provenance(client, cata
 def test_healthz_checks_the_database(client):
     response = client.get("/healthz")
     assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_a_band_changed_in_admin_shows_on_the_next_live_update(client):
+    """Rendered projections are cached per process; a data change must still show at once."""
+    import datetime
+
+    from careerpath.forms import profile_from_initial
+    from careerpath.projection import project
+    from compensation.catalog import get_catalog
+    from compensation.models import SalaryBand
+    from compensation.money import format_money
+
+    def director_top() -> str:
+        profile = profile_from_initial({**QUERY, "years_experience": 4, "target_year": None})
+        step = project(profile, get_catalog(), datetime.date.today().year).track("management").top
+        return format_money(step.base_max, step.currency)
+
+    url, htmx = reverse("estimate"), {"HX-Request": "true"}
+    before = director_top()
+    assert before in client.get(url, QUERY, headers=htmx).content.decode()
+
+    band = SalaryBand.objects.get(slug="role-director-vp")
+    band.max_amount = band.max_amount * 2
+    band.save()
+
+    after = director_top()
+    html = client.get(url, QUERY, headers=htmx).content.decode()
+    assert after != before
+    assert after in html and before not in html
