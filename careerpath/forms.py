@@ -6,6 +6,7 @@ costs no query.
 
 from __future__ import annotations
 
+import copy
 import datetime
 
 from django import forms
@@ -67,9 +68,14 @@ class ProfileForm(forms.Form):
     )
 
     def __init__(self, *args, catalog: Catalog, **kwargs):
+        # Django copies `base_fields` into every form; start from fields already set up for this catalog.
+        self.base_fields = _fields_for(type(self), catalog)
         super().__init__(*args, **kwargs)
         self.catalog = catalog
-        fields = self.fields
+
+    @classmethod
+    def setup_fields(cls, fields: dict[str, forms.Field], catalog: Catalog) -> None:
+        """Choices and messages that depend on the catalog; done once per class and snapshot."""
         fields["current_level"].choices = [(r.slug, r.name) for r in catalog.levels()]
         fields["location"].choices = [(x.slug, x.name) for x in catalog.locations.values()]
         fields["industry"].choices = [(x.slug, x.name) for x in catalog.industries.values()]
@@ -143,6 +149,19 @@ class PlanForm(ProfileForm):
         plan.save()
         plan.skills.set([ids["skill"][slug] for slug in data["skills"]])
         return plan
+
+
+_prepared: dict[type, tuple[Catalog, int, dict[str, forms.Field]]] = {}
+
+
+def _fields_for(cls: type[ProfileForm], catalog: Catalog) -> dict[str, forms.Field]:
+    """`cls`'s fields set up for `catalog` (and this year's placeholder), kept until either changes."""
+    kept = _prepared.get(cls)
+    if kept is None or kept[0] is not catalog or kept[1] != this_year():
+        fields = copy.deepcopy(cls.base_fields)
+        cls.setup_fields(fields, catalog)
+        kept = _prepared[cls] = (catalog, this_year(), fields)
+    return kept[2]
 
 
 def initial_from_plan(plan: Plan, skill_ids: list[int], catalog: Catalog) -> dict:

@@ -224,8 +224,9 @@ CONTENT_SECURITY_POLICY = {
 }
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 
-# Rendered projection panels kept per process (an LRU, emptied when the salary data changes); 0 turns it off.
-PROJECTION_PANEL_CACHE = envint("PROJECTION_PANEL_CACHE", "512")
+# Rendered projection panels and form inputs kept per process, of each kind (an LRU emptied when the
+# salary data changes; careerpath/render_cache.py); 0 turns it off.
+RENDER_CACHE_SIZE = envint("RENDER_CACHE_SIZE", "512")
 
 LOGGING = {
     "version": 1,

@@ -9,10 +9,7 @@ from __future__ import annotations
 import csv
 import datetime
 import re
-import threading
-from collections import OrderedDict
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -23,14 +20,13 @@ from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from compensation.catalog import get_catalog
 from compensation.data import Catalog
 
-from . import chart, exports
+from . import chart, exports, render_cache
 from .forms import PROFILE_FIELDS, PlanForm, ProfileForm, initial_from_plan, profile_from_initial
 from .models import Plan, ShareLink
 from .projection import Profile, across_locations, focus_track, project, what_ifs
@@ -72,49 +68,14 @@ def projection_context(profile: Profile, catalog: Catalog) -> dict:
     }
 
 
-class _PanelCache:
-    """Rendered projection panels of this process, for the snapshot they were rendered from.
-
-    A panel depends only on the profile, the catalog snapshot and the year, and people flip inputs
-    back and forth, so most live updates are a hit. A new snapshot (an admin change) empties it.
-    """
-
-    def __init__(self) -> None:
-        self.lock = threading.Lock()
-        self.catalog: Catalog | None = None
-        self.panels: OrderedDict[tuple, str] = OrderedDict()
-
-    def get(self, catalog: Catalog, key: tuple) -> str | None:
-        with self.lock:
-            if self.catalog is not catalog:
-                return None
-            panel = self.panels.get(key)
-            if panel is not None:
-                self.panels.move_to_end(key)
-            return panel
-
-    def put(self, catalog: Catalog, key: tuple, panel: str, size: int) -> None:
-        with self.lock:
-            if self.catalog is not catalog:
-                self.catalog, self.panels = catalog, OrderedDict()
-            self.panels[key] = panel
-            while len(self.panels) > size:
-                self.panels.popitem(last=False)
-
-
-_panels = _PanelCache()
-
-
 def projection_panel(profile: Profile, catalog: Catalog, previewing: bool = False) -> dict:
-    """The projection panel's HTML (as `panel`), from this process's cache when it has it."""
-    key = (start_year(), profile, previewing)
-    panel = _panels.get(catalog, key)
-    if panel is None:
+    """The projection panel's HTML (as `panel`), rendered once per profile, year and catalog snapshot."""
+
+    def render() -> str:
         context = {**projection_context(profile, catalog), "previewing": previewing}
-        panel = mark_safe(loader.render_to_string("careerpath/projection_panel.html", context))  # noqa: S308
-        if settings.PROJECTION_PANEL_CACHE:
-            _panels.put(catalog, key, panel, settings.PROJECTION_PANEL_CACHE)
-    return {"panel": panel}
+        return loader.render_to_string("careerpath/projection_panel.html", context)
+
+    return {"panel": render_cache.panels.get_or_render(catalog, (start_year(), profile, previewing), render)}
 
 
 def describe(initial: dict, catalog: Catalog) -> dict:

@@ -1,7 +1,12 @@
 """Small display filters for the plan pages."""
 
-from django import template
+import datetime
 
+from django import template
+from django.template.loader import render_to_string
+
+from careerpath import render_cache
+from careerpath.forms import PROFILE_FIELDS, ProfileForm
 from compensation.money import format_money
 
 register = template.Library()
@@ -26,3 +31,21 @@ def signed_money(amount: float, currency: str) -> str:
         return "±" + format_money(0, currency)
     sign = "+" if rounded > 0 else "−"
     return sign + format_money(abs(rounded), currency)
+
+
+@register.simple_tag
+def profile_fields(form: ProfileForm):
+    """The projection inputs of `form`; rendered once per initial values while nobody has typed into it."""
+
+    def render() -> str:
+        return render_to_string("careerpath/profile_fields.html", {"form": form})
+
+    if form.is_bound:  # what was typed, and its errors: never shared
+        return render()
+    values = tuple(_hashable(form.initial.get(name)) for name in PROFILE_FIELDS)
+    key = (type(form), form.auto_id, form.prefix, datetime.date.today().year, values)
+    return render_cache.fields.get_or_render(form.catalog, key, render)
+
+
+def _hashable(value):
+    return tuple(value) if isinstance(value, list | tuple | set | frozenset) else value
