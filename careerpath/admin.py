@@ -2,7 +2,17 @@
 
 from django.contrib import admin
 
+from compensation.admin import CatalogFilter
+
 from .models import Plan, ShareLink
+
+
+class PlanLocationFilter(CatalogFilter):
+    title, parameter_name, table, field = "location", "location", "locations", "location"
+
+
+class PlanLevelFilter(CatalogFilter):
+    title, parameter_name, table, field = "current level", "level", "roles", "current_level"
 
 
 class ShareLinkInline(admin.TabularInline):
@@ -16,12 +26,14 @@ class ShareLinkInline(admin.TabularInline):
 class PlanAdmin(admin.ModelAdmin):
     list_display = ("title", "owner_email", "location", "current_level", "updated")
     list_select_related = ("owner", "location", "current_level")
-    list_filter = ("location", "work_mode", "current_level")
+    # Filter choices come from the catalog, not a query each; no date hierarchy, which would scan
+    # every plan for its dates on each page.
+    list_filter = (PlanLocationFilter, "work_mode", PlanLevelFilter)
+    show_full_result_count = False
     search_fields = ("title", "owner__email")
     raw_id_fields = ("owner",)
     filter_horizontal = ("skills",)
     readonly_fields = ("created", "updated", "version")
-    date_hierarchy = "updated"
     inlines = (ShareLinkInline,)
 
     @admin.display(description="Owner", ordering="owner__email")

@@ -6,6 +6,7 @@ Validation lives in the models (`Sourced.clean`, `SalaryBand.clean`); the admin 
 
 from django.contrib import admin
 
+from .catalog import get_catalog
 from .models import (
     CompanyType,
     Education,
@@ -30,6 +31,38 @@ def _percent(value) -> str:
 
 def _points(value) -> str:
     return f"{float(value) * 100:g} pts"
+
+
+class CatalogFilter(admin.SimpleListFilter):
+    """Filter bands by a lookup table, with choices from the in-memory catalog instead of a query each."""
+
+    table: str  # a Catalog mapping: "locations", "industries", "roles"
+    field: str  # the band's foreign key
+
+    def lookups(self, request, model_admin):
+        if not hasattr(request, "_catalog"):  # one version check for all the filters of the page
+            request._catalog = get_catalog()
+        rows = getattr(request._catalog, self.table).values()
+        if self.table == "roles":
+            rows = sorted(rows, key=lambda role: role.order)
+        return [(row.slug, row.name) for row in rows]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(**{f"{self.field}__slug": self.value()})
+        return queryset
+
+
+class LocationFilter(CatalogFilter):
+    title, parameter_name, table, field = "location", "location", "locations", "location"
+
+
+class IndustryFilter(CatalogFilter):
+    title, parameter_name, table, field = "industry", "industry", "industries", "industry"
+
+
+class RoleFilter(CatalogFilter):
+    title, parameter_name, table, field = "level or role", "role", "roles", "role"
 
 
 class LookupAdmin(admin.ModelAdmin):
@@ -171,8 +204,7 @@ def band_range(band: SalaryBand) -> str:
 class SalaryBandAdmin(admin.ModelAdmin):
     list_display = ("slug", "kind", "subject_name", "pay_range", "currency", "covers", "provenance")
     list_display_links = ("slug",)
-    # Filters on foreign keys cost a query each; search covers roles, locations and industries.
-    list_filter = ("kind", "provenance", "period", "covers")
+    list_filter = ("kind", RoleFilter, LocationFilter, IndustryFilter, "provenance", "period", "covers")
     list_select_related = ("role", "location", "industry")
     show_full_result_count = False
     search_fields = (
