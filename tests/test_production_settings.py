@@ -63,6 +63,14 @@ def test_a_debug_value_that_is_not_a_boolean_is_refused():
     assert "ImproperlyConfigured: DEBUG must be 0 or 1, not 'maybe'" in result.stderr
 
 
+def test_a_misspelt_email_verification_mode_is_refused():
+    env = {"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "example.com", "ACCOUNT_EMAIL_VERIFICATION": "mandtory"}
+    result = production(env, "check")
+
+    assert result.returncode != 0
+    assert "ACCOUNT_EMAIL_VERIFICATION must be mandatory, optional or none, not 'mandtory'" in result.stderr
+
+
 def test_the_wsgi_application_refuses_too():
     code = "import careerpath.wsgi"
 
