@@ -3,7 +3,6 @@
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 
@@ -14,14 +13,6 @@ from tests.conftest import PASSWORD
 pytestmark = pytest.mark.django_db
 
 DELETED = "Your account and all its data have been deleted."
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """allauth counts failed passwords in the cache; each test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def make_plan(owner, title="Move to management") -> Plan:

@@ -2,21 +2,12 @@
 
 import pytest
 from django.contrib.messages import get_messages
-from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """allauth counts attempts in the cache; each test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def log_in(client, email="ada@example.com", password=PASSWORD, **extra):

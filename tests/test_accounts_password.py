@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 
@@ -13,14 +12,6 @@ from tests.conftest import PASSWORD
 pytestmark = pytest.mark.django_db
 
 NEW_PASSWORD = "violet-harbour-compass-58"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """allauth counts attempts in the cache; each test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def link_in(message) -> str:

@@ -17,14 +17,6 @@ NEW_PASSWORD = "plum-orchard-lantern-73"
 SIGNUP = {"email": "grace@example.com", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
 
 
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """allauth counts attempts in the cache; each test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def link_in(message) -> str:
     return re.search(r"https?://\S+", message.body).group(0)
 
