@@ -151,14 +151,26 @@ class PlanForm(ProfileForm):
         return plan
 
 
-_prepared: dict[type, tuple[Catalog, int, dict[str, forms.Field]]] = {}
+class _PreparedFields(dict):
+    """Fields set up once per catalog snapshot and never changed afterwards.
+
+    Django deep-copies a form's fields for every instance so that one form can change its own; ours
+    never do after `setup_fields`, and the deep copy (choices and widgets included) was the largest
+    cost of a live update. Each form gets its own field objects, sharing their read-only parts.
+    """
+
+    def __deepcopy__(self, memo):
+        return {name: copy.copy(field) for name, field in self.items()}
+
+
+_prepared: dict[type, tuple[Catalog, int, _PreparedFields]] = {}
 
 
 def _fields_for(cls: type[ProfileForm], catalog: Catalog) -> dict[str, forms.Field]:
     """`cls`'s fields set up for `catalog` (and this year's placeholder), kept until either changes."""
     kept = _prepared.get(cls)
     if kept is None or kept[0] is not catalog or kept[1] != this_year():
-        fields = copy.deepcopy(cls.base_fields)
+        fields = _PreparedFields(copy.deepcopy(cls.base_fields))
         cls.setup_fields(fields, catalog)
         kept = _prepared[cls] = (catalog, this_year(), fields)
     return kept[2]

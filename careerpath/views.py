@@ -180,26 +180,31 @@ def plan_new(request):
 
 def _plan_page(request, plan: Plan, catalog: Catalog, form: PlanForm | None = None, status: int = 200, **extra):
     """The plan page: inputs beside the projection; previews unsaved changes given in the query."""
-    initial = initial_from_plan(plan, list(plan.skills.values_list("id", flat=True)), catalog)
     context = {"plan": plan, "nav": "plans", "previewing": False, **extra}
     fragment = request.htmx and not request.htmx.boosted  # only the projection is rendered
-    profile_source = initial
+    entered = None  # profile values from a valid preview query or form: every field, over the saved ones
     if form is None and _is_preview(request):
         preview = ProfileForm(request.GET, catalog=catalog)
         if not preview.is_valid():
+            initial = initial_from_plan(plan, _skill_ids(plan), catalog)
             context.update(form=PlanForm(initial=initial, catalog=catalog), preview=preview)
             return _page(request, "careerpath/plan_form.html", context, status=400)
-        profile_source = {**initial, **preview.cleaned_data}
-        profile_source["target_track"] = profile_source["target_track"] or ""
-        context["previewing"] = True
-        form = None if fragment else PlanForm(initial=profile_source, catalog=catalog)
+        entered, context["previewing"] = preview.cleaned_data, True
     elif form is not None and form.is_valid():
-        profile_source = {**initial, **{k: v for k, v in form.cleaned_data.items() if k in PROFILE_FIELDS}}
-        profile_source["target_track"] = profile_source["target_track"] or ""
+        entered = form.cleaned_data
+    # Entered values replace every saved profile field, skills included: no need to query those.
+    initial = initial_from_plan(plan, _skill_ids(plan) if entered is None else [], catalog)
+    if entered is not None:
+        initial.update({name: entered[name] for name in PROFILE_FIELDS})
+        initial["target_track"] = initial["target_track"] or ""
     if not fragment:
         context["form"] = form or PlanForm(initial=initial, catalog=catalog)
-    context.update(projection_panel(profile_from_initial(profile_source), catalog, context["previewing"]))
+    context.update(projection_panel(profile_from_initial(initial), catalog, context["previewing"]))
     return _page(request, "careerpath/plan_form.html", context, status=status)
+
+
+def _skill_ids(plan: Plan) -> list[int]:
+    return list(plan.skills.values_list("id", flat=True))
 
 
 @login_required

@@ -47,3 +47,11 @@ def test_every_page_takes_at_most_five_queries_whatever_the_data(user_client, us
     plan.skills.set(plan.skills.model.objects.all())
     large = [count(user_client, url, data, **kw) for url, data, kw in pages(plan, other)]
     assert large == small
+
+
+def test_a_live_update_of_a_plan_takes_four_queries(user_client, plan, django_assert_num_queries):
+    """Session, user, the plan, the catalog version: the saved skills are not needed for a preview."""
+    get_catalog()
+    with django_assert_num_queries(4):
+        response = user_client.get(reverse("plan_detail", args=[plan.pk]), QUERY, headers={"HX-Request": "true"})
+    assert response.status_code == 200
