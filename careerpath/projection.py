@@ -391,7 +391,9 @@ def project(profile: Profile, catalog: Catalog, start_year: int) -> Projection:
             high += extra
             explanation.append(
                 Adjustment(
-                    "Open-ended top", "the band's top stretches with your percentile", ladders.stretch.source, extra
+                    "Open-ended top",
+                    f"+{extra:,.0f} {band.currency} above the band's top, in proportion to your place in the band",
+                    ladders.stretch.source,
                 )
             )
         base_min, base_max = _round(low * factor), _round(high * factor)

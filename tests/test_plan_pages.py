@@ -188,7 +188,7 @@ def test_chart_is_inline_svg_with_a_table(user_client, plan):
 
 def test_each_plan_page_shows_its_own_inputs(user_client, user, make_plan):
     """The rendered inputs are cached by their values: two plans must never share them."""
-    london = make_plan(user, location="london", skills=["nlp"], years_experience="7")
+    london = make_plan(user, location="london", skills=["nlp"], years_experience="7", notes="Ask about relocation")
     bangalore = make_plan(user, location="bangalore", skills=["reinforcement-learning"], years_experience="2")
     for _ in range(2):  # the second round is served from the cache
         for plan, location, skill, years in (
@@ -196,6 +196,7 @@ def test_each_plan_page_shows_its_own_inputs(user_client, user, make_plan):
             (bangalore, "bangalore", "reinforcement-learning", "2"),
         ):
             html = user_client.get(reverse("plan_detail", args=[plan.pk])).content.decode()
+            assert ("Ask about relocation</textarea>" in html) == (plan == london)
             assert re.search(rf'<option value="{location}" selected>', html)
             assert re.search(rf'value="{skill}"[^>]*checked', html)
             assert f'name="years_experience" value="{years}"' in html
