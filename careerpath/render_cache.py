@@ -8,29 +8,41 @@ first lookup with it empties the cache, in every process, at its next request.
 
 from __future__ import annotations
 
+import gzip
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
 from django.conf import settings
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 from compensation.data import Catalog
+
+
+class Fragment(SafeString):
+    """Rendered HTML (safe: a template's escaped output), with its gzip form made once when first sent."""
+
+    _gzipped: bytes | None = None
+
+    def gzipped(self) -> bytes:
+        if self._gzipped is None:
+            self._gzipped = gzip.compress(self.encode(), compresslevel=6, mtime=0)
+        return self._gzipped
 
 
 class SnapshotCache:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._catalog: Catalog | None = None
-        self._entries: OrderedDict[Hashable, SafeString] = OrderedDict()
+        self._entries: OrderedDict[Hashable, Fragment] = OrderedDict()
 
-    def get_or_render(self, catalog: Catalog, key: Hashable, render: Callable[[], str]) -> SafeString:
+    def get_or_render(self, catalog: Catalog, key: Hashable, render: Callable[[], str]) -> Fragment:
         size = settings.RENDER_CACHE_SIZE
         with self._lock:
             if self._catalog is catalog and (html := self._entries.get(key)) is not None:
                 self._entries.move_to_end(key)
                 return html
-        html = mark_safe(render())  # noqa: S308 (a template's output, escaped by the template)
+        html = Fragment(render())
         if size:
             with self._lock:
                 if self._catalog is not catalog:

@@ -20,6 +20,7 @@ from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -32,6 +33,7 @@ from .models import Plan, ShareLink
 from .projection import Profile, across_locations, focus_track, project, what_ifs
 
 PLANS_PER_PAGE = 20
+_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 # What the home page's estimate shows before the visitor changes anything.
 HOME_EXAMPLE = {
@@ -99,10 +101,32 @@ def _is_preview(request) -> bool:
 def _page(request, template: str, context: dict, status: int = 200):
     """Render the page, or only its projection partial for an htmx request."""
     if request.htmx and not request.htmx.boosted:
-        template += "#projection"
-        if status == 400:
-            status = 422  # htmx is configured to swap 422 so the message shows in place
-    return render(request, template, context, status=status)
+        if status == 200:  # the partial is the projection panel and nothing else
+            response = _fragment_response(request, context["panel"])
+        else:
+            status = 422 if status == 400 else status  # htmx is configured to swap 422: the message shows in place
+            response = render(request, template + "#projection", context, status=status)
+    else:
+        response = render(request, template, context, status=status)
+    patch_vary_headers(response, ["HX-Request"])  # one URL, two bodies: caches must keep them apart
+    return response
+
+
+def _fragment_response(request, fragment: render_cache.Fragment) -> HttpResponse:
+    """A cached fragment, compressed once rather than for every response.
+
+    It holds nothing secret (no CSRF token, nothing of the user's but the projection), so the random
+    padding Django's GZipMiddleware adds against BREACH is not needed; the middleware leaves a
+    response that already has a Content-Encoding alone.
+    """
+    response = HttpResponse(content_type="text/html; charset=utf-8")
+    patch_vary_headers(response, ["Accept-Encoding"])
+    if _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
+        response.content = fragment.gzipped()
+        response["Content-Encoding"] = "gzip"
+    else:
+        response.content = fragment
+    return response
 
 
 # Home and the anonymous quick estimate ---------------------------------------------------------

@@ -77,3 +77,20 @@ def test_a_band_changed_in_admin_shows_on_the_next_live_update(client):
     html = client.get(url, QUERY, headers=htmx).content.decode()
     assert after != before
     assert after in html and before not in html
+
+
+def test_a_live_update_is_sent_gzipped_and_varies_on_htmx_and_encoding(client):
+    import gzip
+
+    headers = {"HX-Request": "true", "Accept-Encoding": "gzip, br"}
+    plain = client.get(reverse("estimate"), QUERY, headers={"HX-Request": "true"})
+    for _ in range(2):  # rendered, then from the cache
+        packed = client.get(reverse("estimate"), QUERY, headers=headers)
+        assert packed["Content-Encoding"] == "gzip"
+        assert gzip.decompress(packed.content) == plain.content
+    assert 'id="projection"' in plain.content.decode() and "<html" not in plain.content.decode()
+    for response in (plain, packed):
+        vary = {v.strip().lower() for v in response["Vary"].split(",")}
+        assert {"hx-request", "accept-encoding"} <= vary
+    page = client.get(reverse("estimate"), QUERY)
+    assert "hx-request" in page["Vary"].lower() and "<html" in page.content.decode()
