@@ -1,13 +1,14 @@
-"""Root URLconf."""
+"""Root URLconf: the plans app's own pages, then each other app's `urls.py`."""
 
 from django.contrib import admin
 from django.urls import include, path
 
-from . import account_views, bench_views, views
+from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("estimate/", views.estimate, name="estimate"),
+    path("explain/", views.explain, name="explain"),
     path("methodology/", views.methodology, name="methodology"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
@@ -22,14 +23,11 @@ urlpatterns = [
     path("plans/<int:plan_id>/share/<int:link_id>/revoke/", views.share_revoke, name="share_revoke"),
     path("plans/<int:plan_id>/projection.json", views.projection_json, name="projection_json"),
     path("plans/<int:plan_id>/projection.csv", views.projection_csv, name="projection_csv"),
-    path("s/<str:token>/", views.shared_plan, name="shared_plan"),
-    path("accounts/", account_views.overview, name="account_overview"),
-    path("accounts/export/", account_views.export, name="account_export"),
-    path("accounts/delete/", account_views.delete, name="account_delete"),
-    path("accounts/", include("allauth.urls")),
+    # Tokens are secrets.token_urlsafe: letters, digits, "-" and "_", which the slug converter matches.
+    path("s/<slug:token>/", views.shared_plan, name="shared_plan"),
+    path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
 ]
-urlpatterns += bench_views.urlpatterns_if_enabled()
 
 handler400 = "careerpath.views.bad_request"
 handler403 = "careerpath.views.permission_denied"

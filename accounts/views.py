@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from careerpath.models import Plan, ShareLink
 from compensation.models import Skill
 
-from .account_forms import DeleteAccountForm
-from .models import Plan, ShareLink
+from .forms import DeleteAccountForm
 
 EXPORT_FORMAT = "careerpath-export"
 EXPORT_VERSION = 1
@@ -87,7 +87,7 @@ def account_export(user, exported_at: datetime.datetime) -> dict:
 def overview(request: HttpRequest):
     return render(
         request,
-        "careerpath/account_overview.html",
+        "accounts/overview.html",
         {"nav": "account", "plan_count": Plan.objects.filter(owner=request.user).count()},
     )
 
@@ -121,4 +121,4 @@ def delete(request: HttpRequest):
         status = 200
     plan_count = Plan.objects.filter(owner=request.user).count()
     context = {"nav": "account", "form": form, "plan_count": plan_count}
-    return render(request, "careerpath/account_delete.html", context, status=status)
+    return render(request, "accounts/delete.html", context, status=status)

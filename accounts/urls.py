@@ -1,0 +1,12 @@
+"""The account pages beside allauth's: overview, data export, account deletion."""
+
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.overview, name="account_overview"),
+    path("export/", views.export, name="account_export"),
+    path("delete/", views.delete, name="account_delete"),
+    path("", include("allauth.urls")),
+]
