@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from compensation.money import format_compact, money_range
+
 from .projection import Projection
 
 WIDTH, HEIGHT = 640, 300
@@ -26,6 +28,13 @@ class Rect:
     low: float
     high: float
     year: int
+    pay: str  # the range as shown: "$150,000 – $180,000"
+    label: str  # what the bar says when pointed at: "Management: Senior from 2027, $150,000 – $180,000"
+
+    @property
+    def box(self) -> str:
+        """The bar's SVG geometry attributes (numbers only), written once instead of four template lookups."""
+        return f'x="{self.x:g}" y="{self.y:g}" width="{self.width:g}" height="{self.height:g}"'
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +49,7 @@ class Series:
 class Tick:
     value: float
     position: float
+    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,14 +112,17 @@ def build(projection: Projection) -> Chart:
                     low=step.base_min,
                     high=step.base_max,
                     year=step.year,
+                    pay=(pay := money_range(step.base_min, step.base_max, projection.currency)),
+                    label=f"{track.name}: {step.title} from {step.year}, {pay}",
                 )
             )
         series.append(Series(track.track, track.name, index, tuple(rects)))
 
     year_step = max(1, math.ceil((end - start) / 8))
-    x_ticks = tuple(Tick(year, round(x_of(year), 1)) for year in range(start, end + 1, year_step))
+    x_ticks = tuple(Tick(year, round(x_of(year), 1), str(year)) for year in range(start, end + 1, year_step))
     y_ticks = tuple(
-        Tick(value, round(y_of(value), 1)) for value in (step_pay * k for k in range(int(y_max / step_pay) + 1))
+        Tick(value, round(y_of(value), 1), format_compact(value, projection.currency))
+        for value in (step_pay * k for k in range(int(y_max / step_pay) + 1))
     )
     return Chart(
         WIDTH, HEIGHT, LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM, tuple(series), x_ticks, y_ticks, projection.currency

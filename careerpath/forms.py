@@ -1,21 +1,20 @@
 """Forms: all input validation for plans and the quick estimate, with messages written for people.
 
-Choices come from the in-memory catalog (slugs as values), so rendering and validating a form
-costs no query.
+Choices come from the in-memory catalog snapshot (slugs as values), so rendering and validating a
+form costs no query.
 """
 
 from __future__ import annotations
-
-import copy
-import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
 
 from compensation.data import Catalog
 
+from .clock import this_year
 from .models import Plan
-from .projection import Profile
+from .panel import profile_query
+from .projection import Profile, Projection
 
 MAX_YEARS = 50
 YEARS_AHEAD = 40
@@ -34,48 +33,53 @@ PROFILE_FIELDS = (
 )
 
 
-def this_year() -> int:
-    return datetime.date.today().year
+def _choice_messages(label: str) -> dict[str, str]:
+    return {"invalid_choice": f"Choose a {label} from the list.", "required": f"Choose your {label}."}
 
 
 class ProfileForm(forms.Form):
-    """Where a person stands: the inputs of a projection."""
+    """Where a person stands: the inputs of a projection. Choices come from the catalog snapshot."""
 
-    current_level = forms.ChoiceField(label="Current level")
+    current_level = forms.ChoiceField(label="Current level", error_messages=_choice_messages("current level"))
     years_experience = forms.IntegerField(
         label="Years of experience",
         min_value=0,
         max_value=MAX_YEARS,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={
+            "required": "Enter your years of experience.",
             "invalid": "Enter your years of experience as a whole number, like 4.",
             "min_value": "Years of experience cannot be negative.",
             "max_value": f"Years of experience must be {MAX_YEARS} or fewer.",
         },
     )
-    location = forms.ChoiceField(label="Location")
-    industry = forms.ChoiceField(label="Industry")
-    company_type = forms.ChoiceField(label="Company type")
-    education = forms.ChoiceField(label="Highest degree")
+    location = forms.ChoiceField(label="Location", error_messages=_choice_messages("location"))
+    industry = forms.ChoiceField(label="Industry", error_messages=_choice_messages("industry"))
+    company_type = forms.ChoiceField(label="Company type", error_messages=_choice_messages("company type"))
+    education = forms.ChoiceField(label="Highest degree", error_messages=_choice_messages("highest degree"))
     skills = forms.MultipleChoiceField(
-        required=False, widget=forms.CheckboxSelectMultiple, label="In-demand skills you have"
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="In-demand skills you have",
+        error_messages={"invalid_choice": "Choose skills from the list."},
     )
-    work_mode = forms.ChoiceField(label="Work mode", choices=Plan.WorkMode.choices)
-    target_track = forms.ChoiceField(label="Target track", required=False)
+    work_mode = forms.ChoiceField(
+        label="Work mode", choices=Plan.WorkMode.choices, error_messages=_choice_messages("work mode")
+    )
+    target_track = forms.ChoiceField(
+        label="Target track", required=False, error_messages={"invalid_choice": "Choose a track from the list."}
+    )
     target_year = forms.IntegerField(
         label="Target year",
         required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={"invalid": "Enter the target year as a four-digit year, like 2031."},
     )
 
     def __init__(self, *args, catalog: Catalog, **kwargs):
-        # Django copies `base_fields` into every form; start from fields already set up for this catalog.
-        self.base_fields = _fields_for(type(self), catalog)
         super().__init__(*args, **kwargs)
         self.catalog = catalog
-
-    @classmethod
-    def setup_fields(cls, fields: dict[str, forms.Field], catalog: Catalog) -> None:
-        """Choices and messages that depend on the catalog; done once per class and snapshot."""
+        fields = self.fields
         fields["current_level"].choices = [(r.slug, r.name) for r in catalog.levels()]
         fields["location"].choices = [(x.slug, x.name) for x in catalog.locations.values()]
         fields["industry"].choices = [(x.slug, x.name) for x in catalog.industries.values()]
@@ -83,14 +87,6 @@ class ProfileForm(forms.Form):
         fields["education"].choices = [(x.slug, x.name) for x in catalog.educations.values()]
         fields["skills"].choices = [(x.slug, x.name) for x in catalog.skills.values()]
         fields["target_track"].choices = [("", "Any track")] + [(x.slug, x.name) for x in catalog.tracks.values()]
-        for name in ("current_level", "location", "industry", "company_type", "education", "work_mode"):
-            fields[name].error_messages["invalid_choice"] = f"Choose a {fields[name].label.lower()} from the list."
-            fields[name].error_messages["required"] = f"Choose your {fields[name].label.lower()}."
-        fields["target_track"].error_messages["invalid_choice"] = "Choose a track from the list."
-        fields["skills"].error_messages["invalid_choice"] = "Choose skills from the list."
-        fields["years_experience"].error_messages["required"] = "Enter your years of experience."
-        fields["years_experience"].widget.attrs.update(inputmode="numeric")
-        fields["target_year"].widget.attrs.update(inputmode="numeric", placeholder=str(this_year() + 5))
 
     def clean_target_year(self):
         year = self.cleaned_data.get("target_year")
@@ -102,19 +98,23 @@ class ProfileForm(forms.Form):
         return year
 
     def profile(self) -> Profile:
-        data = self.cleaned_data
-        return Profile(
-            current_level=data["current_level"],
-            years_experience=data["years_experience"],
-            location=data["location"],
-            industry=data["industry"],
-            company_type=data["company_type"],
-            education=data["education"],
-            skills=frozenset(data["skills"]),
-            work_mode=data["work_mode"],
-            target_track=data.get("target_track") or None,
-            target_year=data.get("target_year"),
-        )
+        return profile_from_initial(self.cleaned_data)
+
+    def merged_into(self, initial: dict) -> dict:
+        """`initial` (a saved plan's or the home example's values) with every profile field as entered here."""
+        entered = {name: self.cleaned_data[name] for name in PROFILE_FIELDS}
+        return {**initial, **entered, "target_track": entered["target_track"] or ""}
+
+
+class PreviewForm(ProfileForm):
+    """The profile fields of a page's query string: unsaved changes shown live, before they are saved."""
+
+    @classmethod
+    def from_query(cls, query, catalog: Catalog) -> PreviewForm | None:
+        """A bound form when the query names any profile field, else None (the page shows what is saved)."""
+        if any(name in query for name in PROFILE_FIELDS):
+            return cls(query, catalog=catalog)
+        return None
 
 
 class PlanForm(ProfileForm):
@@ -151,31 +151,6 @@ class PlanForm(ProfileForm):
         return plan
 
 
-class _PreparedFields(dict):
-    """Fields set up once per catalog snapshot and never changed afterwards.
-
-    Django deep-copies a form's fields for every instance so that one form can change its own; ours
-    never do after `setup_fields`, and the deep copy (choices and widgets included) was the largest
-    cost of a live update. Each form gets its own field objects, sharing their read-only parts.
-    """
-
-    def __deepcopy__(self, memo):
-        return {name: copy.copy(field) for name, field in self.items()}
-
-
-_prepared: dict[type, tuple[Catalog, int, _PreparedFields]] = {}
-
-
-def _fields_for(cls: type[ProfileForm], catalog: Catalog) -> dict[str, forms.Field]:
-    """`cls`'s fields set up for `catalog` (and this year's placeholder), kept until either changes."""
-    kept = _prepared.get(cls)
-    if kept is None or kept[0] is not catalog or kept[1] != this_year():
-        fields = _PreparedFields(copy.deepcopy(cls.base_fields))
-        cls.setup_fields(fields, catalog)
-        kept = _prepared[cls] = (catalog, this_year(), fields)
-    return kept[2]
-
-
 def initial_from_plan(plan: Plan, skill_ids: list[int], catalog: Catalog) -> dict:
     """Form values of a saved plan, resolved through the catalog instead of joins."""
     return {
@@ -208,3 +183,59 @@ def profile_from_initial(initial: dict) -> Profile:
         target_track=initial["target_track"] or None,
         target_year=initial["target_year"],
     )
+
+
+class CompareForm(forms.Form):
+    """Two of the person's own plans, by id. Anything else (someone else's plan, a word, an id beyond
+    any database column) is simply not one of their plans."""
+
+    a = forms.IntegerField(min_value=1, max_value=2**63 - 1)
+    b = forms.IntegerField(min_value=1, max_value=2**63 - 1)
+
+    def __init__(self, *args, owner, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        ids = [data["a"], data["b"]]
+        found = {p.pk: p for p in Plan.objects.filter(owner=self.owner, pk__in=ids).prefetch_related("skills")}
+        if any(pk not in found for pk in ids):
+            raise ValidationError("Choose two of your own plans.")
+        data["plans"] = [found[pk] for pk in ids]
+        return data
+
+
+class ExplainForm(ProfileForm):
+    """One figure of a projection: a step ("track/role"), the freelance rate, or what applies to every step."""
+
+    figure = forms.ChoiceField(
+        error_messages={"required": "Say which figure to explain.", "invalid_choice": "No such figure."}
+    )
+
+    def __init__(self, *args, catalog: Catalog, **kwargs):
+        super().__init__(*args, catalog=catalog, **kwargs)
+        steps = [f"{track}/{role.slug}" for track in catalog.tracks for role in catalog.track_roles(track)]
+        levels = [f"{track}/{role.slug}" for track in catalog.tracks for role in catalog.levels()]
+        self.fields["figure"].choices = [(value, value) for value in {*steps, *levels, "freelance", "common"}]
+
+    def query(self) -> str:
+        return profile_query(self.profile())
+
+    def explanation(self, projection: Projection) -> tuple[str, tuple] | None:
+        """(heading, explanation lines) of the figure in `projection`, or None if it has no such figure."""
+        figure = self.cleaned_data["figure"]
+        if figure == "common":
+            return "Adjustments that apply to every step", projection.common
+        if figure == "freelance":
+            if projection.freelance is None:
+                return None
+            return "Freelance rate", projection.freelance.explanation
+        track_slug, role = figure.split("/")
+        track = projection.track(track_slug)
+        for step in track.steps:
+            if step.role == role:
+                return f"{step.title}, {track.name.lower()} track", step.explanation
+        return None

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "compensation",
     "careerpath",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -115,13 +116,25 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-# Cache: per-process memory by default; REDIS_URL shares it (rate limits, sessions) across processes.
+# Caches. "default": per-process memory, or REDIS_URL to share it (rate limits, sessions) across
+# processes. "render": rendered projection panels in this process's memory (the `{% cache %}` tag in
+# templates/careerpath/projection_panel.html); keys carry the salary data's version, so a change in
+# admin needs no sweeping. PANEL_CACHE_SECONDS=0 turns it off.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+RENDER_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "careerpath-render",
+    "OPTIONS": {"MAX_ENTRIES": envint("RENDER_CACHE_ENTRIES", "2000")},
+}
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "render": RENDER_CACHE,
+    }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, "render": RENDER_CACHE}
+PANEL_CACHE_SECONDS = envint("PANEL_CACHE_SECONDS", "3600")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -228,10 +241,6 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
-
-# Rendered projection panels and form inputs kept per process, of each kind (an LRU emptied when the
-# salary data changes; careerpath/render_cache.py); 0 turns it off.
-RENDER_CACHE_SIZE = envint("RENDER_CACHE_SIZE", "512")
 
 LOGGING = {
     "version": 1,

@@ -1,15 +1,15 @@
 """Views: thin translations between HTTP and the projection engine.
 
-Each page has one template; when `request.htmx` asks for the projection only, the view renders the
-page's `#projection` partial instead of the whole page.
+Each page has one template. A page that shows a projection defines the `projection` partial (the
+panel or its error state); when htmx asks for the projection only, the view renders
+`template + "#projection"` (as django-htmx's example does).
 """
 
 from __future__ import annotations
 
 import csv
-import datetime
-import re
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -21,19 +21,20 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
 from compensation.catalog import get_catalog
 from compensation.data import Catalog
 
-from . import chart, exports, render_cache
-from .forms import PROFILE_FIELDS, PlanForm, ProfileForm, initial_from_plan, profile_from_initial
+from . import exports
+from .clock import this_year
+from .forms import CompareForm, ExplainForm, PlanForm, PreviewForm, ProfileForm, initial_from_plan, profile_from_initial
 from .models import Plan, ShareLink
-from .projection import Profile, across_locations, focus_track, project, what_ifs
+from .panel import ProjectionPanel
+from .projection import project
 
 PLANS_PER_PAGE = 20
-_ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 # What the home page's estimate shows before the visitor changes anything.
 HOME_EXAMPLE = {
@@ -50,34 +51,19 @@ HOME_EXAMPLE = {
 }
 
 
-def start_year() -> int:
-    return datetime.date.today().year
+def _panel(initial: dict, catalog: Catalog, **options) -> ProjectionPanel:
+    return ProjectionPanel(profile_from_initial(initial), catalog, this_year(), **options)
 
 
-def projection_context(profile: Profile, catalog: Catalog) -> dict:
-    """Everything the projection partial shows, computed from plain data."""
-    year = start_year()
-    projection = project(profile, catalog, year)
-    skill_ifs, degree_ifs = what_ifs(profile, catalog, year)
-    return {
-        "projection": projection,
-        "focus": focus_track(projection),
-        "chart": chart.build(projection),
-        "skill_ifs": skill_ifs,
-        "degree_ifs": degree_ifs,
-        "elsewhere": across_locations(profile, catalog, year),
-        "catalog": catalog,
-    }
-
-
-def projection_panel(profile: Profile, catalog: Catalog, previewing: bool = False) -> dict:
-    """The projection panel's HTML (as `panel`), rendered once per profile, year and catalog snapshot."""
-
-    def render() -> str:
-        context = {**projection_context(profile, catalog), "previewing": previewing}
-        return loader.render_to_string("careerpath/projection_panel.html", context)
-
-    return {"panel": render_cache.panels.get_or_render(catalog, (start_year(), profile, previewing), render)}
+def _render(request, template: str, context: dict, status: int = 200) -> HttpResponse:
+    """The page, or only its `projection` partial when htmx asks for it."""
+    if request.htmx and not request.htmx.boosted:
+        template += "#projection"
+        status = 422 if status == 400 else status  # htmx is configured to swap 422: the message shows in place
+    context.setdefault("panel_timeout", settings.PANEL_CACHE_SECONDS)
+    response = render(request, template, context, status=status)
+    patch_vary_headers(response, ["HX-Request"])  # one URL, two bodies: caches must keep them apart
+    return response
 
 
 def describe(initial: dict, catalog: Catalog) -> dict:
@@ -94,60 +80,44 @@ def describe(initial: dict, catalog: Catalog) -> dict:
     }
 
 
-def _is_preview(request) -> bool:
-    return any(name in request.GET for name in PROFILE_FIELDS)
+# Home, the anonymous quick estimate, and the explanation of a figure ------------------------------
 
 
-def _page(request, template: str, context: dict, status: int = 200):
-    """Render the page, or only its projection partial for an htmx request."""
-    if request.htmx and not request.htmx.boosted:
-        if status == 200:  # the partial is the projection panel and nothing else
-            response = _fragment_response(request, context["panel"])
-        else:
-            status = 422 if status == 400 else status  # htmx is configured to swap 422: the message shows in place
-            response = render(request, template + "#projection", context, status=status)
-    else:
-        response = render(request, template, context, status=status)
-    patch_vary_headers(response, ["HX-Request"])  # one URL, two bodies: caches must keep them apart
-    return response
-
-
-def _fragment_response(request, fragment: render_cache.Fragment) -> HttpResponse:
-    """A cached fragment, compressed once rather than for every response.
-
-    It holds nothing secret (no CSRF token, nothing of the user's but the projection), so the random
-    padding Django's GZipMiddleware adds against BREACH is not needed; the middleware leaves a
-    response that already has a Content-Encoding alone.
-    """
-    response = HttpResponse(content_type="text/html; charset=utf-8")
-    patch_vary_headers(response, ["Accept-Encoding"])
-    if _ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")):
-        response.content = fragment.gzipped()
-        response["Content-Encoding"] = "gzip"
-    else:
-        response.content = fragment
-    return response
-
-
-# Home and the anonymous quick estimate ---------------------------------------------------------
-
-
-@require_GET
+@require_safe
 def home(request):
     catalog = get_catalog()
-    form = ProfileForm(initial=HOME_EXAMPLE, catalog=catalog)
-    context = {"form": form, **projection_panel(profile_from_initial(HOME_EXAMPLE), catalog)}
-    return render(request, "careerpath/home.html", context)
+    context = {"form": ProfileForm(initial=HOME_EXAMPLE, catalog=catalog), "panel": _panel(HOME_EXAMPLE, catalog)}
+    return _render(request, "careerpath/home.html", context)
 
 
-@require_GET
+@require_safe
 def estimate(request):
     catalog = get_catalog()
     form = ProfileForm(request.GET, catalog=catalog)
     if not form.is_valid():
-        return _page(request, "careerpath/home.html", {"form": form}, status=400)
-    context = {"form": form, **projection_panel(form.profile(), catalog)}
-    return _page(request, "careerpath/home.html", context)
+        return _render(request, "careerpath/home.html", {"form": form, "invalid": form}, status=400)
+    panel = ProjectionPanel(form.profile(), catalog, this_year())
+    return _render(request, "careerpath/home.html", {"form": form, "panel": panel})
+
+
+@require_safe
+def explain(request):
+    """Why one figure is what it is: loaded when its "Why this figure" is opened (a page without JS)."""
+    catalog = get_catalog()
+    form = ExplainForm(request.GET, catalog=catalog)
+    if not form.is_valid():
+        return render(request, "careerpath/explain.html", {"form": form, "back": reverse("home")}, status=400)
+    found = form.explanation(project(form.profile(), catalog, this_year()))
+    if found is None:
+        raise Http404  # a step below the person's level, or freelance pay for someone salaried
+    heading, items = found
+    context = {"form": form, "heading": heading, "items": items, "back": f"{reverse('estimate')}?{form.query()}"}
+    template = "careerpath/explain.html"
+    if request.htmx:
+        template += "#explanation"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 # Plans -------------------------------------------------------------------------------------------
@@ -158,7 +128,7 @@ def _own_plan(request, plan_id: int) -> Plan:
 
 
 @login_required
-@require_GET
+@require_safe
 def plan_list(request):
     catalog = get_catalog()
     plans = Plan.objects.filter(owner=request.user).only(
@@ -177,8 +147,11 @@ def plan_list(request):
     return render(request, "careerpath/plan_list.html", {"page": page, "rows": rows, "nav": "plans"})
 
 
+PLAN_PAGE = "careerpath/plan_form.html"
+
+
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def plan_new(request):
     catalog = get_catalog()
     if request.method == "POST":
@@ -187,67 +160,59 @@ def plan_new(request):
             plan = form.save(Plan(owner=request.user))
             messages.success(request, f"Plan “{plan.title}” saved.")
             return redirect(plan)
-        return render(request, "careerpath/plan_form.html", {"form": form, "nav": "plans"}, status=400)
+        return render(request, PLAN_PAGE, {"form": form, "nav": "plans"}, status=400)
 
+    # Arriving from the quick estimate ("Save as a plan") brings its inputs in the query.
     initial = {**HOME_EXAMPLE, "title": "My career plan"}
-    if _is_preview(request):
-        preview = ProfileForm(request.GET, catalog=catalog)
-        if not preview.is_valid():
-            form = PlanForm(initial=initial, catalog=catalog)
-            return _page(request, "careerpath/plan_form.html", {"form": form, "preview": preview}, status=400)
-        initial.update({k: v for k, v in preview.cleaned_data.items() if k in PROFILE_FIELDS})
-        initial["target_track"] = initial["target_track"] or ""
-    form = PlanForm(initial=initial, catalog=catalog)
-    context = {"form": form, "nav": "plans", **projection_panel(profile_from_initial(initial), catalog)}
-    return _page(request, "careerpath/plan_form.html", context)
-
-
-def _plan_page(request, plan: Plan, catalog: Catalog, form: PlanForm | None = None, status: int = 200, **extra):
-    """The plan page: inputs beside the projection; previews unsaved changes given in the query."""
-    context = {"plan": plan, "nav": "plans", "previewing": False, **extra}
-    fragment = request.htmx and not request.htmx.boosted  # only the projection is rendered
-    entered = None  # profile values from a valid preview query or form: every field, over the saved ones
-    if form is None and _is_preview(request):
-        preview = ProfileForm(request.GET, catalog=catalog)
-        if not preview.is_valid():
-            initial = initial_from_plan(plan, _skill_ids(plan), catalog)
-            context.update(form=PlanForm(initial=initial, catalog=catalog), preview=preview)
-            return _page(request, "careerpath/plan_form.html", context, status=400)
-        entered, context["previewing"] = preview.cleaned_data, True
-    elif form is not None and form.is_valid():
-        entered = form.cleaned_data
-    # Entered values replace every saved profile field, skills included: no need to query those.
-    initial = initial_from_plan(plan, _skill_ids(plan) if entered is None else [], catalog)
-    if entered is not None:
-        initial.update({name: entered[name] for name in PROFILE_FIELDS})
-        initial["target_track"] = initial["target_track"] or ""
-    if not fragment:
-        context["form"] = form or PlanForm(initial=initial, catalog=catalog)
-    context.update(projection_panel(profile_from_initial(initial), catalog, context["previewing"]))
-    return _page(request, "careerpath/plan_form.html", context, status=status)
+    preview = PreviewForm.from_query(request.GET, catalog)
+    if preview is not None and preview.is_valid():
+        initial = preview.merged_into(initial)
+    context = {"form": PlanForm(initial=initial, catalog=catalog), "nav": "plans"}
+    if preview is not None and not preview.is_valid():
+        return _render(request, PLAN_PAGE, {**context, "invalid": preview}, status=400)
+    return _render(request, PLAN_PAGE, {**context, "panel": _panel(initial, catalog)})
 
 
 def _skill_ids(plan: Plan) -> list[int]:
     return list(plan.skills.values_list("id", flat=True))
 
 
+def _plan_page(request, plan: Plan, *, editing: bool):
+    """A saved plan: its inputs beside its projection. Unsaved changes in the query are previewed live."""
+    catalog = get_catalog()
+    preview = PreviewForm.from_query(request.GET, catalog)
+    if preview is not None and preview.is_valid():
+        # The preview names every profile field, skills included: the saved skills are not needed.
+        initial = preview.merged_into(initial_from_plan(plan, [], catalog))
+    else:
+        initial = initial_from_plan(plan, _skill_ids(plan), catalog)
+    context = {"plan": plan, "nav": "plans", "editing": editing, "form": PlanForm(initial=initial, catalog=catalog)}
+    if preview is not None and not preview.is_valid():
+        return _render(request, PLAN_PAGE, {**context, "invalid": preview}, status=400)
+    context.update(panel=_panel(initial, catalog), previewing=preview is not None)
+    return _render(request, PLAN_PAGE, context)
+
+
 @login_required
-@require_GET
+@require_safe
 def plan_detail(request, plan_id: int):
-    plan = _own_plan(request, plan_id)
-    return _plan_page(request, plan, get_catalog())
+    return _plan_page(request, _own_plan(request, plan_id), editing=False)
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def plan_edit(request, plan_id: int):
     plan = _own_plan(request, plan_id)
+    if request.method != "POST":
+        return _plan_page(request, plan, editing=True)
+
     catalog = get_catalog()
-    if request.method == "GET":
-        return _plan_page(request, plan, catalog, editing=True)
     form = PlanForm(request.POST, catalog=catalog)
+    context = {"plan": plan, "nav": "plans", "editing": True, "form": form}
     if not form.is_valid():
-        return _plan_page(request, plan, catalog, form=form, status=400, editing=True)
+        # The saved projection stays beside the form and its messages.
+        initial = initial_from_plan(plan, _skill_ids(plan), catalog)
+        return _render(request, PLAN_PAGE, {**context, "panel": _panel(initial, catalog)}, status=400)
     with transaction.atomic():
         current = Plan.objects.select_for_update().get(pk=plan.pk)
         if form.cleaned_data["version"] != current.version:
@@ -255,7 +220,10 @@ def plan_edit(request, plan_id: int):
             data = request.POST.copy()
             data["version"] = str(current.version)
             form = PlanForm(data, catalog=catalog)
-            return _plan_page(request, current, catalog, form=form, status=409, editing=True, conflict=True)
+            form.is_valid()
+            initial = form.merged_into(initial_from_plan(current, [], catalog))
+            context.update(plan=current, form=form, conflict=True, panel=_panel(initial, catalog))
+            return _render(request, PLAN_PAGE, context, status=409)
         current.version += 1
         form.save(current)
     messages.success(request, f"Plan “{current.title}” saved.")
@@ -268,7 +236,7 @@ def plan_edit(request, plan_id: int):
 @require_POST
 def plan_duplicate(request, plan_id: int):
     plan = _own_plan(request, plan_id)
-    skill_ids = list(plan.skills.values_list("id", flat=True))
+    skill_ids = _skill_ids(plan)
     copy_title = f"{plan.title} (copy)"[: Plan._meta.get_field("title").max_length]
     with transaction.atomic():
         plan.pk = None
@@ -283,7 +251,7 @@ def plan_duplicate(request, plan_id: int):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def plan_delete(request, plan_id: int):
     plan = _own_plan(request, plan_id)
     if request.method == "POST":
@@ -298,7 +266,7 @@ def plan_delete(request, plan_id: int):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def plan_share(request, plan_id: int):
     plan = _own_plan(request, plan_id)
     if request.method == "POST":
@@ -321,24 +289,19 @@ def share_revoke(request, plan_id: int, link_id: int):
     return redirect("plan_share", plan.pk)
 
 
-_TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,64}")  # secrets.token_urlsafe, at most ShareLink.token's length
-
-
-@require_GET
+@require_safe
 def shared_plan(request, token: str):
-    if not _TOKEN_SHAPE.fullmatch(token):
-        raise Http404  # not a token we made; PostgreSQL would refuse a NUL byte with a 500
     link = get_object_or_404(ShareLink.objects.select_related("plan"), token=token, revoked__isnull=True)
     plan = link.plan
     catalog = get_catalog()
-    initial = initial_from_plan(plan, list(plan.skills.values_list("id", flat=True)), catalog)
+    initial = initial_from_plan(plan, _skill_ids(plan), catalog)
     context = {
         "plan": plan,
         "initial": initial,
         "names": describe(initial, catalog),
-        **projection_panel(profile_from_initial(initial), catalog),
+        "panel": _panel(initial, catalog, shared=True),
     }
-    response = render(request, "careerpath/shared_plan.html", context)
+    response = _render(request, "careerpath/shared_plan.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response
 
@@ -347,26 +310,17 @@ def shared_plan(request, token: str):
 
 
 @login_required
-@require_GET
+@require_safe
 def plan_compare(request):
-    catalog = get_catalog()
-    ids = [request.GET.get("a"), request.GET.get("b")]
-    if not all(ids):
+    if not (request.GET.get("a") and request.GET.get("b")):  # "Compare" on a plan page names one
         plans = Plan.objects.filter(owner=request.user).only("id", "title")[:200]
         return render(request, "careerpath/plan_compare.html", {"choices": plans, "nav": "plans"})
-    try:
-        ids = [int(value) for value in ids]
-    except ValueError:
-        raise Http404 from None
-    if not all(0 < pk < 2**63 for pk in ids):
-        raise Http404  # no such plan; SQLite would overflow on the lookup
-    found = {p.pk: p for p in Plan.objects.filter(owner=request.user, pk__in=ids).prefetch_related("skills")}
-    if any(pk not in found for pk in ids):
-        raise Http404
-    year = start_year()
+    form = CompareForm(request.GET, owner=request.user)
+    if not form.is_valid():
+        raise Http404  # not two of this person's plans: say no more than that
+    catalog, year = get_catalog(), this_year()
     sides = []
-    for pk in ids:
-        plan = found[pk]
+    for plan in form.cleaned_data["plans"]:
         initial = initial_from_plan(plan, [s.pk for s in plan.skills.all()], catalog)
         projection = project(profile_from_initial(initial), catalog, year)
         sides.append({"plan": plan, "names": describe(initial, catalog), "initial": initial, "projection": projection})
@@ -381,12 +335,12 @@ def plan_compare(request):
 def _plan_projection(request, plan_id: int):
     plan = _own_plan(request, plan_id)
     catalog = get_catalog()
-    initial = initial_from_plan(plan, list(plan.skills.values_list("id", flat=True)), catalog)
-    return plan, project(profile_from_initial(initial), catalog, start_year())
+    initial = initial_from_plan(plan, _skill_ids(plan), catalog)
+    return plan, project(profile_from_initial(initial), catalog, this_year())
 
 
 @login_required
-@require_GET
+@require_safe
 def projection_json(request, plan_id: int):
     plan, projection = _plan_projection(request, plan_id)
     response = JsonResponse(exports.projection_dict(plan, projection), json_dumps_params={"indent": 2})
@@ -395,7 +349,7 @@ def projection_json(request, plan_id: int):
 
 
 @login_required
-@require_GET
+@require_safe
 def projection_csv(request, plan_id: int):
     plan, projection = _plan_projection(request, plan_id)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -409,7 +363,7 @@ def projection_csv(request, plan_id: int):
 # Methodology and health --------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def methodology(request):
     catalog = get_catalog()
     subjects = {**catalog.roles, **catalog.locations, **catalog.industries}
@@ -444,7 +398,7 @@ _BAND_KIND_NAMES = {
 }
 
 
-@require_GET
+@require_safe
 def healthz(request):
     try:
         with connection.cursor() as cursor:
@@ -454,7 +408,7 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-@require_GET
+@require_safe
 def favicon(request):
     # Browsers ask for /favicon.ico on pages that name no icon (and for downloads).
     return redirect(static("favicon.svg"), permanent=True)

@@ -25,7 +25,7 @@ UNITS_INR = ((10_000_000, "Cr"), (100_000, "L"), (1_000, "K"))
 MINUS = "−"  # U+2212, the typographic minus sign
 
 
-def _whole(amount: float | int | Decimal | str) -> int:
+def whole(amount: float | int | Decimal | str) -> int:
     """Round half up to whole units (Python's round() would send 2.5 to 2)."""
     return int(Decimal(str(amount)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
@@ -51,9 +51,14 @@ def format_money(amount: float | int | Decimal | str, currency: str, *, compact:
     currency = currency.upper()
     if compact:
         return format_compact(amount, currency)
-    value = _whole(amount)
+    value = whole(amount)
     sign = MINUS if value < 0 else ""
     return sign + _format(abs(value), currency)
+
+
+def money_range(low: float, high: float, currency: str) -> str:
+    """A range as every page shows it: "$150,000 – $180,000"."""
+    return f"{format_money(low, currency)} – {format_money(high, currency)}"
 
 
 def _short(number: Decimal) -> Decimal:
@@ -65,13 +70,13 @@ def _short(number: Decimal) -> Decimal:
 def format_compact(amount: float | int | Decimal | str, currency: str) -> str:
     """A short form for chart axes and dense tables: $150K, $1.2M, ₹12L, ₹1.2Cr; below a thousand, $950."""
     currency = currency.upper()
-    whole = _whole(amount)
-    sign = MINUS if whole < 0 else ""
-    value = Decimal(abs(whole))
+    rounded = whole(amount)
+    sign = MINUS if rounded < 0 else ""
+    value = Decimal(abs(rounded))
     units = UNITS_INR if currency == "INR" else UNITS
     index = next((i for i, (size, _) in enumerate(units) if value >= size), None)
     if index is None:
-        return sign + _format(abs(whole), currency)
+        return sign + _format(abs(rounded), currency)
     size, suffix = units[index]
     short = _short(value / size)
     # A figure that rounds up to the next unit moves there: 999,999 is $1M, not $1000K.

@@ -32,9 +32,12 @@ def test_create_plan_saves_it_and_shows_its_projection(user_client, user):
 
 def test_plan_page_shows_figures_with_money_and_sources(user_client, plan):
     html = user_client.get(reverse("plan_detail", args=[plan.pk])).content.decode()
-    assert "Seattle: $135,000 – $180,000" in html  # the location band's source sentence
     assert re.search(r"\$\d{3},\d{3} – \$\d{3},\d{3}", html)
     assert "Assumption" in html
+    # Sources are one click away: each "Why this figure" links to its explanation.
+    common = re.search(r'<a href="(/explain/\?[^"]+figure=common)"', html).group(1).replace("&amp;", "&")
+    explanation = user_client.get(common).content.decode()
+    assert "Seattle: $135,000 – $180,000" in explanation  # the location band's source sentence
 
 
 def test_missing_title_and_bad_years_are_explained_and_nothing_is_saved(user_client, user):

@@ -4,10 +4,10 @@
 
   // Screen readers hear what changed after the projection is swapped in.
   document.addEventListener("htmx:afterSettle", function (event) {
-    var panel = document.getElementById("projection");
+    var said = document.querySelector("#projection [data-announce]");
     var live = document.getElementById("live-region");
-    if (panel && live && event.detail.target && event.detail.target.id === "projection") {
-      live.textContent = panel.getAttribute("data-announce") || "Projection updated.";
+    if (live && event.detail.target && event.detail.target.id === "projection") {
+      live.textContent = (said && said.getAttribute("data-announce")) || "Projection updated.";
     }
     // Links that carry the current inputs (such as "Save as a plan") follow the pushed URL.
     document.querySelectorAll("a[data-keep-query]").forEach(function (link) {
