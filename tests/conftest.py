@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-PASSWORD = "correct-horse-battery-staple-42"
+from tests.helpers import PASSWORD, PLAN_POST
 
 
 @pytest.fixture(scope="session")
@@ -14,19 +14,27 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Hashing a password the production way takes ~0.3 s; tests hash thousands."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def fresh_caches():
     """Each test starts with no rate-limit counters and no catalog snapshot from an earlier test.
 
     A test's rolled-back data change can reuse the catalog version number another test then sees.
     """
-    from django.core.cache import cache
+    from django.core.cache import caches
 
     from compensation import catalog
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     catalog.forget()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture
@@ -65,22 +73,6 @@ def catalog(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         return build_catalog(version=-1)
-
-
-PLAN_POST = {
-    "title": "Move to management",
-    "current_level": "mid",
-    "years_experience": "4",
-    "location": "seattle",
-    "industry": "finance-fintech",
-    "company_type": "large",
-    "education": "masters",
-    "skills": ["deep-learning", "nlp"],
-    "work_mode": "onsite",
-    "target_track": "management",
-    "target_year": "",
-    "notes": "",
-}
 
 
 @pytest.fixture

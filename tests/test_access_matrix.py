@@ -14,16 +14,11 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from careerpath.models import Plan, ShareLink
-from tests.conftest import PLAN_POST
+from tests.helpers import PLAN_POST
 
 pytestmark = pytest.mark.django_db
 
 PREVIEW = {**{k: v for k, v in PLAN_POST.items() if k not in ("title", "notes")}, "location": "london"}
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @dataclass
@@ -255,7 +250,7 @@ def test_account_export_holds_only_your_own_data(client, world):
 
 
 def test_deleting_your_account_leaves_other_accounts_alone(client, world):
-    from tests.conftest import PASSWORD
+    from tests.helpers import PASSWORD
 
     client.force_login(world.other)
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from careerpath.forms import PROFILE_FIELDS
 from careerpath.models import Plan
-from tests.conftest import PASSWORD, PLAN_POST
+from tests.helpers import PASSWORD, PLAN_POST
 
 pytestmark = pytest.mark.django_db
 
@@ -80,11 +80,6 @@ def assert_handled(response, data: dict | None = None):
         for raw in DANGEROUS:
             if raw in typed:
                 assert raw not in html, raw
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -14,15 +14,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from careerpath.models import Plan, ShareLink
-from tests.conftest import PASSWORD, PLAN_POST
-from tests.test_security_headers import inline_code
+from tests.helpers import PASSWORD, PLAN_POST, inline_code
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

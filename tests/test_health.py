@@ -11,7 +11,7 @@ from django.db import InterfaceError, OperationalError
 from django.urls import reverse
 
 from careerpath.models import Plan
-from tests.conftest import PLAN_POST
+from tests.helpers import PLAN_POST
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +105,8 @@ def test_the_site_recovers_when_the_database_is_back(client):
 
     assert client.get(reverse("home")).status_code == 200
     assert client.get(reverse("healthz")).status_code == 200
+
+
+def test_healthz_checks_the_database(client):
+    response = client.get("/healthz")
+    assert response.json() == {"status": "ok", "database": "ok"}

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from careerpath.models import Plan
-from tests.conftest import PLAN_POST
+from tests.helpers import PLAN_POST
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,6 @@ these things does not count.
 """
 
 import json
-from html.parser import HTMLParser
 from urllib.parse import urlencode
 
 import pytest
@@ -15,61 +14,12 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from careerpath.models import ShareLink
-from tests.conftest import PASSWORD, PLAN_POST
+from tests.helpers import PASSWORD, PLAN_POST, inline_code
 
 pytestmark = pytest.mark.django_db
 
 PREVIEW = {k: v for k, v in PLAN_POST.items() if k not in ("title", "notes")}
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-class InlineCodeFinder(HTMLParser):
-    """Collects what a strict CSP would block in a page's markup."""
-
-    EVAL_ATTRIBUTES = ("hx-on", "data-hx-on")
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.problems: list[str] = []
-        self.metas: dict[str, str] = {}
-        self._in_script = False
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            value = value or ""
-            if name == "style":
-                self.problems.append(f"<{tag} style={value!r}>")
-            elif name.startswith("on"):
-                self.problems.append(f"<{tag} {name}={value!r}>")
-            elif name.startswith(self.EVAL_ATTRIBUTES):
-                self.problems.append(f"<{tag} {name}> needs eval")
-            elif name in ("href", "src", "action", "formaction") and value.strip().lower().startswith("javascript:"):
-                self.problems.append(f"<{tag} {name}={value!r}>")
-            elif name in ("hx-vals", "data-hx-vals", "hx-headers", "data-hx-headers") and value.strip().startswith(
-                ("js:", "javascript:")
-            ):
-                self.problems.append(f"<{tag} {name}={value!r}> needs eval")
-        if tag == "style":
-            self.problems.append("<style> element")
-        if tag == "script":
-            self._in_script = True
-        if tag == "meta" and dict(attrs).get("name"):
-            self.metas[dict(attrs)["name"]] = dict(attrs).get("content") or ""
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._in_script = False
-
-    def handle_data(self, data):
-        if self._in_script and data.strip():
-            self.problems.append(f"inline <script> with {data.strip()[:40]!r}")
-
-
-def inline_code(html: str) -> InlineCodeFinder:
-    finder = InlineCodeFinder()
-    finder.feed(html)
-    finder.close()
-    return finder
 
 
 def csp_directives(header: str) -> dict[str, list[str]]:
@@ -150,11 +100,6 @@ def fetch(site, client, name):
     response = client.get(url(site), **extra)
     assert response.status_code == status, (name, response.status_code)
     return response
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.mark.parametrize("name", PAGES)
