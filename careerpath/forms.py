@@ -88,6 +88,12 @@ class ProfileForm(forms.Form):
         fields["skills"].choices = [(x.slug, x.name) for x in catalog.skills.values()]
         fields["target_track"].choices = [("", "Any track")] + [(x.slug, x.name) for x in catalog.tracks.values()]
 
+    @property
+    def render_key(self) -> str:
+        """What the HTML of this form depends on while nobody has typed into it (see form_fields.html)."""
+        values = [(name, self.initial.get(name)) for name in self.fields]
+        return f"{type(self).__name__}:{self.catalog.version}:{this_year()}:{values!r}"
+
     def clean_target_year(self):
         year = self.cleaned_data.get("target_year")
         if year is None:

@@ -103,3 +103,21 @@ def test_forms_in_concurrent_requests_never_share_widgets(catalog):
     assert seen["ada"]["attrs"]["data-request"] == "ada" and seen["grace"]["attrs"]["data-request"] == "grace"
     assert seen["ada"]["message"] == "asked by ada" and seen["grace"]["message"] == "asked by grace"
     assert "data-request" not in seen["ada"]["fresh"]
+
+
+def test_kept_form_html_never_shows_another_plans_values(client, user, make_plan):
+    client.force_login(user)
+    first = make_plan(user, title="First plan", location="london")
+    second = make_plan(user, title="Second plan")
+    for _ in range(2):  # rendered, then kept
+        one = client.get(reverse("plan_detail", args=[first.pk])).content.decode()
+        two = client.get(reverse("plan_detail", args=[second.pk])).content.decode()
+        assert 'value="First plan"' in one and 'value="Second plan"' not in one
+        assert 'value="Second plan"' in two and 'value="First plan"' not in two
+        assert '<option value="london" selected>' in one and '<option value="london" selected>' not in two
+
+
+def test_a_bound_form_shows_what_was_typed_not_a_kept_copy(client):
+    client.get(reverse("home"))  # keeps the home page's untouched form
+    html = client.get(reverse("estimate"), {**QUERY, "years_experience": "lots"}).content.decode()
+    assert 'value="lots"' in html
