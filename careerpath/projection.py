@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from compensation.data import Band, Catalog, Role, Share, Source
 from compensation.money import round_half_up
@@ -197,12 +196,6 @@ def validate(profile: Profile, catalog: Catalog) -> None:
         raise ProjectionError("The catalog has no US-average band")
 
 
-def _ratio_to_average(band: Band, catalog: Catalog, industry: str = "") -> float:
-    """A location's or industry's band midpoint, as base pay, over the US-average midpoint."""
-    low, high = catalog.base_equivalent(band, industry)
-    return (low + high) / 2 / catalog.other_bands["overall"].mid
-
-
 def pay_factor(
     profile: Profile, catalog: Catalog
 ) -> tuple[float, float, str, tuple[Adjustment, ...], tuple[Adjustment, ...]]:
@@ -219,7 +212,7 @@ def pay_factor(
     company = catalog.company_types[profile.company_type]
     exponent = catalog.param("industry-premium-exponent")
 
-    loc_ratio = _ratio_to_average(loc_band, catalog)
+    loc_ratio = catalog.location_ratios[profile.location]
     if location.currency == "USD":
         loc_detail = f"{location.name} pays {_percent_more(loc_ratio)} the US average (midpoints of the two bands)"
     else:
@@ -251,7 +244,7 @@ def pay_factor(
     elif profile.work_mode == REMOTE_US:
         notes.append(Adjustment("Remote for a US company", "you are in the US, so local US pay applies", blend.source))
 
-    raw = _ratio_to_average(ind_band, catalog, profile.industry)
+    raw = catalog.industry_ratios[profile.industry]
     ind_factor = raw**exponent.value
     detail = f"{industry.name} pays {_percent_more(ind_factor)} the US average in base pay"
     if raw != 1.0:
@@ -321,13 +314,11 @@ def _floor_note(previous: Step, role: Role) -> Adjustment:
     )
 
 
-@lru_cache(maxsize=256)  # a pure function of immutable values: the same few lines on every page
 def _band_line(role_name: str, band: Band) -> Adjustment:
     basis = "total pay, taken without bonus and equity" if band.is_total else "base pay"
     return Adjustment(f"{role_name} band", f"US average, {basis}", band.source, None, band)
 
 
-@lru_cache(maxsize=256)
 def _bonus_line(share: Share) -> Adjustment:
     return Adjustment(
         "Bonus and equity",

@@ -219,6 +219,18 @@ class Catalog:
                         index[role, industry, company] = found
         return index
 
+    @cached_property
+    def location_ratios(self) -> dict[str, float]:
+        """Each location's band midpoint (as base pay) over the US-average midpoint."""
+        average = self.other_bands["overall"].mid
+        return {slug: sum(self.base_equivalent(band)) / 2 / average for slug, band in self.location_bands.items()}
+
+    @cached_property
+    def industry_ratios(self) -> dict[str, float]:
+        """Each industry's band midpoint (as base pay) over the US-average midpoint, before damping."""
+        average = self.other_bands["overall"].mid
+        return {slug: sum(self.base_equivalent(band, slug)) / 2 / average for slug, band in self.industry_bands.items()}
+
     def share_for(self, role: str, industry: str, company_type: str) -> Share | None:
         return self.share_index.get((role, industry, company_type))
 
