@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from compensation.money import round_half_up
+
 from .models import Plan
-from .projection import Adjustment, Projection, Step
+from .projection import Adjustment, Freelance, Projection, Step
 
 
 def _amount(value: float | None) -> int | None:
-    return None if value is None else round(value)
+    """Whole units, by the same rule as the page (the engine's figures are already rounded)."""
+    return None if value is None else round_half_up(value)
 
 
 def _explanation(items: tuple[Adjustment, ...]) -> list[dict]:
@@ -36,8 +39,27 @@ def step_dict(step: Step) -> dict:
         "base_max": _amount(step.base_max),
         "total_min": _amount(step.total_min),
         "total_max": _amount(step.total_max),
+        "band_min": _amount(step.band_min),
+        "band_max": _amount(step.band_max),
+        "percentile_min": step.percentile_min,
+        "percentile_max": step.percentile_max,
         "band_is_assumption": step.is_assumption,
         "explanation": _explanation(step.explanation),
+    }
+
+
+def freelance_dict(freelance: Freelance) -> dict:
+    """Freelance pay in the plan's currency (hourly and yearly) and in US dollars (yearly)."""
+    return {
+        "hourly_min": _amount(freelance.hourly_min),
+        "hourly_max": _amount(freelance.hourly_max),
+        "hours": _amount(freelance.hours),
+        "billable_hours": freelance.hours,  # the name before `hours`, kept for existing readers
+        "yearly_min": _amount(freelance.yearly_min),
+        "yearly_max": _amount(freelance.yearly_max),
+        "currency": freelance.currency,
+        "usd_yearly_min": _amount(freelance.usd_yearly_min),
+        "usd_yearly_max": _amount(freelance.usd_yearly_max),
     }
 
 
@@ -53,16 +75,8 @@ def projection_dict(plan: Plan, projection: Projection) -> dict:
             {"track": track.track, "name": track.name, "steps": [step_dict(step) for step in track.steps]}
             for track in projection.tracks
         ],
-        "freelance": None
-        if freelance is None
-        else {
-            "currency": freelance.currency,
-            "hourly_min": _amount(freelance.hourly_min),
-            "hourly_max": _amount(freelance.hourly_max),
-            "billable_hours": freelance.hours,
-            "yearly_min": _amount(freelance.yearly_min),
-            "yearly_max": _amount(freelance.yearly_max),
-        },
+        "notes": [{"label": note.label, "detail": note.detail} for note in projection.notes],
+        "freelance": None if freelance is None else freelance_dict(freelance),
     }
 
 
@@ -78,10 +92,20 @@ CSV_HEADER = [
     "total_min",
     "total_max",
     "band_is_assumption",
+    "band_min",
+    "band_max",
+    "percentile_min",
+    "percentile_max",
+    "hourly_min",
+    "hourly_max",
+    "hours",
+    "usd_min",
+    "usd_max",
 ]
 
 
 def projection_rows(projection: Projection) -> list[list]:
+    """One row per step; in freelance mode a last row "freelance" with the yearly figures as base pay."""
     rows: list[list] = [CSV_HEADER]
     for track in projection.tracks:
         for step in track.steps:
@@ -98,8 +122,44 @@ def projection_rows(projection: Projection) -> list[list]:
                     _amount(step.total_min) if step.total_min is not None else "",
                     _amount(step.total_max) if step.total_max is not None else "",
                     "yes" if step.is_assumption else "no",
+                    _amount(step.band_min),
+                    _amount(step.band_max),
+                    step.percentile_min,
+                    step.percentile_max,
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
                 ]
             )
+    f = projection.freelance
+    if f is not None:
+        current = projection.tracks[0].steps[0]
+        rows.append(
+            [
+                "freelance",
+                current.role,
+                "Freelance",
+                projection.start_year,
+                projection.start_year,
+                f.currency,
+                _amount(f.yearly_min),
+                _amount(f.yearly_max),
+                "",
+                "",
+                "no",
+                "",
+                "",
+                "",
+                "",
+                _amount(f.hourly_min),
+                _amount(f.hourly_max),
+                _amount(f.hours),
+                _amount(f.usd_yearly_min) if f.usd_yearly_min is not None else "",
+                _amount(f.usd_yearly_max) if f.usd_yearly_max is not None else "",
+            ]
+        )
     return rows
 
 

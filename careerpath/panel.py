@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 from urllib.parse import urlencode
 
+from django.contrib.humanize.templatetags.humanize import ordinal
 from django.urls import reverse
 
 from compensation.data import Catalog
@@ -86,6 +87,12 @@ class ProjectionPanel:
                         "earliest_year": step.earliest_year,
                         "base_min": whole(step.base_min),
                         "base_max": whole(step.base_max),
+                        "band_min": whole(step.band_min),
+                        "band_max": whole(step.band_max),
+                        "band": money_range(step.band_min, step.band_max, currency)
+                        + ("+" if step.band_open_ended else ""),
+                        "percentiles": f"{ordinal(step.percentile_min)}–{ordinal(step.percentile_max)}",
+                        "floored": step.floored,
                         "pay": money_range(step.base_min, step.base_max, currency),
                         "total": money_range(step.total_min, step.total_max, currency) if step.total_min else "",
                         "is_assumption": step.is_assumption,

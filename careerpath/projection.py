@@ -5,31 +5,55 @@ Django, no database, no formatting (templates format money), so it is fast and t
 Every number it uses comes from the catalog; the model is explained on /methodology/.
 
 The model, in short:
-- A role's US base band is the starting point.
-- Location and industry each scale it by the ratio of their band's midpoint to the US-average
-  midpoint; for a non-US location that ratio also carries the figure into local currency. The
-  industry ratio is damped (raised to an exponent) so two premiums do not simply multiply.
-- Skills, education and years in the current level place the person inside the band (a
-  percentile); the projected range is a window of the band at that place. An open-ended top
-  ("$200,000+") lets the window stretch above the band's top by a stated share.
-- Company type scales base pay and the bonus-and-equity share; total pay = base × (1 + share).
-- A promotion never pays less than the step before.
+- A role's US-average band is the starting point. Every band has a pay basis: base pay, or total
+  pay with bonus and equity. A total-pay band is never used as base: it is split into base and
+  bonus-and-equity with the share for that level, industry and company type.
+- Location and industry each scale it by the ratio of their band's midpoint (as base pay) to the
+  US-average midpoint; for a non-US location that ratio also carries the figure into local currency.
+  The industry ratio is damped (raised to an exponent) so two premiums do not simply multiply.
+  Company type scales base pay. The result is the band for this role in this place.
+- Skills, education and years in the current level place the person inside that band (a
+  percentile); the projected range is a window of the band at that place, so it never leaves the band.
+- Total pay = base ÷ (1 − the bonus-and-equity share of total pay for that role, industry and company).
+- Each step is dated by the years of experience at which its role is typically reached, at least
+  the minimum years after the step before; a promotion never pays less than the step before.
+- Figures are rounded half up: pay to the hundred, hourly rates to the unit.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from compensation.data import Band, Catalog, CompanyType, Role, Source
+from compensation.data import Band, Catalog, Role, Share, Source
+from compensation.money import round_half_up
 
 ONSITE, REMOTE_US, FREELANCE = "onsite", "remote-us", "freelance"
 WORK_MODES = (ONSITE, REMOTE_US, FREELANCE)
 
 
 def _round(amount: float) -> float:
-    """Projected pay is an estimate: shown to the nearest hundred, never to the unit."""
-    return float(round(amount / 100) * 100)
+    """Projected pay is an estimate: to the nearest hundred, halves up (the formatter's rule)."""
+    return float(round_half_up(amount, 100))
+
+
+def _percentile(amount: float, low: float, high: float) -> int:
+    """Where `amount` sits in the band low–high, as a whole percentile 0–100."""
+    if high <= low:
+        return 50
+    return min(100, max(0, round_half_up((amount - low) / (high - low) * 100)))
+
+
+def _percent_more(ratio: float) -> str:
+    """1.17 → "17 % more than", 0.93 → "7 % less than", 1.0 → "the same as"."""
+    change = round_half_up(abs(ratio - 1) * 100)
+    if change == 0:
+        return "the same as"
+    return f"{change} % {'more' if ratio > 1 else 'less'} than"
+
+
+def _points(value: float) -> str:
+    return f"{value * 100:+.0f} percentile points within the band"
 
 
 class ProjectionError(ValueError):
@@ -52,7 +76,7 @@ class Profile:
 
 @dataclass(frozen=True, slots=True)
 class Adjustment:
-    """One line of a figure's explanation: what was applied, by how much, and on whose word."""
+    """One line of a figure's explanation: what was applied, in plain words, and on whose word."""
 
     label: str
     detail: str
@@ -74,9 +98,16 @@ class Step:
     total_min: float | None
     total_max: float | None
     currency: str
-    percentile: float
+    percentile: float  # the person's place in the band, 0–1, before the window
     is_assumption: bool  # the role's band is an assumption, not from the article
     explanation: tuple[Adjustment, ...]
+    band_min: float = 0.0  # the role's base-pay band for this place (location, industry, company type)
+    band_max: float = 0.0
+    band_open_ended: bool = False  # the band's top is open-ended ("$200,000+")
+    percentile_min: int = 0  # where base_min sits in the band, 0–100
+    percentile_max: int = 0  # where base_max sits in the band, 0–100
+    bonus_share: float = 0.0  # bonus and equity as a share of total pay
+    floored: bool = False  # held at the previous step's pay: the role's band here pays less
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,15 +123,16 @@ class TrackProjection:
 
 @dataclass(frozen=True, slots=True)
 class Freelance:
+    """Freelance pay for this person in this place, in the plan's currency and in US dollars."""
+
     hourly_min: float
     hourly_max: float
     hours: float
-    yearly_min: float
+    yearly_min: float  # = hourly_min × hours, the hourly figure as shown
     yearly_max: float
-    currency: str
-    local_currency: str
-    local_yearly_min: float | None
-    local_yearly_max: float | None
+    currency: str  # the plan's currency
+    usd_yearly_min: float | None
+    usd_yearly_max: float | None
     explanation: tuple[Adjustment, ...]
 
 
@@ -124,7 +156,7 @@ class Projection:
     common: tuple[Adjustment, ...]  # adjustments that apply to every step
     freelance: Freelance | None = None
     target: Target | None = None
-    notes: tuple[Adjustment, ...] = field(default=())
+    notes: tuple[Adjustment, ...] = field(default=())  # plain notes beside the projection
 
     def track(self, slug: str) -> TrackProjection:
         for track in self.tracks:
@@ -156,51 +188,51 @@ def validate(profile: Profile, catalog: Catalog) -> None:
         raise ProjectionError(f"Unknown track: {profile.target_track!r}")
     if profile.years_experience < 0:
         raise ProjectionError("Years of experience cannot be negative")
-    for band_key in (profile.location, profile.industry):
-        if band_key not in catalog.location_bands and band_key not in catalog.industry_bands:
-            raise ProjectionError(f"No salary band for {band_key!r}")
+    if profile.location not in catalog.location_bands:
+        raise ProjectionError(f"No salary band for {profile.location!r}")
+    if profile.industry not in catalog.industry_bands:
+        raise ProjectionError(f"No salary band for {profile.industry!r}")
     if "overall" not in catalog.other_bands:
         raise ProjectionError("The catalog has no US-average band")
 
 
-def _ratio(band: Band, average: Band) -> float:
-    return band.mid / average.mid
+def pay_factor(
+    profile: Profile, catalog: Catalog
+) -> tuple[float, float, str, tuple[Adjustment, ...], tuple[Adjustment, ...]]:
+    """The multiplier from a US-average base band to this person's local base pay, with its explanation.
 
-
-def pay_factor(profile: Profile, catalog: Catalog) -> tuple[float, str, tuple[Adjustment, ...], tuple[Adjustment, ...]]:
-    """The multiplier from a US base band to this person's local pay, with its explanation.
-
-    Returns (factor, currency, adjustments, notes).
+    Returns (factor, location factor, currency, adjustments, notes); the location factor alone (with
+    the remote blend) is what freelance rates follow.
     """
     average = catalog.other_bands["overall"]
     location = catalog.locations[profile.location]
     loc_band = catalog.location_bands[profile.location]
     ind_band = catalog.industry_bands[profile.industry]
+    industry = catalog.industries[profile.industry]
     company = catalog.company_types[profile.company_type]
     exponent = catalog.param("industry-premium-exponent")
 
-    loc_ratio = _ratio(loc_band, average)
-    adjustments = [
-        Adjustment(
-            "Location",
-            f"{location.name} band midpoint ÷ US-average midpoint"
-            + ("" if location.currency == "USD" else f" (also converts into {location.currency})"),
-            loc_band.source,
-            loc_ratio,
-            loc_band,
+    loc_ratio = catalog.location_ratios[profile.location]
+    if location.currency == "USD":
+        loc_detail = f"{location.name} pays {_percent_more(loc_ratio)} the US average (midpoints of the two bands)"
+    else:
+        loc_detail = (
+            f"{location.name}'s band, in {location.currency}, is {loc_ratio:.3g} times the US-average band in "
+            f"dollars: US figures are scaled by that and shown in {location.currency}"
         )
-    ]
+    adjustments = [Adjustment("Location", loc_detail, loc_band.source, loc_ratio, loc_band)]
     notes: list[Adjustment] = []
+    blend = catalog.param("remote-us-blend")
     if profile.work_mode == REMOTE_US and location.country != "US":
         rate = catalog.rates.get(location.currency)
-        blend = catalog.param("remote-us-blend")
         if rate is not None and rate.usd_per_unit > 0:
             us_ratio = 1.0 / rate.usd_per_unit
             remote_ratio = max(loc_ratio, loc_ratio ** (1 - blend.value) * us_ratio**blend.value)
             adjustments.append(
                 Adjustment(
                     "Remote for a US company",
-                    f"pay moves {blend.value:.0%} of the way (geometrically) from local to US pay",
+                    f"pay moves {blend.value:.0%} of the way (geometrically) from local to US pay: "
+                    f"{_percent_more(remote_ratio / loc_ratio)} local pay",
                     blend.source,
                     remote_ratio / loc_ratio,
                 )
@@ -210,132 +242,90 @@ def pay_factor(profile: Profile, catalog: Catalog) -> tuple[float, str, tuple[Ad
             )
             loc_ratio = remote_ratio
     elif profile.work_mode == REMOTE_US:
-        notes.append(
-            Adjustment(
-                "Remote for a US company",
-                "you are in the US, so local US pay applies",
-                catalog.param("remote-us-blend").source,
-            )
-        )
+        notes.append(Adjustment("Remote for a US company", "you are in the US, so local US pay applies", blend.source))
 
-    ind_ratio = _ratio(ind_band, average)
-    ind_factor = ind_ratio**exponent.value
-    adjustments.append(
-        Adjustment(
-            "Industry",
-            f"{catalog.industries[profile.industry].name} band midpoint ÷ US-average midpoint, "
-            f"damped by exponent {exponent.value:g}",
-            ind_band.source,
-            ind_factor,
-            ind_band,
+    raw = catalog.industry_ratios[profile.industry]
+    ind_factor = raw**exponent.value
+    detail = f"{industry.name} pays {_percent_more(ind_factor)} the US average in base pay"
+    if raw != 1.0:
+        detail += (
+            f" (its band's premium of {round_half_up(abs(raw - 1) * 100)} %, damped because location and "
+            "industry premiums overlap)"
         )
+    if ind_band.is_total:
+        share = catalog.share_for(catalog.reference_level, profile.industry, catalog.reference_company_type)
+        level = catalog.roles[catalog.reference_level].name
+        detail += (
+            f"; its band is total pay, so it counts as base pay without the {share.share:.0%} bonus and equity "
+            f"of a typical engineer there ({level})"
+            if share
+            else "; its band is total pay"
+        )
+    adjustments.append(Adjustment("Industry", detail, ind_band.source, ind_factor, ind_band))
+    adjustments.append(
+        Adjustment("US-average band", "the reference for location and industry", average.source, None, average)
     )
-    adjustments.append(Adjustment("US-average band", "the reference for both ratios", average.source, None, average))
-    adjustments.append(Adjustment("Damping", "industry premium exponent", exponent.source, exponent.value))
     if company.base_factor != 1.0:
         adjustments.append(
-            Adjustment(f"{company.name} base pay", "scales base pay", company.source, company.base_factor)
+            Adjustment(
+                f"{company.name} base pay",
+                f"{_percent_more(company.base_factor)} a large company's base pay",
+                company.source,
+                company.base_factor,
+            )
         )
-    return loc_ratio * ind_factor * company.base_factor, location.currency, tuple(adjustments), tuple(notes)
+    return loc_ratio * ind_factor * company.base_factor, loc_ratio, location.currency, tuple(adjustments), tuple(notes)
 
 
-def placement(profile: Profile, catalog: Catalog) -> tuple[float, tuple[Adjustment, ...]]:
-    """The person's percentile within a band from skills and education (years are per step)."""
+def placement(profile: Profile, catalog: Catalog) -> tuple[float, float, tuple[Adjustment, ...]]:
+    """The person's place within a band from skills and education, and the extra on research roles.
+
+    Returns (points, research points, adjustments); years in level are added per step.
+    """
     base = catalog.param("base-percentile")
     points = base.value
-    adjustments = [Adjustment("Starting percentile", "everyone starts here", base.source, base.value)]
-    for slug in sorted(profile.skills):
-        skill = catalog.skills[slug]
-        points += skill.points
-        adjustments.append(Adjustment(f"Skill: {skill.name}", "percentile points", skill.source, skill.points))
+    research = 0.0
+    adjustments = [
+        Adjustment("Starting place", f"everyone starts at the {base.value * 100:.0f}th percentile", base.source)
+    ]
+    chosen = [catalog.skills[slug] for slug in sorted(profile.skills)]
     education = catalog.educations[profile.education]
-    if education.points:
-        points += education.points
-        adjustments.append(
-            Adjustment(f"Education: {education.name}", "percentile points", education.source, education.points)
-        )
-    return points, tuple(adjustments)
+    for item, label in [*((s, f"Skill: {s.name}") for s in chosen), (education, f"Education: {education.name}")]:
+        points += item.points
+        research += item.research_points
+        if item.points or item.research_points:
+            detail = _points(item.points)
+            if item.research_points:
+                detail += f", {item.research_points * 100:+.0f} more in research roles"
+            adjustments.append(Adjustment(label, detail, item.source, item.points))
+    return points, research, tuple(adjustments)
 
 
 def _research_only(role: Role) -> bool:
     return role.tracks == ("research",)
 
 
-def _bonus(role: Role, company: CompanyType) -> Adjustment | None:
-    """The bonus-and-equity share of a role at a type of company, or None if there is none."""
-    share = role.bonus_equity_share * company.bonus_equity_factor
-    if not share:
-        return None
-    # The article gives no bonus share by role: an assumption even on the article's level rows.
-    source = role.source if role.source.is_assumption else Source("assumption", role.source.note)
-    return Adjustment("Bonus and equity", "share of base pay", source, share)
+def _floor_note(previous: Step, role: Role) -> Adjustment:
+    return Adjustment(
+        "Held at your previous pay",
+        f"the usual {role.name} pay here is below what you would earn as {previous.title}, "
+        "and a move is not taken for less pay, so this step keeps that pay",
+        Source("assumption", "A promotion or a move is not taken for less pay."),
+    )
 
 
-_FLOOR = Adjustment(
-    "Floor",
-    "raised to the previous step: a promotion never pays less",
-    Source("assumption", "A promotion is not taken for less pay."),
-)
+def _band_line(role_name: str, band: Band) -> Adjustment:
+    basis = "total pay, taken without bonus and equity" if band.is_total else "base pay"
+    return Adjustment(f"{role_name} band", f"US average, {basis}", band.source, None, band)
 
 
-class _Ladders:
-    """What `project` needs from a catalog that does not depend on the person, worked out once.
-
-    The engine runs many projections per page (what-ifs, every location) and a snapshot never
-    changes, so the ladders, parameters and band explanations are derived once per snapshot.
-    """
-
-    def __init__(self, catalog: Catalog) -> None:
-        self.window = catalog.param("window-width")
-        self.stretch = catalog.param("open-top-stretch")
-        self.per_year = catalog.param("years-in-level-points")
-        self.cap = catalog.param("years-in-level-cap").value
-        self.gap = math.ceil(catalog.param("min-years-between-steps").value)
-        self.earliest_factor = catalog.param("earliest-factor").value
-        self.tracks = [(slug, track.name, catalog.track_roles(slug)) for slug, track in catalog.tracks.items()]
-        self.bands = {
-            role.slug: (band, Adjustment(f"{role.name} band (US, base)", "starting range", band.source, None, band))
-            for role in catalog.roles.values()
-            if (band := catalog.role_bands.get(role.slug)) is not None
-        }
-        self.bonuses = {
-            (role.slug, company.slug): _bonus(role, company)
-            for role in catalog.roles.values()
-            for company in catalog.company_types.values()
-        }
-        # Memos of pure functions of the catalog and a few profile fields; bounded, as the inputs are.
-        self.pay_factors: dict[tuple, tuple] = {}
-        self.placements: dict[tuple, tuple] = {}
-
-    def pay_factor(self, profile: Profile, catalog: Catalog) -> tuple:
-        key = (profile.location, profile.industry, profile.company_type, profile.work_mode)
-        found = self.pay_factors.get(key)
-        if found is None:
-            found = self.pay_factors[key] = pay_factor(profile, catalog)
-        return found
-
-    def placement(self, profile: Profile, catalog: Catalog) -> tuple:
-        key = (profile.skills, profile.education)
-        found = self.placements.get(key)
-        if found is None:
-            if len(self.placements) >= 4096:  # many skills make many sets: keep the memo small
-                self.placements.clear()
-            found = self.placements[key] = placement(profile, catalog)
-        return found
-
-
-_ladders: dict[int, tuple[Catalog, _Ladders]] = {}
-
-
-def _ladders_for(catalog: Catalog) -> _Ladders:
-    cached = _ladders.get(id(catalog))
-    if cached is not None and cached[0] is catalog:
-        return cached[1]
-    ladders = _Ladders(catalog)
-    if len(_ladders) >= 8:  # snapshots are replaced only when the data changes
-        _ladders.clear()
-    _ladders[id(catalog)] = (catalog, ladders)
-    return ladders
+def _bonus_line(share: Share) -> Adjustment:
+    return Adjustment(
+        "Bonus and equity",
+        f"{share.share:.0%} of total pay for this role at this kind of company and industry",
+        share.source,
+        share.share,
+    )
 
 
 @dataclass(slots=True)
@@ -343,141 +333,179 @@ class _Pay:
     """A role's pay for this person before the promotion floor: the same on every track."""
 
     percentile: float
+    band_min: float
+    band_max: float
     base_min: float
     base_max: float
-    total_min: float | None
-    total_max: float | None
+    share: float
     explanation: list[Adjustment]
+
+
+def _unusual_years(profile: Profile, catalog: Catalog, current: Role) -> Adjustment | None:
+    """A plain note when the years of experience are far from what the level usually takes."""
+    yoe = profile.years_experience
+    levels = catalog.levels()
+    fewest = math.floor(current.typical_years * catalog.param("earliest-factor").value)
+    if yoe < fewest:
+        return Adjustment(
+            "Unusual input",
+            f"a {current.name} usually has about {current.typical_years} years of experience, at least "
+            f"{fewest}; with {yoe} the next steps are dated from the usual years of your level",
+            current.source,
+        )
+    higher = [r for r in levels if r.order > current.order]
+    if higher:
+        margin = catalog.param("unusual-years-margin")
+        most = higher[0].typical_years + margin.value
+        if yoe > most:
+            return Adjustment(
+                "Unusual input",
+                f"{yoe} years is more than usual for a {current.name}: most move up to {higher[0].name} after "
+                f"about {higher[0].typical_years}. Years in level add at most "
+                f"{catalog.param('years-in-level-cap').value * 100:.0f} percentile points, and your next step "
+                "is dated from now",
+                margin.source,
+            )
+    return None
 
 
 def project(profile: Profile, catalog: Catalog, start_year: int) -> Projection:
     """Project every track from the person's current level to the track's top."""
     validate(profile, catalog)
-    ladders = _ladders_for(catalog)
-    factor, currency, common, notes = ladders.pay_factor(profile, catalog)
-    points, placement_adjustments = ladders.placement(profile, catalog)
+    factor, loc_factor, currency, common, notes = pay_factor(profile, catalog)
+    points, research_points, placement_adjustments = placement(profile, catalog)
     common = common + placement_adjustments
 
-    window, stretch, gap = ladders.window.value, ladders.stretch.value, ladders.gap
-    company = catalog.company_types[profile.company_type]
+    window = catalog.param("window-width").value
+    per_year = catalog.param("years-in-level-points")
+    gap = math.ceil(catalog.param("min-years-between-steps").value)
+    earliest_factor = catalog.param("earliest-factor").value
     education = catalog.educations[profile.education]
     current = catalog.roles[profile.current_level]
     yoe = profile.years_experience
+    in_level = max(0, yoe - current.typical_years)
+    # Holding a level shows its usual experience: later steps are dated from at least that.
+    dated_from = max(yoe, current.typical_years)
+    years_points = min(catalog.param("years-in-level-cap").value, in_level * per_year.value)
+    unusual = _unusual_years(profile, catalog, current)
+    if unusual is not None:
+        notes = (unusual, *notes)
 
-    years_points = min(ladders.cap, max(0, yoe - current.typical_years) * ladders.per_year.value)
-
-    def price(role: Role, band: Band, band_adjustment: Adjustment, is_current: bool) -> _Pay:
-        explanation = [band_adjustment]
+    def price(role: Role, is_current: bool) -> _Pay | None:
+        band = catalog.role_bands.get(role.slug)
+        if band is None:
+            return None
+        found = catalog.share_for(role.slug, profile.industry, profile.company_type)
+        share = found.share if found else 0.0
+        low_usd, high_usd = band.min, band.max
+        if band.is_total:  # never base: split off the bonus and equity
+            low_usd, high_usd = low_usd * (1 - share), high_usd * (1 - share)
+        explanation = [_band_line(role.name, band)]
         p = points
         if is_current and years_points:
             p += years_points
-            explanation.append(Adjustment("Years in level", "percentile points", ladders.per_year.source, years_points))
-        if education.research_points and _research_only(role):
-            p += education.research_points
             explanation.append(
                 Adjustment(
-                    f"{education.name} for a research role",
-                    "extra percentile points",
+                    "Years in level",
+                    f"{in_level} years at this level: {_points(years_points)}",
+                    per_year.source,
+                    years_points,
+                )
+            )
+        if research_points and _research_only(role):
+            p += research_points
+            explanation.append(
+                Adjustment(
+                    "Research role",
+                    f"your degree and skills count more here: {_points(research_points)}",
                     education.source,
-                    education.research_points,
+                    research_points,
                 )
             )
         p = min(1.0, max(0.0, p))
-        span = band.max - band.min
-        low = band.min + p * (1 - window) * span
-        high = low + window * span
-        if band.open_ended:
-            extra = stretch * band.max * p
-            high += extra
-            explanation.append(
-                Adjustment(
-                    "Open-ended top",
-                    f"+{extra:,.0f} {band.currency} above the band's top, in proportion to your place in the band",
-                    ladders.stretch.source,
-                )
-            )
-        base_min, base_max = _round(low * factor), _round(high * factor)
+        band_min, band_max = _round(low_usd * factor), _round(high_usd * factor)
+        span = band_max - band_min
+        low = band_min + p * (1 - window) * span
+        base_min, base_max = _round(low), _round(low + window * span)
+        if share and found is not None:
+            explanation.append(_bonus_line(found))
+        return _Pay(p, band_min, band_max, base_min, base_max, share, explanation)
+
+    def step(role: Role, pay: _Pay, year: int, earliest: int, is_current: bool, previous: Step | None) -> Step:
+        base_min, base_max, explanation, floored = pay.base_min, pay.base_max, pay.explanation, False
+        if previous is not None and (base_min < previous.base_min or base_max < previous.base_max):
+            base_min, base_max = max(base_min, previous.base_min), max(base_max, previous.base_max)
+            explanation, floored = [*explanation, _floor_note(previous, role)], True
         total_min = total_max = None
-        bonus = ladders.bonuses[role.slug, company.slug]
-        if bonus is not None:
-            share = bonus.factor
-            total_min, total_max = _round(base_min * (1 + share)), _round(base_max * (1 + share))  # type: ignore[operator]
-            explanation.append(bonus)
-        return _Pay(p, base_min, base_max, total_min, total_max, explanation)
+        if pay.share:
+            total_min, total_max = _round(base_min / (1 - pay.share)), _round(base_max / (1 - pay.share))
+            if previous is not None and previous.total_min is not None:
+                total_min = max(total_min, previous.total_min)
+                total_max = max(total_max, previous.total_max)  # type: ignore[type-var]
+        band = catalog.role_bands[role.slug]
+        return Step(
+            role=role.slug,
+            title=role.name,
+            rank=role.order,
+            year=year,
+            earliest_year=earliest,
+            is_current=is_current,
+            base_min=base_min,
+            base_max=base_max,
+            total_min=total_min,
+            total_max=total_max,
+            currency=currency,
+            percentile=pay.percentile,
+            is_assumption=band.source.is_assumption,
+            explanation=tuple(explanation),
+            band_min=pay.band_min,
+            band_max=pay.band_max,
+            band_open_ended=band.open_ended,
+            percentile_min=_percentile(base_min, pay.band_min, pay.band_max),
+            percentile_max=_percentile(base_max, pay.band_min, pay.band_max),
+            bonus_share=pay.share,
+            floored=floored,
+        )
 
     # A role pays this person the same on every track; only its year and the floor depend on the
     # track, so each role is priced once and the current step (the same everywhere) built once.
-    priced: dict[str, _Pay] = {}
-    first_step: Step | None = None
+    priced: dict[str, _Pay | None] = {}
+    built: dict[tuple[int, str], Step] = {}  # a step after the same step is the same on every track
+    current_pay = price(current, True)
+    if current_pay is None:
+        raise ProjectionError(f"No salary band for {current.slug!r}")
+    first = step(current, current_pay, start_year, start_year, True, None)
+    first_wait = max(1, gap - in_level)  # the gap counts from when the person reached the level
     tracks = []
-    for track_slug, track_name, roles in ladders.tracks:
-        ladder = [current] + [r for r in roles if r.order > current.order]
-        steps: list[Step] = []
-        for index, role in enumerate(ladder):
-            banded = ladders.bands.get(role.slug)
-            if banded is None:
-                continue
-            band, band_adjustment = banded
-            pay = priced.get(role.slug)
+    for track_slug, track_name, roles in catalog.track_ladders:
+        later = [r for r in roles if r.order > current.order]
+        if track_slug == "research" and education.research_years:
+            later = [r for r in later if _research_only(r)] or later  # a direct entrant skips the ladder
+        steps = [first]
+        for role in later:
+            if role.slug not in priced:
+                priced[role.slug] = price(role, False)
+            pay = priced[role.slug]
             if pay is None:
-                pay = priced[role.slug] = price(role, band, band_adjustment, index == 0)
-            if index == 0:
-                if first_step is None:
-                    first_step = Step(
-                        role=role.slug,
-                        title=role.name,
-                        rank=role.order,
-                        year=start_year,
-                        earliest_year=start_year,
-                        is_current=True,
-                        base_min=pay.base_min,
-                        base_max=pay.base_max,
-                        total_min=pay.total_min,
-                        total_max=pay.total_max,
-                        currency=currency,
-                        percentile=pay.percentile,
-                        is_assumption=band.source.is_assumption,
-                        explanation=tuple(pay.explanation),
-                    )
-                steps.append(first_step)
                 continue
-            prev = steps[-1]
-            wait = max(0, role.typical_years - yoe)
-            year = max(start_year + wait, prev.year + gap)
-            earliest = max(start_year + math.ceil(wait * ladders.earliest_factor), prev.earliest_year + 1)
-            earliest = min(earliest, year)
-            base_min, base_max = pay.base_min, pay.base_max
-            total_min, total_max = pay.total_min, pay.total_max
-            explanation = pay.explanation
-            # A promotion never pays less than the step before.
-            if base_min < prev.base_min or base_max < prev.base_max:
-                explanation = [*explanation, _FLOOR]
-                base_min, base_max = max(base_min, prev.base_min), max(base_max, prev.base_max)
-            if total_min is not None and prev.total_min is not None:
-                total_min = max(total_min, prev.total_min)
-                total_max = max(total_max, prev.total_max)  # type: ignore[arg-type]
-            steps.append(
-                Step(
-                    role=role.slug,
-                    title=role.name,
-                    rank=role.order,
-                    year=year,
-                    earliest_year=earliest,
-                    is_current=False,
-                    base_min=base_min,
-                    base_max=base_max,
-                    total_min=total_min,
-                    total_max=total_max,
-                    currency=currency,
-                    percentile=pay.percentile,
-                    is_assumption=band.source.is_assumption,
-                    explanation=tuple(explanation),
-                )
-            )
+            previous = steps[-1]
+            known = built.get((id(previous), role.slug))
+            if known is not None:
+                steps.append(known)
+                continue
+            typical = role.typical_years
+            if _research_only(role):
+                typical = max(0, typical - education.research_years)
+            wait = max(0, typical - dated_from)
+            spacing = first_wait if previous.is_current else gap
+            year = max(start_year + wait, previous.year + spacing)
+            earliest = max(start_year + math.ceil(wait * earliest_factor), previous.earliest_year + spacing)
+            steps.append(step(role, pay, year, min(earliest, year), False, previous))
+            built[id(previous), role.slug] = steps[-1]
         tracks.append(TrackProjection(track_slug, track_name, tuple(steps)))
 
     freelance = (
-        _freelance(profile, catalog, points + years_points, currency) if profile.work_mode == FREELANCE else None
+        _freelance(profile, catalog, current_pay, loc_factor, currency) if profile.work_mode == FREELANCE else None
     )
     target = None
     if profile.target_track is not None:
@@ -515,37 +543,58 @@ def _target(track: TrackProjection, profile: Profile) -> Target:
     )
 
 
-def _freelance(profile: Profile, catalog: Catalog, points: float, local_currency: str) -> Freelance:
+def _freelance(profile: Profile, catalog: Catalog, pay: _Pay, loc_factor: float, currency: str) -> Freelance:
+    """The article's hourly band, placed by expertise and scaled to this place like salaried pay.
+
+    Expertise is where the person's salaried range (at US-average pay) sits between the lowest and
+    the highest level band; the rate is the same share of the hourly band, scaled by the location
+    (and the remote blend), rounded to the whole unit; the year is that rate × billable hours.
+    """
     band = catalog.other_bands["freelance"]
     hours = catalog.param("freelance-billable-hours")
+    level_bands = [catalog.role_bands[r.slug] for r in catalog.levels() if r.slug in catalog.role_bands]
+    lowest, highest = min(b.min for b in level_bands), max(b.max for b in level_bands)
+    current = catalog.role_bands[profile.current_level]
     window = catalog.param("window-width").value
-    p = min(1.0, max(0.0, points))
-    span = band.max - band.min
-    low = band.min + p * (1 - window) * span
-    high = low + window * span
-    local_min = local_max = None
-    explanation = [
-        Adjustment("Freelance rate", "hourly band", band.source, None, band),
-        Adjustment("Billable hours", "hours per year", hours.source, hours.value),
-    ]
-    if local_currency != band.currency:
-        rate = catalog.rates.get(local_currency)
-        source_rate = catalog.rates.get(band.currency)
-        if rate and source_rate and rate.usd_per_unit > 0:
-            convert = source_rate.usd_per_unit / rate.usd_per_unit
-            local_min, local_max = _round(low * hours.value * convert), _round(high * hours.value * convert)
-            explanation.append(Adjustment(f"Exchange rate {local_currency}", "converts USD", rate.source, convert))
+    us_low = current.min + pay.percentile * (1 - window) * (current.max - current.min)
+    us_high = us_low + window * (current.max - current.min)
+
+    def hourly(us_pay: float) -> float:
+        share = min(1.0, max(0.0, (us_pay - lowest) / (highest - lowest)))
+        return float(round_half_up((band.min + share * (band.max - band.min)) * loc_factor))
+
+    hourly_min, hourly_max = hourly(us_low), hourly(us_high)
+    yearly_min, yearly_max = _round(hourly_min * hours.value), _round(hourly_max * hours.value)
+    rate = catalog.rates.get(currency)
+    usd_min = usd_max = None
+    if rate is not None:
+        usd_min, usd_max = _round(yearly_min * rate.usd_per_unit), _round(yearly_max * rate.usd_per_unit)
+    location = catalog.locations[profile.location]
+    explanation = (
+        Adjustment("Freelance rate", "the article's hourly band, for US clients", band.source, None, band),
+        Adjustment(
+            "Your expertise",
+            "your place between the lowest and the highest level's pay sets your place in the hourly band",
+            catalog.param("window-width").source,
+        ),
+        Adjustment(
+            "Location",
+            f"rates in {location.name} follow its pay like salaries do ({loc_factor:.3g} × the US rate, in {currency})",
+            catalog.location_bands[profile.location].source,
+            loc_factor,
+        ),
+        Adjustment("Billable hours", f"{hours.value:,.0f} hours a year × the hourly rate shown", hours.source),
+    )
     return Freelance(
-        hourly_min=float(round(low)),
-        hourly_max=float(round(high)),
+        hourly_min=hourly_min,
+        hourly_max=hourly_max,
         hours=hours.value,
-        yearly_min=_round(low * hours.value),
-        yearly_max=_round(high * hours.value),
-        currency=band.currency,
-        local_currency=local_currency,
-        local_yearly_min=local_min,
-        local_yearly_max=local_max,
-        explanation=tuple(explanation),
+        yearly_min=yearly_min,
+        yearly_max=yearly_max,
+        currency=currency,
+        usd_yearly_min=usd_min,
+        usd_yearly_max=usd_max,
+        explanation=explanation,
     )
 
 
@@ -553,15 +602,36 @@ def _freelance(profile: Profile, catalog: Catalog, points: float, local_currency
 
 
 @dataclass(frozen=True, slots=True)
+class StepChange:
+    """The change a what-if makes at one step of the focus track."""
+
+    role: str
+    title: str
+    year: int
+    base_min: float
+    base_max: float
+    delta_min: float  # against the same role without the change; 0 for a role the path did not have
+    delta_max: float
+
+
+@dataclass(frozen=True, slots=True)
 class WhatIf:
     key: str
     label: str
-    role: str
+    role: str  # the next step of the focus track, with the change
     title: str
     base_min: float
     base_max: float
-    delta_min: float
+    delta_min: float  # against the next step without the change
     delta_max: float
+    track: str = ""  # the focus track
+    top_role: str = ""  # the top of the focus track, with the change
+    top_title: str = ""
+    top_delta_min: float = 0.0  # at the top of the focus track
+    top_delta_max: float = 0.0
+    top_years_sooner: int = 0  # how many years earlier the top is reached
+    steps: tuple[StepChange, ...] = ()  # every step of the focus track, with the change
+    path_gain: float = 0.0  # the change summed over every step of the path (midpoints); what ranks them
 
 
 def focus_track(projection: Projection) -> TrackProjection:
@@ -576,13 +646,29 @@ def _next_step(track: TrackProjection) -> Step:
 
 
 def what_ifs(profile: Profile, catalog: Catalog, start_year: int) -> tuple[list[WhatIf], list[WhatIf]]:
-    """For each missing skill, and each higher degree: the change at the next step of the focus track."""
+    """Each missing skill, and each higher degree: its effect over the whole focus track, largest first."""
     base = project(profile, catalog, start_year)
     track = focus_track(base)
     reference = _next_step(track)
+    before = {s.role: s for s in track.steps}
 
     def compare(key: str, label: str, changed: Profile) -> WhatIf:
-        step = _next_step(project(changed, catalog, start_year).track(track.track))
+        path = project(changed, catalog, start_year).track(track.track)
+        changes = []
+        for s in path.steps:
+            old = before.get(s.role)
+            changes.append(
+                StepChange(
+                    s.role,
+                    s.title,
+                    s.year,
+                    s.base_min,
+                    s.base_max,
+                    s.base_min - old.base_min if old else 0.0,
+                    s.base_max - old.base_max if old else 0.0,
+                )
+            )
+        step, top = _next_step(path), path.top
         return WhatIf(
             key,
             label,
@@ -592,21 +678,32 @@ def what_ifs(profile: Profile, catalog: Catalog, start_year: int) -> tuple[list[
             step.base_max,
             step.base_min - reference.base_min,
             step.base_max - reference.base_max,
+            track=track.track,
+            top_role=top.role,
+            top_title=top.title,
+            top_delta_min=top.base_min - track.top.base_min,
+            top_delta_max=top.base_max - track.top.base_max,
+            top_years_sooner=track.top.year - top.year,
+            steps=tuple(changes),
+            path_gain=sum((c.delta_min + c.delta_max) / 2 for c in changes),
         )
 
-    fields = {name: getattr(profile, name) for name in Profile.__dataclass_fields__}
+    def ranked(items: list[WhatIf]) -> list[WhatIf]:
+        return sorted(items, key=lambda w: (-w.path_gain, -w.top_years_sooner, w.label))
+
     skills = [
-        compare(slug, skill.name, Profile(**{**fields, "skills": profile.skills | {slug}}))
+        compare(slug, skill.name, replace(profile, skills=profile.skills | {slug}))
         for slug, skill in catalog.skills.items()
         if slug not in profile.skills
     ]
-    current_points = catalog.educations[profile.education].points
+    current = catalog.educations[profile.education]
     degrees = [
-        compare(slug, education.name, Profile(**{**fields, "education": slug}))
+        compare(slug, education.name, replace(profile, education=slug))
         for slug, education in catalog.educations.items()
-        if education.points > current_points
+        if education.points > current.points
+        or (education.points >= current.points and education.research_points > current.research_points)
     ]
-    return skills, degrees
+    return ranked(skills), ranked(degrees)
 
 
 @dataclass(frozen=True, slots=True)
@@ -624,12 +721,11 @@ class Elsewhere:
 def across_locations(profile: Profile, catalog: Catalog, start_year: int) -> list[Elsewhere]:
     """The same plan in every location, at the next step of the focus track, locally and in USD."""
     track_slug = focus_track(project(profile, catalog, start_year)).track
-    fields = {name: getattr(profile, name) for name in Profile.__dataclass_fields__}
     rows = []
     for slug, location in catalog.locations.items():
         if slug not in catalog.location_bands:
             continue
-        step = _next_step(project(Profile(**{**fields, "location": slug}), catalog, start_year).track(track_slug))
+        step = _next_step(project(replace(profile, location=slug), catalog, start_year).track(track_slug))
         rate = catalog.rates.get(step.currency)
         usd = rate.usd_per_unit if rate else None
         rows.append(
@@ -639,8 +735,8 @@ def across_locations(profile: Profile, catalog: Catalog, start_year: int) -> lis
                 step.currency,
                 step.base_min,
                 step.base_max,
-                step.base_min * usd if usd else None,
-                step.base_max * usd if usd else None,
+                _round(step.base_min * usd) if usd else None,
+                _round(step.base_max * usd) if usd else None,
                 slug == profile.location,
             )
         )

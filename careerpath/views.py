@@ -30,6 +30,7 @@ from compensation.data import Catalog
 from . import exports
 from .clock import this_year
 from .forms import CompareForm, ExplainForm, PlanForm, PreviewForm, ProfileForm, initial_from_plan, profile_from_initial
+from .methodology import methodology_context
 from .models import Plan, ShareLink
 from .panel import ProjectionPanel
 from .projection import project
@@ -365,37 +366,8 @@ def projection_csv(request, plan_id: int):
 
 @require_safe
 def methodology(request):
-    catalog = get_catalog()
-    subjects = {**catalog.roles, **catalog.locations, **catalog.industries}
-    band_names = {
-        band.slug: subjects[band.subject].name
-        if band.subject in subjects
-        else _BAND_KIND_NAMES.get(band.kind, band.kind)
-        for band in catalog.bands
-    }
-    roles = [
-        {"role": role, "track_names": [catalog.tracks[t].name for t in role.tracks if t in catalog.tracks]}
-        for role in sorted(catalog.roles.values(), key=lambda r: r.order)
-    ]
-    kinds = ["overall", "role", "location", "industry", "total", "freelance"]
-    bands = sorted(catalog.bands, key=lambda b: kinds.index(b.kind) if b.kind in kinds else len(kinds))
-    context = {
-        "catalog": catalog,
-        "bands": bands,
-        "average": catalog.other_bands.get("overall"),
-        "params": {slug.replace("-", "_"): p for slug, p in catalog.parameters.items()},
-        "band_names": band_names,
-        "roles": roles,
-        "nav": "methodology",
-    }
+    context = {**methodology_context(get_catalog()), "nav": "methodology"}
     return render(request, "careerpath/methodology.html", context)
-
-
-_BAND_KIND_NAMES = {
-    "overall": "US average (all levels)",
-    "total": "Total compensation, top-tier organisations",
-    "freelance": "Freelance hourly rate",
-}
 
 
 @require_safe

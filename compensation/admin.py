@@ -8,6 +8,7 @@ from django.contrib import admin
 
 from .catalog import get_catalog
 from .models import (
+    BonusEquityShare,
     CompanyType,
     Education,
     ExchangeRate,
@@ -90,13 +91,13 @@ class IndustryAdmin(LookupAdmin):
 
 @admin.register(Role)
 class RoleAdmin(LookupAdmin):
-    list_display = ("name", "slug", "order", "is_level", "track_names", "typical_years", "bonus_equity", "provenance")
+    list_display = ("name", "slug", "order", "is_level", "track_names", "typical_years", "provenance")
     list_filter = ("is_level", "tracks", "provenance")
     search_fields = ("slug", "name", *SOURCE_SEARCH)
     filter_horizontal = ("tracks",)
     fieldsets = (
         (None, {"fields": ("slug", "name", "order", "is_level", "tracks")}),
-        ("Progression", {"fields": ("typical_years", "bonus_equity_share")}),
+        ("Progression", {"fields": ("typical_years",)}),
         SOURCE_FIELDSET,
     )
 
@@ -107,30 +108,33 @@ class RoleAdmin(LookupAdmin):
     def track_names(self, obj: Role) -> str:
         return ", ".join(track.name for track in obj.tracks.all())
 
-    @admin.display(description="Bonus and equity", ordering="bonus_equity_share")
-    def bonus_equity(self, obj: Role) -> str:
-        return _percent(obj.bonus_equity_share)
-
 
 @admin.register(Skill)
 class SkillAdmin(LookupAdmin):
-    list_display = ("name", "slug", "examples", "points", "provenance")
+    list_display = ("name", "slug", "examples", "points", "research", "provenance")
     list_filter = ("provenance",)
     search_fields = ("slug", "name", "examples", *SOURCE_SEARCH)
-    fieldsets = ((None, {"fields": ("slug", "name", "order", "examples", "percentile_points")}), SOURCE_FIELDSET)
+    fieldsets = (
+        (None, {"fields": ("slug", "name", "order", "examples", "percentile_points", "research_points")}),
+        SOURCE_FIELDSET,
+    )
 
     @admin.display(description="Moves a person up", ordering="percentile_points")
     def points(self, obj: Skill) -> str:
         return _points(obj.percentile_points)
 
+    @admin.display(description="More in research roles", ordering="research_points")
+    def research(self, obj: Skill) -> str:
+        return _points(obj.research_points)
+
 
 @admin.register(Education)
 class EducationAdmin(LookupAdmin):
-    list_display = ("name", "slug", "order", "points", "research", "provenance")
+    list_display = ("name", "slug", "order", "points", "research", "research_years", "provenance")
     list_filter = ("provenance",)
     search_fields = ("slug", "name", *SOURCE_SEARCH)
     fieldsets = (
-        (None, {"fields": ("slug", "name", "order", "percentile_points", "research_points")}),
+        (None, {"fields": ("slug", "name", "order", "percentile_points", "research_points", "research_years")}),
         SOURCE_FIELDSET,
     )
 
@@ -145,21 +149,38 @@ class EducationAdmin(LookupAdmin):
 
 @admin.register(CompanyType)
 class CompanyTypeAdmin(LookupAdmin):
-    list_display = ("name", "slug", "order", "base", "bonus_equity", "provenance")
+    list_display = ("name", "slug", "order", "base", "provenance")
     list_filter = ("provenance",)
     search_fields = ("slug", "name", *SOURCE_SEARCH)
-    fieldsets = (
-        (None, {"fields": ("slug", "name", "order", "base_factor", "bonus_equity_factor")}),
-        SOURCE_FIELDSET,
-    )
+    fieldsets = ((None, {"fields": ("slug", "name", "order", "base_factor")}), SOURCE_FIELDSET)
 
     @admin.display(description="Base pay", ordering="base_factor")
     def base(self, obj: CompanyType) -> str:
         return f"× {obj.base_factor}"
 
-    @admin.display(description="Bonus and equity", ordering="bonus_equity_factor")
-    def bonus_equity(self, obj: CompanyType) -> str:
-        return f"× {obj.bonus_equity_factor}"
+
+@admin.register(BonusEquityShare)
+class BonusEquityShareAdmin(admin.ModelAdmin):
+    """Bonus and equity by role and company type; an industry row overrides the general one for that industry."""
+
+    list_display = ("role", "company_type", "industry_name", "share_of_total", "base_of_total", "provenance")
+    list_filter = ("company_type", "industry", RoleFilter, "provenance")
+    list_select_related = ("role", "company_type", "industry")
+    search_fields = ("role__name", "company_type__name", "industry__name", *SOURCE_SEARCH)
+    ordering = ("company_type__order", "industry__order", "role__order")
+    fieldsets = ((None, {"fields": ("role", "company_type", "industry", "share")}), SOURCE_FIELDSET)
+
+    @admin.display(description="Industry", ordering="industry__order")
+    def industry_name(self, obj: BonusEquityShare) -> str:
+        return obj.industry.name if obj.industry_id else "Every other industry"
+
+    @admin.display(description="Bonus and equity, of total pay", ordering="share")
+    def share_of_total(self, obj: BonusEquityShare) -> str:
+        return _percent(obj.share)
+
+    @admin.display(description="Base, of total pay")
+    def base_of_total(self, obj: BonusEquityShare) -> str:
+        return _percent(1 - obj.share)
 
 
 @admin.register(ExchangeRate)

@@ -85,24 +85,34 @@ def build_catalog(version: int) -> data.Catalog:
                 is_level=r.is_level,
                 tracks=tuple(t.slug for t in r.tracks.all()),
                 typical_years=r.typical_years,
-                bonus_equity_share=float(r.bonus_equity_share),
                 source=_source(r),
             )
             for r in roles
         },
         skills={
-            s.slug: data.Weighted(s.slug, s.name, float(s.percentile_points), _source(s), examples=s.examples)
+            s.slug: data.Weighted(
+                s.slug,
+                s.name,
+                float(s.percentile_points),
+                _source(s),
+                research_points=float(s.research_points),
+                examples=s.examples,
+            )
             for s in skills
         },
         educations={
             e.slug: data.Weighted(
-                e.slug, e.name, float(e.percentile_points), _source(e), research_points=float(e.research_points)
+                e.slug,
+                e.name,
+                float(e.percentile_points),
+                _source(e),
+                research_points=float(e.research_points),
+                research_years=e.research_years,
             )
             for e in educations
         },
         company_types={
-            c.slug: data.CompanyType(c.slug, c.name, float(c.base_factor), float(c.bonus_equity_factor), _source(c))
-            for c in company_types
+            c.slug: data.CompanyType(c.slug, c.name, float(c.base_factor), _source(c)) for c in company_types
         },
         parameters={
             p.slug: data.Parameter(p.slug, p.name, float(p.value), p.unit, p.description, _source(p))
@@ -126,6 +136,16 @@ def build_catalog(version: int) -> data.Catalog:
                 source=_source(b),
             )
             for b in bands
+        ),
+        shares=tuple(
+            data.Share(
+                role=share.role.slug,
+                company_type=share.company_type.slug,
+                industry=share.industry.slug if share.industry else "",
+                share=float(share.share),
+                source=_source(share),
+            )
+            for share in models.BonusEquityShare.objects.select_related("role", "company_type", "industry")
         ),
         ids={
             "role": {r.slug: r.pk for r in roles},

@@ -6,6 +6,7 @@ No Django here: `catalog.py` builds a `Catalog` from the database; tests build o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +32,16 @@ class Band:
     open_ended: bool
     currency: str
     period: str
-    covers: str
+    covers: str  # the pay basis: "base" or "total" (base with bonus and equity)
     source: Source
 
     @property
     def mid(self) -> float:
         return (self.min + self.max) / 2
+
+    @property
+    def is_total(self) -> bool:
+        return self.covers == "total"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +66,6 @@ class Role:
     is_level: bool
     tracks: tuple[str, ...]
     typical_years: int
-    bonus_equity_share: float
     source: Source
 
 
@@ -75,6 +79,7 @@ class Weighted:
     source: Source
     research_points: float = 0.0
     examples: str = ""
+    research_years: int = 0  # education: years of research it counts for; > 0 enters research directly
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +87,17 @@ class CompanyType:
     slug: str
     name: str
     base_factor: float
-    bonus_equity_factor: float
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """Bonus and equity as a share of total pay for a role at a company type; industry "" = every industry."""
+
+    role: str
+    company_type: str
+    industry: str
+    share: float
     source: Source
 
 
@@ -116,6 +131,7 @@ class Catalog:
     parameters: dict[str, Parameter]
     rates: dict[str, Rate]
     bands: tuple[Band, ...]
+    shares: tuple[Share, ...] = ()
     # Database ids by table and slug, so forms can save choices without a query.
     ids: dict[str, dict[str, int]] = field(default_factory=dict)
     # Indexes built once, so lookups are dictionary reads.
@@ -134,14 +150,14 @@ class Catalog:
                 "industry": self.industry_bands,
             }.get(band.kind, self.other_bands)
             key = band.subject or band.kind
-            # Base-pay bands win over total-compensation ones for the same subject.
+            # A subject with both a base-pay and a total-pay band uses the base-pay one.
             if key not in target or band.covers == "base":
                 target[key] = band
 
     def slug_for(self, table: str, pk: int | None) -> str | None:
         if pk is None:
             return None
-        return self._slugs[table].get(pk)
+        return self.slugs_by_id[table].get(pk)
 
     def name_for(self, table: str, pk: int | None) -> str:
         """Display name of a row by database id ("" if unknown)."""
@@ -158,13 +174,73 @@ class Catalog:
         item = collection.get(slug) if slug else None
         return item.name if item else ""
 
-    @property
-    def _slugs(self) -> dict[str, dict[int, str]]:
-        cached = self.__dict__.get("_slug_index")
-        if cached is None:
-            cached = {table: {pk: slug for slug, pk in ids.items()} for table, ids in self.ids.items()}
-            object.__setattr__(self, "_slug_index", cached)
-        return cached
+    # Derived data: worked out once per snapshot, on first use (the snapshot never changes).
+
+    @cached_property
+    def slugs_by_id(self) -> dict[str, dict[int, str]]:
+        return {table: {pk: slug for slug, pk in ids.items()} for table, ids in self.ids.items()}
+
+    @cached_property
+    def track_ladders(self) -> tuple[tuple[str, str, tuple[Role, ...]], ...]:
+        """Every track as (slug, name, its roles by seniority)."""
+        return tuple((slug, track.name, tuple(self.track_roles(slug))) for slug, track in self.tracks.items())
+
+    @cached_property
+    def reference_company_type(self) -> str:
+        """The company type the article's bands describe: the one whose base factor is 1 (large companies)."""
+        return next(
+            (c.slug for c in self.company_types.values() if c.base_factor == 1.0), next(iter(self.company_types))
+        )
+
+    @cached_property
+    def reference_level(self) -> str:
+        """The level a typical ML engineer holds: the one whose band's midpoint is nearest the US average.
+
+        The article's location and industry bands describe typical ML engineers, like its US average;
+        a total-pay one is split into base with the bonus-and-equity share at this level.
+        """
+        average = self.other_bands["overall"].mid
+        levels = [r for r in self.levels() if r.slug in self.role_bands]
+        return min(levels, key=lambda r: abs(self.role_bands[r.slug].mid - average)).slug
+
+    @cached_property
+    def share_index(self) -> dict[tuple[str, str, str], Share]:
+        """The most specific share for every (role, industry, company type); industry "" = no industry row."""
+        given = {(s.role, s.company_type, s.industry): s for s in self.shares}
+        index = {}
+        for role in self.roles:
+            for company in self.company_types:
+                general = given.get((role, company, ""))
+                if general is not None:
+                    index[role, "", company] = general
+                for industry in self.industries:
+                    found = given.get((role, company, industry), general)
+                    if found is not None:
+                        index[role, industry, company] = found
+        return index
+
+    @cached_property
+    def location_ratios(self) -> dict[str, float]:
+        """Each location's band midpoint (as base pay) over the US-average midpoint."""
+        average = self.other_bands["overall"].mid
+        return {slug: sum(self.base_equivalent(band)) / 2 / average for slug, band in self.location_bands.items()}
+
+    @cached_property
+    def industry_ratios(self) -> dict[str, float]:
+        """Each industry's band midpoint (as base pay) over the US-average midpoint, before damping."""
+        average = self.other_bands["overall"].mid
+        return {slug: sum(self.base_equivalent(band, slug)) / 2 / average for slug, band in self.industry_bands.items()}
+
+    def share_for(self, role: str, industry: str, company_type: str) -> Share | None:
+        return self.share_index.get((role, industry, company_type))
+
+    def base_equivalent(self, band: Band, industry: str = "", role: str = "") -> tuple[float, float]:
+        """A band as base pay: a total-pay band loses the bonus-and-equity share (reference level and company)."""
+        if not band.is_total:
+            return band.min, band.max
+        share = self.share_for(role or self.reference_level, industry, self.reference_company_type)
+        keep = 1.0 - (share.share if share else 0.0)
+        return band.min * keep, band.max * keep
 
     def param(self, slug: str) -> Parameter:
         return self.parameters[slug]

@@ -8,7 +8,7 @@ an assumption with a written rationale.
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 
@@ -94,13 +94,9 @@ class Role(Lookup, Sourced):
 
     is_level = models.BooleanField(default=False, help_text="Can be chosen as a person's current level.")
     tracks = models.ManyToManyField(Track, related_name="roles", blank=True)
-    typical_years = models.PositiveSmallIntegerField(help_text="Years of experience at which it is typically reached.")
-    bonus_equity_share = models.DecimalField(
-        max_digits=4,
-        decimal_places=2,
-        default=Decimal("0"),
-        validators=[MinValueValidator(0)],
-        help_text="Bonus and equity as a share of base pay at a large company (0.20 = 20%).",
+    typical_years = models.PositiveSmallIntegerField(
+        help_text="Years of experience at which it is typically reached. Also what makes an input unusual: "
+        "a level held with far fewer or far more years gets a note on the projection."
     )
 
     class Meta(Lookup.Meta):
@@ -115,6 +111,13 @@ class Skill(Lookup, Sourced):
         validators=[MinValueValidator(0)],
         help_text="How far this skill moves a person up within a band (0.05 = 5 percentile points).",
     )
+    research_points = models.DecimalField(
+        max_digits=4,
+        decimal_places=3,
+        default=Decimal("0"),
+        validators=[MinValueValidator(0)],
+        help_text="Extra points on research-track roles.",
+    )
 
 
 class Education(Lookup, Sourced):
@@ -126,6 +129,11 @@ class Education(Lookup, Sourced):
         validators=[MinValueValidator(0)],
         help_text="Extra points on research-track roles.",
     )
+    research_years = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="Years of research experience the degree counts for on the research track. A degree that "
+        "counts for any may enter the research track directly, from any level.",
+    )
 
     class Meta(Lookup.Meta):
         verbose_name_plural = "education levels"
@@ -134,12 +142,6 @@ class Education(Lookup, Sourced):
 class CompanyType(Lookup, Sourced):
     base_factor = models.DecimalField(
         max_digits=4, decimal_places=2, validators=[MinValueValidator(0)], help_text="Multiplies base pay."
-    )
-    bonus_equity_factor = models.DecimalField(
-        max_digits=4,
-        decimal_places=2,
-        validators=[MinValueValidator(0)],
-        help_text="Multiplies the role's bonus and equity share.",
     )
 
 
@@ -202,7 +204,7 @@ class SalaryBand(Sourced):
 
     class Covers(models.TextChoices):
         BASE = "base", "Base salary"
-        TOTAL = "total", "Base with bonus and equity"
+        TOTAL = "total", "Total pay (base with bonus and equity)"
 
     slug = models.SlugField(unique=True)
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -214,7 +216,14 @@ class SalaryBand(Sourced):
     open_ended = models.BooleanField(default=False, help_text='The top is open-ended, as in "$200,000+".')
     currency = models.CharField(max_length=3, default="USD")
     period = models.CharField(max_length=4, choices=Period.choices, default=Period.YEAR)
-    covers = models.CharField(max_length=5, choices=Covers.choices, default=Covers.BASE)
+    covers = models.CharField(
+        "pay basis",
+        max_length=5,
+        choices=Covers.choices,
+        default=Covers.BASE,
+        help_text="Base salary, or total pay with bonus and equity. The engine splits a total-pay band into "
+        "base and bonus-and-equity with the share for the level, industry and company type.",
+    )
 
     objects = SlugManager()
 
@@ -276,6 +285,60 @@ class SalaryBand(Sourced):
                 )
         if errors:
             raise ValidationError(errors)
+
+
+class ShareManager(models.Manager):
+    def get_by_natural_key(self, role, company_type, industry=""):
+        return self.get(role__slug=role, company_type__slug=company_type, industry__slug=industry or None)
+
+
+class BonusEquityShare(Sourced):
+    """Bonus and equity as a share of total pay, by role and company type, optionally for one industry.
+
+    The engine takes the most specific row: the one for the person's industry if there is one, else the
+    one for every industry. A total-pay band is split into base and bonus-and-equity with it, and total
+    pay = base ÷ (1 − share).
+    """
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="bonus_equity_shares")
+    company_type = models.ForeignKey(CompanyType, on_delete=models.CASCADE, related_name="bonus_equity_shares")
+    industry = models.ForeignKey(
+        Industry,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="bonus_equity_shares",
+        help_text="Leave empty for the row that applies to every industry without a row of its own.",
+    )
+    share = models.DecimalField(
+        max_digits=3,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(Decimal("0.9"))],
+        help_text="Bonus and equity as a share of total pay (0.45 = base is 55% of total).",
+    )
+
+    objects = ShareManager()
+
+    class Meta:
+        verbose_name = "bonus-and-equity share"
+        ordering = ["company_type__order", "industry__order", "role__order"]
+        constraints = [
+            models.UniqueConstraint(fields=["role", "company_type", "industry"], name="one_share_per_industry"),
+            models.UniqueConstraint(
+                fields=["role", "company_type"],
+                condition=models.Q(industry__isnull=True),
+                name="one_share_for_every_industry",
+            ),
+        ]
+
+    def __str__(self):
+        where = self.industry.name if self.industry_id else "every industry"
+        return f"{self.role} at a {self.company_type} ({where})"
+
+    def natural_key(self):
+        return (self.role.slug, self.company_type.slug, self.industry.slug if self.industry_id else "")
+
+    natural_key.dependencies = ["compensation.role", "compensation.companytype", "compensation.industry"]
 
 
 class CatalogVersion(models.Model):

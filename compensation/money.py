@@ -6,6 +6,7 @@ article's yearly salaries and hourly rates never carry cents, and a projection i
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -25,9 +26,24 @@ UNITS_INR = ((10_000_000, "Cr"), (100_000, "L"), (1_000, "K"))
 MINUS = "−"  # U+2212, the typographic minus sign
 
 
+def round_half_up(amount: float | int | Decimal | str, unit: int = 1) -> int:
+    """The one rounding rule of every figure: to a multiple of `unit`, halves away from zero.
+
+    Python's round() sends 2.5 to 2 (half to even); a person expects 3. The engine rounds pay to the
+    hundred and hourly rates to the unit with this, and the formatter shows whole units with it, so the
+    figure shown is the figure exported.
+    """
+    if type(amount) is float or type(amount) is int:  # the engine's hot path
+        if amount >= 0:
+            return math.floor(amount / unit + 0.5) * unit
+        return -math.floor(-amount / unit + 0.5) * unit
+    whole = (Decimal(str(amount)) / unit).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return int(whole) * unit
+
+
 def whole(amount: float | int | Decimal | str) -> int:
-    """Round half up to whole units (Python's round() would send 2.5 to 2)."""
-    return int(Decimal(str(amount)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    """`amount` in whole units, half up."""
+    return round_half_up(amount, 1)
 
 
 @lru_cache(maxsize=256)

@@ -15,6 +15,7 @@ WATCHED = (
     models.ExchangeRate,
     models.Parameter,
     models.SalaryBand,
+    models.BonusEquityShare,
 )
 
 

@@ -1,7 +1,10 @@
 """Helpers shared by the test modules (fixtures live in conftest.py). Test modules import from here,
 never from each other."""
 
+from dataclasses import replace
 from html.parser import HTMLParser
+
+from careerpath.projection import Profile
 
 PASSWORD = "correct-horse-battery-staple-42"
 
@@ -69,3 +72,24 @@ def inline_code(html: str) -> InlineCodeFinder:
     finder.feed(html)
     finder.close()
     return finder
+
+
+YEAR = 2026
+
+
+def profile(**changes) -> Profile:
+    """A mid-level engineer in Seattle, in retail, at a large company, with a bachelor's: change what matters."""
+    base = Profile(
+        current_level="mid",
+        years_experience=4,
+        location="seattle",
+        industry="retail-ecommerce",
+        company_type="large",
+        education="bachelors",
+    )
+    return replace(base, **changes)
+
+
+def neutral(**changes) -> Profile:
+    """The article's own case: US average, all industries, a large company, a bachelor's, no skills."""
+    return profile(**{"location": "us-average", "industry": "all-industries", **changes})

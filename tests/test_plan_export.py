@@ -47,3 +47,20 @@ def test_csv_has_a_row_per_step(user_client, plan):
     json_steps = user_client.get(reverse("projection_json", args=[plan.pk])).json()["tracks"]
     first = json_steps[0]["steps"][0]
     assert int(rows[0]["base_min"]) == first["base_min"]
+
+
+def test_each_exported_step_has_its_band_and_percentiles_as_the_page_shows(user_client, plan):
+    data = user_client.get(reverse("projection_json", args=[plan.pk])).json()
+    html = user_client.get(reverse("plan_detail", args=[plan.pk])).content.decode()
+    for track in data["tracks"]:
+        for step in track["steps"]:
+            assert step["band_min"] <= step["base_min"] < step["base_max"] <= step["band_max"]
+            assert 0 <= step["percentile_min"] < step["percentile_max"] <= 100
+    director = data["tracks"][1]["steps"][-1]
+    shown = re.search(r'data-role="director-vp"[^>]* data-band-min="(\d+)" data-band-max="(\d+)"', html)
+    assert (int(shown[1]), int(shown[2])) == (director["band_min"], director["band_max"])
+    rows = list(
+        csv.DictReader(io.StringIO(user_client.get(reverse("projection_csv", args=[plan.pk])).content.decode()))
+    )
+    assert int(rows[0]["band_min"]) == data["tracks"][0]["steps"][0]["band_min"]
+    assert int(rows[0]["percentile_max"]) == data["tracks"][0]["steps"][0]["percentile_max"]

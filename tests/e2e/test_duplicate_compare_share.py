@@ -14,7 +14,7 @@ pytestmark = pytest.mark.e2e
 def test_duplicate_edit_compare_share_revoke_and_delete(
     page, open_context, checked, log_in_as, make_plan, user, browser_errors
 ):
-    original = make_plan(user, title="Move to management", industry="finance-fintech")
+    original = make_plan(user, title="Move to management", industry="retail-ecommerce")
     log_in_as(page.context, user)
 
     page.goto(f"/plans/{original.pk}/")
@@ -28,7 +28,7 @@ def test_duplicate_edit_compare_share_revoke_and_delete(
     expect(page.locator(".messages")).to_contain_text("Copied into “Move to management (copy)”")
     checked(page, "plan-edit", "Edit: Move to management (copy) · CareerPath")
 
-    # Change the copy: a FAANG employer pays more than finance; the preview updates in place.
+    # Change the copy: a FAANG employer pays more than retail; the preview updates in place.
     page.get_by_label("Title").fill("Management at a big tech firm")
     before = figures(step(page, "director-vp"))
     with projection_update(page):

@@ -1,0 +1,73 @@
+"""What the methodology page shows, built from the catalog snapshot the projections use.
+
+The view renders `templates/careerpath/methodology.html` with `methodology_context(catalog)`, so the
+page describes the model with the same data, and cannot drift from it.
+"""
+
+from __future__ import annotations
+
+from compensation.data import Catalog
+
+BAND_KIND_NAMES = {
+    "overall": "US average (all levels)",
+    "total": "Total compensation, top-tier organisations",
+    "freelance": "Freelance hourly rate",
+}
+BAND_KINDS = ["overall", "role", "location", "industry", "total", "freelance"]
+
+
+def _share_table(catalog: Catalog) -> list[dict]:
+    """The bonus-and-equity shares as rows (company type and industry) by columns (roles by seniority)."""
+    roles = sorted(catalog.roles.values(), key=lambda r: r.order)
+    groups: dict[tuple[str, str], dict] = {}
+    for share in catalog.shares:
+        key = (share.company_type, share.industry)
+        if key not in groups:
+            company = catalog.company_types[share.company_type].name
+            industry = catalog.industries[share.industry].name if share.industry else "every other industry"
+            groups[key] = {"company": company, "industry": industry, "shares": {}, "source": share.source}
+        groups[key]["shares"][share.role] = share.share
+    order = {slug: i for i, slug in enumerate(catalog.company_types)}
+    industry_order = {slug: i for i, slug in enumerate(catalog.industries)}
+
+    def position(key: tuple[str, str]) -> tuple:
+        company, industry = key
+        return (order[company], industry == "", industry_order.get(industry, 0))
+
+    return [
+        {**groups[key], "cells": [groups[key]["shares"].get(role.slug) for role in roles]}
+        for key in sorted(groups, key=position)
+    ]
+
+
+def methodology_context(catalog: Catalog) -> dict:
+    """Everything the methodology page needs, from one snapshot."""
+    subjects = {**catalog.roles, **catalog.locations, **catalog.industries}
+    band_names = {
+        band.slug: subjects[band.subject].name
+        if band.subject in subjects
+        else BAND_KIND_NAMES.get(band.kind, band.kind)
+        for band in catalog.bands
+    }
+    roles = [
+        {"role": role, "track_names": [catalog.tracks[t].name for t in role.tracks if t in catalog.tracks]}
+        for role in sorted(catalog.roles.values(), key=lambda r: r.order)
+    ]
+    bands = sorted(catalog.bands, key=lambda b: BAND_KINDS.index(b.kind) if b.kind in BAND_KINDS else len(BAND_KINDS))
+    skills = sorted(catalog.skills.values(), key=lambda s: (-s.points, s.name))
+    direct = [e for e in catalog.educations.values() if e.research_years]
+    return {
+        "catalog": catalog,
+        "bands": bands,
+        "average": catalog.other_bands.get("overall"),
+        "params": {slug.replace("-", "_"): p for slug, p in catalog.parameters.items()},
+        "band_names": band_names,
+        "roles": roles,
+        "share_roles": sorted(catalog.roles.values(), key=lambda r: r.order),
+        "share_rows": _share_table(catalog),
+        "reference_level": catalog.roles[catalog.reference_level],
+        "reference_company": catalog.company_types[catalog.reference_company_type],
+        "skills": skills,
+        "direct_research": direct,
+        "nav": "methodology",
+    }

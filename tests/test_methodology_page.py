@@ -1,0 +1,21 @@
+"""The methodology page's context and template describe model v2 from the same data."""
+
+from django.template.loader import render_to_string
+
+from careerpath.methodology import methodology_context
+
+
+def test_the_page_shows_each_bands_pay_basis_and_the_share_table(catalog):
+    html = render_to_string("careerpath/methodology.html", methodology_context(catalog))
+    assert '<td data-pay-basis="total">Total pay (base with bonus and equity)</td>' in html
+    assert html.count('data-pay-basis="base"') == len(catalog.bands) - 2  # FAANG and the top-tier total
+    assert 'id="shares"' in html and "Large company, Technology (FAANG)" in html
+    assert "enters the research track directly" in html
+
+
+def test_skills_are_listed_by_effect(catalog):
+    context = methodology_context(catalog)
+    points = [skill.points for skill in context["skills"]]
+    assert points == sorted(points, reverse=True)
+    assert context["reference_level"].slug == "mid"
+    assert context["share_rows"][0]["company"] == "Large company"
