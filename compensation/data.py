@@ -245,6 +245,10 @@ class Catalog:
     def param(self, slug: str) -> Parameter:
         return self.parameters[slug]
 
+    def inflation(self, currency: str) -> Parameter | None:
+        """The yearly inflation assumed for a currency: the parameter `inflation-<currency>`."""
+        return self.parameters.get(f"inflation-{currency.lower()}")
+
     def track_roles(self, track: str) -> list[Role]:
         return sorted((r for r in self.roles.values() if track in r.tracks), key=lambda r: r.order)
 
