@@ -17,6 +17,11 @@ The model, in short:
 - Total pay = base ÷ (1 − the bonus-and-equity share of total pay for that role, industry and company).
 - Each step is dated by the years of experience at which its role is typically reached, at least
   the minimum years after the step before; a promotion never pays less than the step before.
+- Pay the person gives (optional) is the current step; later steps never pay less than it.
+- Earnings over the years: each track, year by year over the horizon, from the step held that year;
+  within a level pay grows by the annual raise (above inflation), a promotion pays at least that.
+  Step figures are today's money (market pay is assumed to keep pace with inflation); nominal
+  figures grow them by the currency's inflation.
 - Figures are rounded half up: pay to the hundred, hourly rates to the unit.
 """
 
@@ -30,6 +35,9 @@ from compensation.money import round_half_up
 
 ONSITE, REMOTE_US, FREELANCE = "onsite", "remote-us", "freelance"
 WORK_MODES = (ONSITE, REMOTE_US, FREELANCE)
+HORIZONS = (5, 10, 15, 20)
+DEFAULT_HORIZON = 10
+YOUR_PAY = Source("input", "The pay you gave for this plan.")
 
 
 def _round(amount: float) -> float:
@@ -72,6 +80,23 @@ class Profile:
     work_mode: str = ONSITE
     target_track: str | None = None
     target_year: int | None = None
+    # Pay today (optional), a year, in the location's currency; bonus and equity count only with a base.
+    current_base: int | None = None
+    current_bonus: int | None = None
+    current_equity: int | None = None
+    horizon_years: int = DEFAULT_HORIZON  # years of earnings, from this year
+
+    @property
+    def has_pay(self) -> bool:
+        return self.current_base is not None
+
+    @property
+    def gives_total(self) -> bool:
+        """Bonus or equity was given (0 counts): total pay is the person's, not estimated."""
+        return self.has_pay and (self.current_bonus is not None or self.current_equity is not None)
+
+    def without_pay(self) -> Profile:
+        return replace(self, current_base=None, current_bonus=None, current_equity=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,14 +136,84 @@ class Step:
 
 
 @dataclass(frozen=True, slots=True)
+class EarningsYear:
+    """One year of a track's earnings: nominal (as paid that year) and in today's money (`_real`)."""
+
+    year: int
+    role: str  # the step held that year
+    title: str
+    base: float
+    bonus_equity: float
+    total: float
+    cumulative_total: float
+    base_real: float
+    bonus_equity_real: float
+    total_real: float
+    cumulative_total_real: float
+    promoted: bool = False  # the first year of a new step
+
+
+@dataclass(frozen=True, slots=True)
 class TrackProjection:
     track: str
     name: str
     steps: tuple[Step, ...]
+    earnings: tuple[EarningsYear, ...] = ()
 
     @property
     def top(self) -> Step:
         return self.steps[-1]
+
+    @property
+    def cumulative(self) -> float:
+        """Total pay over the horizon, nominal."""
+        return self.earnings[-1].cumulative_total if self.earnings else 0.0
+
+    @property
+    def cumulative_real(self) -> float:
+        """Total pay over the horizon, in today's money."""
+        return self.earnings[-1].cumulative_total_real if self.earnings else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class PayPosition:
+    """Where an amount sits in a band: a percentile, the compa-ratio (amount ÷ midpoint), inside or not."""
+
+    amount: float
+    band_min: float
+    band_max: float
+    open_ended: bool = False
+
+    @property
+    def percentile(self) -> int:
+        """0–100, clamped: below the band is 0, above it 100 (`position` says which)."""
+        return _percentile(self.amount, self.band_min, self.band_max)
+
+    @property
+    def compa_ratio(self) -> float:
+        mid = (self.band_min + self.band_max) / 2
+        return self.amount / mid if mid else 0.0
+
+    @property
+    def position(self) -> str:
+        """ "below" the band's bottom, "above" its top, or "inside"."""
+        if self.amount < self.band_min:
+            return "below"
+        if self.amount > self.band_max:
+            return "above"
+        return "inside"
+
+
+@dataclass(frozen=True, slots=True)
+class YourPay:
+    """The pay the person gave, placed in the band of their level here (base, and total if given)."""
+
+    role: str
+    title: str
+    base: PayPosition
+    bonus: float | None
+    equity: float | None
+    total: PayPosition | None  # only when bonus or equity was given
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +252,9 @@ class Projection:
     freelance: Freelance | None = None
     target: Target | None = None
     notes: tuple[Adjustment, ...] = field(default=())  # plain notes beside the projection
+    your_pay: YourPay | None = None
+    raise_rate: float = 0.0  # the annual raise within a level, above inflation
+    inflation: float = 0.0  # the currency's yearly inflation
 
     def track(self, slug: str) -> TrackProjection:
         for track in self.tracks:
@@ -188,6 +286,16 @@ def validate(profile: Profile, catalog: Catalog) -> None:
         raise ProjectionError(f"Unknown track: {profile.target_track!r}")
     if profile.years_experience < 0:
         raise ProjectionError("Years of experience cannot be negative")
+    for label, amount in (("base", profile.current_base), ("bonus", profile.current_bonus)):
+        if amount is not None and amount < 0:
+            raise ProjectionError(f"Your {label} pay cannot be negative")
+    if profile.current_equity is not None and profile.current_equity < 0:
+        raise ProjectionError("Your equity cannot be negative")
+    if not 1 <= profile.horizon_years <= max(HORIZONS):
+        raise ProjectionError(f"The horizon must be 1 to {max(HORIZONS)} years")
+    currency = catalog.locations[profile.location].currency
+    if catalog.inflation(currency) is None:
+        raise ProjectionError(f"No inflation rate for {currency}")
     if profile.location not in catalog.location_bands:
         raise ProjectionError(f"No salary band for {profile.location!r}")
     if profile.industry not in catalog.industry_bands:
@@ -433,15 +541,20 @@ def project(profile: Profile, catalog: Catalog, start_year: int) -> Projection:
 
     def step(role: Role, pay: _Pay, year: int, earliest: int, is_current: bool, previous: Step | None) -> Step:
         base_min, base_max, explanation, floored = pay.base_min, pay.base_max, pay.explanation, False
+        if is_current and profile.current_base is not None:  # the person's own pay, not an estimate
+            base_min = base_max = float(profile.current_base)
+            explanation = [*explanation, _your_pay_line(profile)]
         if previous is not None and (base_min < previous.base_min or base_max < previous.base_max):
             base_min, base_max = max(base_min, previous.base_min), max(base_max, previous.base_max)
             explanation, floored = [*explanation, _floor_note(previous, role)], True
         total_min = total_max = None
-        if pay.share:
+        if is_current and profile.gives_total:
+            total_min = total_max = base_min + (profile.current_bonus or 0) + (profile.current_equity or 0)
+        elif pay.share:
             total_min, total_max = _round(base_min / (1 - pay.share)), _round(base_max / (1 - pay.share))
-            if previous is not None and previous.total_min is not None:
-                total_min = max(total_min, previous.total_min)
-                total_max = max(total_max, previous.total_max)  # type: ignore[type-var]
+        if total_min is not None and previous is not None and previous.total_min is not None:
+            total_min = max(total_min, previous.total_min)
+            total_max = max(total_max, previous.total_max)  # type: ignore[type-var]
         band = catalog.role_bands[role.slug]
         return Step(
             role=role.slug,
@@ -469,6 +582,8 @@ def project(profile: Profile, catalog: Catalog, start_year: int) -> Projection:
 
     # A role pays this person the same on every track; only its year and the floor depend on the
     # track, so each role is priced once and the current step (the same everywhere) built once.
+    raise_rate = catalog.param("annual-raise").value
+    inflation = catalog.inflation(currency).value  # type: ignore[union-attr]  (validate() checked it)
     priced: dict[str, _Pay | None] = {}
     built: dict[tuple[int, str], Step] = {}  # a step after the same step is the same on every track
     current_pay = price(current, True)
@@ -502,7 +617,14 @@ def project(profile: Profile, catalog: Catalog, start_year: int) -> Projection:
             earliest = max(start_year + math.ceil(wait * earliest_factor), previous.earliest_year + spacing)
             steps.append(step(role, pay, year, min(earliest, year), False, previous))
             built[id(previous), role.slug] = steps[-1]
-        tracks.append(TrackProjection(track_slug, track_name, tuple(steps)))
+        tracks.append(
+            TrackProjection(
+                track_slug,
+                track_name,
+                tuple(steps),
+                earnings_over(steps, start_year, profile.horizon_years, raise_rate, inflation),
+            )
+        )
 
     freelance = (
         _freelance(profile, catalog, current_pay, loc_factor, currency) if profile.work_mode == FREELANCE else None
@@ -519,7 +641,89 @@ def project(profile: Profile, catalog: Catalog, start_year: int) -> Projection:
         freelance=freelance,
         notes=notes,
         target=target,
+        your_pay=_your_pay(profile, first, current_pay) if profile.has_pay else None,
+        raise_rate=raise_rate,
+        inflation=inflation,
     )
+
+
+def _your_pay_line(profile: Profile) -> Adjustment:
+    given = "the base pay you gave"
+    if profile.gives_total:
+        given += ", with your bonus and equity as total pay"
+    return Adjustment("Your pay", f"{given}; later steps never pay less", YOUR_PAY)
+
+
+def _your_pay(profile: Profile, first: Step, pay: _Pay) -> YourPay:
+    """The given pay in the band of the current level here; total pay against the band as total pay."""
+    base = PayPosition(float(profile.current_base), pay.band_min, pay.band_max, first.band_open_ended)  # type: ignore[arg-type]
+    total = None
+    if profile.gives_total:
+        keep = 1 - pay.share
+        total = PayPosition(
+            first.total_min,  # type: ignore[arg-type]  (the given total)
+            _round(pay.band_min / keep),
+            _round(pay.band_max / keep),
+            first.band_open_ended,
+        )
+    bonus = None if profile.current_bonus is None else float(profile.current_bonus)
+    equity = None if profile.current_equity is None else float(profile.current_equity)
+    return YourPay(first.role, first.title, base, bonus, equity, total)
+
+
+def earnings_over(
+    steps: list[Step] | tuple[Step, ...], start_year: int, horizon: int, raise_rate: float, inflation: float
+) -> tuple[EarningsYear, ...]:
+    """A track's pay year by year over `horizon` years from `start_year`, nominal and in today's money.
+
+    The step held in a year is the last one typically reached by then. In today's money the first year
+    pays the current step's midpoint (the given pay, when given); each later year pays the year before
+    grown by the raise within a level, and a promotion pays at least its step's midpoint. Nominal pay
+    is that grown by the currency's inflation since this year. Yearly figures are rounded to the
+    hundred; the cumulative ones are sums of the yearly figures shown.
+    """
+    rows: list[EarningsYear] = []
+    base = total = 0.0
+    held = -1
+    cumulative = cumulative_real = 0.0
+    for k in range(horizon):
+        year = start_year + k
+        index = max(0, held)
+        while index + 1 < len(steps) and steps[index + 1].year <= year:
+            index += 1
+        step = steps[index]
+        market_base = (step.base_min + step.base_max) / 2
+        market_total = (step.total_min + step.total_max) / 2 if step.total_min is not None else market_base  # type: ignore[operator]
+        if held < 0:
+            base, total = market_base, market_total
+        else:
+            base, total = base * (1 + raise_rate), total * (1 + raise_rate)
+            if index != held:
+                base, total = max(base, market_base), max(total, market_total)
+        total = max(total, base)
+        promoted, held = held >= 0 and index != held, index
+        growth = (1 + inflation) ** k
+        base_real, total_real = _round(base), _round(total)
+        base_nominal, total_nominal = _round(base * growth), _round(total * growth)
+        cumulative += total_nominal
+        cumulative_real += total_real
+        rows.append(
+            EarningsYear(
+                year=year,
+                role=step.role,
+                title=step.title,
+                base=base_nominal,
+                bonus_equity=total_nominal - base_nominal,
+                total=total_nominal,
+                cumulative_total=cumulative,
+                base_real=base_real,
+                bonus_equity_real=total_real - base_real,
+                total_real=total_real,
+                cumulative_total_real=cumulative_real,
+                promoted=promoted,
+            )
+        )
+    return tuple(rows)
 
 
 def _target(track: TrackProjection, profile: Profile) -> Target:
@@ -632,6 +836,8 @@ class WhatIf:
     top_years_sooner: int = 0  # how many years earlier the top is reached
     steps: tuple[StepChange, ...] = ()  # every step of the focus track, with the change
     path_gain: float = 0.0  # the change summed over every step of the path (midpoints); what ranks them
+    lifetime_gain: float = 0.0  # the change in total pay over the horizon on the focus track, nominal
+    lifetime_gain_real: float = 0.0  # the same in today's money
 
 
 def focus_track(projection: Projection) -> TrackProjection:
@@ -686,6 +892,8 @@ def what_ifs(profile: Profile, catalog: Catalog, start_year: int) -> tuple[list[
             top_years_sooner=track.top.year - top.year,
             steps=tuple(changes),
             path_gain=sum((c.delta_min + c.delta_max) / 2 for c in changes),
+            lifetime_gain=path.cumulative - track.cumulative,
+            lifetime_gain_real=path.cumulative_real - track.cumulative_real,
         )
 
     def ranked(items: list[WhatIf]) -> list[WhatIf]:
@@ -716,16 +924,27 @@ class Elsewhere:
     usd_min: float | None
     usd_max: float | None
     is_current: bool
+    cumulative: float = 0.0  # total pay over the horizon on the focus track, local currency, nominal
+    cumulative_real: float = 0.0  # the same in today's money
+    usd_cumulative: float | None = None
+    usd_cumulative_real: float | None = None
 
 
 def across_locations(profile: Profile, catalog: Catalog, start_year: int) -> list[Elsewhere]:
-    """The same plan in every location, at the next step of the focus track, locally and in USD."""
+    """The same plan in every location, at the next step of the focus track and over the horizon,
+    locally and in USD.
+
+    Pay given in one place says nothing of pay in another (nor is it in that currency), so every
+    location, this one included, shows market pay for the profile without it.
+    """
+    profile = profile.without_pay()
     track_slug = focus_track(project(profile, catalog, start_year)).track
     rows = []
     for slug, location in catalog.locations.items():
         if slug not in catalog.location_bands:
             continue
-        step = _next_step(project(replace(profile, location=slug), catalog, start_year).track(track_slug))
+        track = project(replace(profile, location=slug), catalog, start_year).track(track_slug)
+        step = _next_step(track)
         rate = catalog.rates.get(step.currency)
         usd = rate.usd_per_unit if rate else None
         rows.append(
@@ -738,6 +957,10 @@ def across_locations(profile: Profile, catalog: Catalog, start_year: int) -> lis
                 _round(step.base_min * usd) if usd else None,
                 _round(step.base_max * usd) if usd else None,
                 slug == profile.location,
+                track.cumulative,
+                track.cumulative_real,
+                _round(track.cumulative * usd) if usd else None,
+                _round(track.cumulative_real * usd) if usd else None,
             )
         )
     return rows
