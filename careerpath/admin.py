@@ -18,7 +18,7 @@ class PlanLevelFilter(CatalogFilter):
 class ShareLinkInline(admin.TabularInline):
     model = ShareLink
     extra = 0
-    fields = ("created", "revoked")
+    fields = ("created", "revoked", "show_pay")
     readonly_fields = ("created",)
 
 
@@ -49,7 +49,7 @@ class PlanAdmin(admin.ModelAdmin):
 
 @admin.register(ShareLink)
 class ShareLinkAdmin(admin.ModelAdmin):
-    list_display = ("plan", "owner_email", "created", "revoked")
+    list_display = ("plan", "owner_email", "created", "revoked", "show_pay")
     list_select_related = ("plan__owner",)
     list_filter = ("revoked",)
     search_fields = ("plan__title", "plan__owner__email")

@@ -10,14 +10,21 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from compensation.data import Catalog
+from compensation.money import format_money, round_half_up
 
 from .clock import this_year
-from .models import Plan
-from .panel import profile_query
-from .projection import Profile, Projection
+from .models import Plan, ShareLink
+from .panel import NOMINAL, REAL, profile_query
+from .projection import DEFAULT_HORIZON, HORIZONS, Profile, Projection
 
 MAX_YEARS = 50
 YEARS_AHEAD = 40
+# The most pay a field takes: ten million US dollars a year, in the location's currency at the data's
+# exchange rate (far above any engineer's pay, so a mistyped extra zero or two is caught, not projected).
+MAX_PAY_USD = 10_000_000
+MAX_PAY_STORED = 2_000_000_000  # fits the database column whatever the exchange rate
+PAY_FIELDS = ("current_base", "current_bonus", "current_equity")
+MONEY_CHOICES = [(NOMINAL, "As paid each year"), (REAL, "In today’s money")]
 
 PROFILE_FIELDS = (
     "current_level",
@@ -30,11 +37,39 @@ PROFILE_FIELDS = (
     "work_mode",
     "target_track",
     "target_year",
+    *PAY_FIELDS,
+    "horizon_years",
 )
 
 
 def _choice_messages(label: str) -> dict[str, str]:
     return {"invalid_choice": f"Choose a {label} from the list.", "required": f"Choose your {label}."}
+
+
+def _pay_field(label: str, what: str, help_text: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=MAX_PAY_STORED,
+        help_text=help_text,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+        error_messages={
+            "invalid": f"Enter your {what} as a whole number, like 150000, without symbols or commas.",
+            "min_value": f"Your {what} cannot be negative.",
+            "max_value": f"Your {what} is far above any pay in the data: check the number of zeros.",
+        },
+    )
+
+
+def _money_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label="Show earnings",
+        choices=MONEY_CHOICES,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose how to show earnings: as paid each year, or in today’s money."},
+    )
 
 
 class ProfileForm(forms.Form):
@@ -75,6 +110,20 @@ class ProfileForm(forms.Form):
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={"invalid": "Enter the target year as a four-digit year, like 2031."},
     )
+    current_base = _pay_field(
+        "Base pay now", "base pay", "Optional. A year, before tax, in the location’s currency (₹ for Bangalore)."
+    )
+    current_bonus = _pay_field("Annual bonus now", "bonus", "Optional. Your usual yearly bonus.")
+    current_equity = _pay_field("Annual equity now", "equity", "Optional. The value of the stock that vests in a year.")
+    horizon_years = forms.TypedChoiceField(
+        label="Earnings over",
+        choices=[(n, f"{n} years") for n in HORIZONS],
+        coerce=int,
+        required=False,
+        empty_value=DEFAULT_HORIZON,
+        error_messages={"invalid_choice": "Choose 5, 10, 15 or 20 years."},
+    )
+    money = _money_field()
 
     def __init__(self, *args, catalog: Catalog, **kwargs):
         super().__init__(*args, **kwargs)
@@ -103,13 +152,51 @@ class ProfileForm(forms.Form):
             raise ValidationError(f"Choose a target year between {first} and {last}.")
         return year
 
+    def clean_money(self) -> str:
+        return self.cleaned_data.get("money") or NOMINAL
+
+    def clean(self):
+        data = super().clean()
+        extras = any(data.get(name) is not None for name in PAY_FIELDS[1:])
+        if extras and "current_base" not in self.errors and data.get("current_base") is None:
+            self.add_error("current_base", "Enter your base pay too: bonus and equity are read beside it.")
+        location = self.catalog.locations.get(data.get("location") or "")
+        rate = self.catalog.rates.get(location.currency) if location else None
+        if rate is not None and rate.usd_per_unit > 0:
+            limit = round_half_up(MAX_PAY_USD / rate.usd_per_unit, 1000)
+            for name in PAY_FIELDS:
+                amount = data.get(name)
+                if amount is not None and amount > limit:
+                    self.add_error(
+                        name,
+                        f"Enter at most {format_money(limit, location.currency)} a year "  # type: ignore[union-attr]
+                        "(amounts are yearly, in the location’s currency).",
+                    )
+        return data
+
     def profile(self) -> Profile:
         return profile_from_initial(self.cleaned_data)
+
+    @property
+    def money_choice(self) -> str:
+        """How earnings are shown: as paid each year ("nominal") or in today's money ("real")."""
+        return self.cleaned_data.get("money") or NOMINAL
 
     def merged_into(self, initial: dict) -> dict:
         """`initial` (a saved plan's or the home example's values) with every profile field as entered here."""
         entered = {name: self.cleaned_data[name] for name in PROFILE_FIELDS}
-        return {**initial, **entered, "target_track": entered["target_track"] or ""}
+        return {**initial, **entered, "target_track": entered["target_track"] or "", "money": self.money_choice}
+
+
+class MoneyForm(forms.Form):
+    """How a page shows earnings, from its query string (`?money=real`); anything else shows them as paid."""
+
+    money = _money_field()
+
+    @classmethod
+    def choice(cls, query) -> str:
+        form = cls(query)
+        return (form.cleaned_data["money"] or NOMINAL) if form.is_valid() else NOMINAL
 
 
 class PreviewForm(ProfileForm):
@@ -152,6 +239,10 @@ class PlanForm(ProfileForm):
         plan.work_mode = data["work_mode"]
         plan.target_track_id = ids["track"][data["target_track"]] if data.get("target_track") else None
         plan.target_year = data.get("target_year")
+        plan.current_base = data.get("current_base")
+        plan.current_bonus = data.get("current_bonus")
+        plan.current_equity = data.get("current_equity")
+        plan.horizon_years = data.get("horizon_years") or DEFAULT_HORIZON
         plan.save()
         plan.skills.set([ids["skill"][slug] for slug in data["skills"]])
         return plan
@@ -173,7 +264,16 @@ def initial_from_plan(plan: Plan, skill_ids: list[int], catalog: Catalog) -> dic
         "work_mode": plan.work_mode,
         "target_track": catalog.slug_for("track", plan.target_track_id) or "",
         "target_year": plan.target_year,
+        "current_base": plan.current_base,
+        "current_bonus": plan.current_bonus,
+        "current_equity": plan.current_equity,
+        "horizon_years": plan.horizon_years,
     }
+
+
+def without_pay(initial: dict) -> dict:
+    """A plan's values without the pay it gives: what a share link shows unless the owner allows more."""
+    return {**initial, **dict.fromkeys(PAY_FIELDS)}
 
 
 def profile_from_initial(initial: dict) -> Profile:
@@ -188,7 +288,21 @@ def profile_from_initial(initial: dict) -> Profile:
         work_mode=initial["work_mode"],
         target_track=initial["target_track"] or None,
         target_year=initial["target_year"],
+        current_base=initial.get("current_base"),
+        current_bonus=initial.get("current_bonus") if initial.get("current_base") is not None else None,
+        current_equity=initial.get("current_equity") if initial.get("current_base") is not None else None,
+        horizon_years=initial.get("horizon_years") or DEFAULT_HORIZON,
     )
+
+
+class ShareLinkForm(forms.ModelForm):
+    """A new share link: the owner's pay shows on it only if they tick the box."""
+
+    class Meta:
+        model = ShareLink
+        fields = ["show_pay"]
+        labels = {"show_pay": "Show my pay on this link"}
+        help_texts = {"show_pay": "Unticked, the link shows the projection from market pay and never your own."}
 
 
 class CompareForm(forms.Form):

@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from compensation.models import CompanyType, Education, Industry, Location, Role, Skill, Track
 
+from .projection import DEFAULT_HORIZON, HORIZONS
+
 
 class Plan(models.Model):
     class WorkMode(models.TextChoices):
@@ -27,6 +29,13 @@ class Plan(models.Model):
     work_mode = models.CharField(max_length=10, choices=WorkMode.choices, default=WorkMode.ONSITE)
     target_track = models.ForeignKey(Track, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     target_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Pay today, a year, in the location's currency: personal data, shown on a share link only if allowed.
+    current_base = models.PositiveIntegerField("base pay now", null=True, blank=True)
+    current_bonus = models.PositiveIntegerField("annual bonus now", null=True, blank=True)
+    current_equity = models.PositiveIntegerField("annual equity now", null=True, blank=True)
+    horizon_years = models.PositiveSmallIntegerField(
+        "earnings horizon", choices=[(n, f"{n} years") for n in HORIZONS], default=DEFAULT_HORIZON
+    )
     notes = models.TextField(blank=True, max_length=5000)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -53,6 +62,9 @@ class ShareLink(models.Model):
     token = models.CharField(max_length=64, unique=True, default=new_token)
     created = models.DateTimeField(auto_now_add=True)
     revoked = models.DateTimeField(null=True, blank=True)
+    show_pay = models.BooleanField(
+        "show my pay on this link", default=False, help_text="The owner's pay today is personal: hidden unless ticked."
+    )
 
     class Meta:
         ordering = ["-created"]
