@@ -23,8 +23,12 @@ urlpatterns = [
     path("plans/<int:plan_id>/share/<int:link_id>/revoke/", views.share_revoke, name="share_revoke"),
     path("plans/<int:plan_id>/projection.json", views.projection_json, name="projection_json"),
     path("plans/<int:plan_id>/projection.csv", views.projection_csv, name="projection_csv"),
+    path("plans/<int:plan_id>/earnings.csv", views.earnings_csv, name="earnings_csv"),
     # Tokens are secrets.token_urlsafe: letters, digits, "-" and "_", which the slug converter matches.
     path("s/<slug:token>/", views.shared_plan, name="shared_plan"),
+    path("s/<slug:token>/projection.json", views.shared_projection_json, name="shared_projection_json"),
+    path("s/<slug:token>/projection.csv", views.shared_projection_csv, name="shared_projection_csv"),
+    path("s/<slug:token>/earnings.csv", views.shared_earnings_csv, name="shared_earnings_csv"),
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
 ]

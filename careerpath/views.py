@@ -29,10 +29,21 @@ from compensation.data import Catalog
 
 from . import exports
 from .clock import this_year
-from .forms import CompareForm, ExplainForm, PlanForm, PreviewForm, ProfileForm, initial_from_plan, profile_from_initial
+from .forms import (
+    CompareForm,
+    ExplainForm,
+    MoneyForm,
+    PlanForm,
+    PreviewForm,
+    ProfileForm,
+    ShareLinkForm,
+    initial_from_plan,
+    profile_from_initial,
+    without_pay,
+)
 from .methodology import methodology_context
 from .models import Plan, ShareLink
-from .panel import ProjectionPanel
+from .panel import NOMINAL, REAL, ProjectionPanel
 from .projection import project
 
 PLANS_PER_PAGE = 20
@@ -53,7 +64,8 @@ HOME_EXAMPLE = {
 
 
 def _panel(initial: dict, catalog: Catalog, **options) -> ProjectionPanel:
-    return ProjectionPanel(profile_from_initial(initial), catalog, this_year(), **options)
+    money = initial.get("money") or NOMINAL  # how earnings are shown, kept beside the form's values
+    return ProjectionPanel(profile_from_initial(initial), catalog, this_year(), money=money, **options)
 
 
 def _render(request, template: str, context: dict, status: int = 200) -> HttpResponse:
@@ -97,7 +109,7 @@ def estimate(request):
     form = ProfileForm(request.GET, catalog=catalog)
     if not form.is_valid():
         return _render(request, "careerpath/home.html", {"form": form, "invalid": form}, status=400)
-    panel = ProjectionPanel(form.profile(), catalog, this_year())
+    panel = ProjectionPanel(form.profile(), catalog, this_year(), money=form.money_choice)
     return _render(request, "careerpath/home.html", {"form": form, "panel": panel})
 
 
@@ -186,7 +198,7 @@ def _plan_page(request, plan: Plan, *, editing: bool):
         # The preview names every profile field, skills included: the saved skills are not needed.
         initial = preview.merged_into(initial_from_plan(plan, [], catalog))
     else:
-        initial = initial_from_plan(plan, _skill_ids(plan), catalog)
+        initial = {**initial_from_plan(plan, _skill_ids(plan), catalog), "money": MoneyForm.choice(request.GET)}
     context = {"plan": plan, "nav": "plans", "editing": editing, "form": PlanForm(initial=initial, catalog=catalog)}
     if preview is not None and not preview.is_valid():
         return _render(request, PLAN_PAGE, {**context, "invalid": preview}, status=400)
@@ -228,9 +240,10 @@ def plan_edit(request, plan_id: int):
         current.version += 1
         form.save(current)
     messages.success(request, f"Plan “{current.title}” saved.")
+    url = current.get_absolute_url() + ("?money=real" if form.money_choice == REAL else "")
     if request.htmx:
-        return HttpResponseClientRedirect(current.get_absolute_url())
-    return redirect(current)
+        return HttpResponseClientRedirect(url)
+    return redirect(url)
 
 
 @login_required
@@ -271,11 +284,15 @@ def plan_delete(request, plan_id: int):
 def plan_share(request, plan_id: int):
     plan = _own_plan(request, plan_id)
     if request.method == "POST":
-        link = ShareLink.objects.create(plan=plan)
-        messages.success(request, "Share link created. Anyone with the link can view this plan, read-only.")
+        form = ShareLinkForm(request.POST, instance=ShareLink(plan=plan))
+        form.is_valid()  # one checkbox: anything but "on" is unticked, so it is always valid
+        link = form.save()
+        shown = "with your pay" if link.show_pay else "without your pay"
+        messages.success(request, f"Share link created ({shown}). Anyone with the link can view this plan, read-only.")
         return redirect(f"{reverse('plan_share', args=[plan.pk])}#link-{link.pk}")
     links = plan.share_links.all()
-    return render(request, "careerpath/plan_share.html", {"plan": plan, "links": links, "nav": "plans"})
+    context = {"plan": plan, "links": links, "nav": "plans", "form": ShareLinkForm()}
+    return render(request, "careerpath/plan_share.html", context)
 
 
 @login_required
@@ -290,14 +307,23 @@ def share_revoke(request, plan_id: int, link_id: int):
     return redirect("plan_share", plan.pk)
 
 
+def _shared(token: str) -> tuple[ShareLink, dict, Catalog]:
+    """A live share link, its plan's values as the link may show them (pay only if allowed), the catalog."""
+    link = get_object_or_404(ShareLink.objects.select_related("plan"), token=token, revoked__isnull=True)
+    catalog = get_catalog()
+    initial = initial_from_plan(link.plan, _skill_ids(link.plan), catalog)
+    if not link.show_pay:
+        initial = without_pay(initial)  # from here on the pay does not exist for this page
+    return link, initial, catalog
+
+
 @require_safe
 def shared_plan(request, token: str):
-    link = get_object_or_404(ShareLink.objects.select_related("plan"), token=token, revoked__isnull=True)
-    plan = link.plan
-    catalog = get_catalog()
-    initial = initial_from_plan(plan, _skill_ids(plan), catalog)
+    link, initial, catalog = _shared(token)
+    initial["money"] = MoneyForm.choice(request.GET)
     context = {
-        "plan": plan,
+        "plan": link.plan,
+        "link": link,
         "initial": initial,
         "names": describe(initial, catalog),
         "panel": _panel(initial, catalog, shared=True),
@@ -320,13 +346,16 @@ def plan_compare(request):
     if not form.is_valid():
         raise Http404  # not two of this person's plans: say no more than that
     catalog, year = get_catalog(), this_year()
+    plans = form.cleaned_data["plans"]
+    horizon = max(plan.horizon_years for plan in plans)  # both plans over the same years
     sides = []
-    for plan in form.cleaned_data["plans"]:
-        initial = initial_from_plan(plan, [s.pk for s in plan.skills.all()], catalog)
+    for plan in plans:
+        initial = {**initial_from_plan(plan, [s.pk for s in plan.skills.all()], catalog), "horizon_years": horizon}
         projection = project(profile_from_initial(initial), catalog, year)
         sides.append({"plan": plan, "names": describe(initial, catalog), "initial": initial, "projection": projection})
     rows = exports.compare_rows(sides[0]["projection"], sides[1]["projection"])
-    context = {"a": sides[0], "b": sides[1], "rows": rows, "catalog": catalog, "nav": "plans"}
+    earnings = exports.compare_earnings(sides[0]["projection"], sides[1]["projection"])
+    context = {"a": sides[0], "b": sides[1], "rows": rows, "earnings": earnings, "catalog": catalog, "nav": "plans"}
     return render(request, "careerpath/plan_compare.html", context)
 
 
@@ -340,24 +369,69 @@ def _plan_projection(request, plan_id: int):
     return plan, project(profile_from_initial(initial), catalog, this_year())
 
 
+def _shared_projection(token: str):
+    link, initial, catalog = _shared(token)
+    return link.plan, project(profile_from_initial(initial), catalog, this_year())
+
+
+def _json(data: dict, filename: str) -> JsonResponse:
+    response = JsonResponse(data, json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _csv(rows: list[list], filename: str) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    csv.writer(response).writerows(rows)
+    return response
+
+
 @login_required
 @require_safe
 def projection_json(request, plan_id: int):
     plan, projection = _plan_projection(request, plan_id)
-    response = JsonResponse(exports.projection_dict(plan, projection), json_dumps_params={"indent": 2})
-    response["Content-Disposition"] = f'attachment; filename="plan-{plan.pk}-projection.json"'
-    return response
+    return _json(exports.projection_dict(plan, projection), f"plan-{plan.pk}-projection.json")
 
 
 @login_required
 @require_safe
 def projection_csv(request, plan_id: int):
     plan, projection = _plan_projection(request, plan_id)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="plan-{plan.pk}-projection.csv"'
-    writer = csv.writer(response)
-    for row in exports.projection_rows(projection):
-        writer.writerow(row)
+    return _csv(exports.projection_rows(projection), f"plan-{plan.pk}-projection.csv")
+
+
+@login_required
+@require_safe
+def earnings_csv(request, plan_id: int):
+    plan, projection = _plan_projection(request, plan_id)
+    return _csv(exports.earnings_rows(projection), f"plan-{plan.pk}-earnings.csv")
+
+
+# The exports of a share link: what its page shows, the pay only if the owner allowed it.
+
+
+@require_safe
+def shared_projection_json(request, token: str):
+    plan, projection = _shared_projection(token)
+    response = _json(exports.projection_dict(plan, projection, shared=True), "shared-plan-projection.json")
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_safe
+def shared_projection_csv(request, token: str):
+    _, projection = _shared_projection(token)
+    response = _csv(exports.projection_rows(projection), "shared-plan-projection.csv")
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_safe
+def shared_earnings_csv(request, token: str):
+    _, projection = _shared_projection(token)
+    response = _csv(exports.earnings_rows(projection), "shared-plan-earnings.csv")
+    response["X-Robots-Tag"] = "noindex"
     return response
 
 
