@@ -43,11 +43,20 @@ def _plan_export(plan: Plan) -> dict:
         "work_mode": plan.work_mode,
         "target_track": plan.target_track.slug if plan.target_track else None,
         "target_year": plan.target_year,
+        "current_base": plan.current_base,
+        "current_bonus": plan.current_bonus,
+        "current_equity": plan.current_equity,
+        "horizon_years": plan.horizon_years,
         "notes": plan.notes,
         "created": _when(plan.created),
         "updated": _when(plan.updated),
         "share_links": [
-            {"token": link.token, "created": _when(link.created), "revoked": _when(link.revoked)}
+            {
+                "token": link.token,
+                "created": _when(link.created),
+                "revoked": _when(link.revoked),
+                "show_pay": link.show_pay,
+            }
             for link in plan.share_links.all()
         ],
     }

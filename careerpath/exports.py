@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from compensation.money import round_half_up
 
 from .models import Plan
-from .projection import Adjustment, Freelance, Projection, Step
+from .projection import Adjustment, EarningsYear, Freelance, Projection, Step, YourPay
 
 
 def _amount(value: float | None) -> int | None:
@@ -63,21 +63,77 @@ def freelance_dict(freelance: Freelance) -> dict:
     }
 
 
-def projection_dict(plan: Plan, projection: Projection) -> dict:
-    """The documented JSON shape of /plans/<id>/projection.json (see README)."""
+def your_pay_dict(pay: YourPay) -> dict:
+    """The pay given and where its base sits in the band of the current level here."""
+    total = pay.total
+    return {
+        "base": _amount(pay.base.amount),
+        "bonus": _amount(pay.bonus),
+        "equity": _amount(pay.equity),
+        "total": _amount(total.amount) if total else None,
+        "percentile": pay.base.percentile,
+        "compa_ratio": round(pay.base.compa_ratio, 2),
+        "band_min": _amount(pay.base.band_min),
+        "band_max": _amount(pay.base.band_max),
+        "position": pay.base.position,  # "below", "inside" or "above" the band: percentile is clamped to 0–100
+    }
+
+
+def earnings_dict(entry: EarningsYear) -> dict:
+    return {
+        "year": entry.year,
+        "base": _amount(entry.base),
+        "bonus_equity": _amount(entry.bonus_equity),
+        "total": _amount(entry.total),
+        "cumulative_total": _amount(entry.cumulative_total),
+        "cumulative_total_real": _amount(entry.cumulative_total_real),
+    }
+
+
+def projection_dict(plan: Plan, projection: Projection, *, shared: bool = False) -> dict:
+    """The documented JSON shape of /plans/<id>/projection.json (see README); a share link's has no plan id."""
     freelance = projection.freelance
     return {
-        "plan": {"id": plan.pk, "title": plan.title},
+        "plan": {"id": None if shared else plan.pk, "title": plan.title},
         "start_year": projection.start_year,
         "currency": projection.currency,
         "applies_to_every_step": _explanation(projection.common),
         "tracks": [
-            {"track": track.track, "name": track.name, "steps": [step_dict(step) for step in track.steps]}
+            {
+                "track": track.track,
+                "name": track.name,
+                "steps": [step_dict(step) for step in track.steps],
+                "earnings": [earnings_dict(entry) for entry in track.earnings],
+            }
             for track in projection.tracks
         ],
         "notes": [{"label": note.label, "detail": note.detail} for note in projection.notes],
         "freelance": None if freelance is None else freelance_dict(freelance),
+        "your_pay": None if projection.your_pay is None else your_pay_dict(projection.your_pay),
+        "horizon_years": projection.profile.horizon_years,
     }
+
+
+EARNINGS_CSV_HEADER = [
+    "track",
+    "year",
+    "base",
+    "bonus_equity",
+    "total",
+    "cumulative_total",
+    "cumulative_total_real",
+    "currency",
+]
+
+
+def earnings_rows(projection: Projection) -> list[list]:
+    """/plans/<id>/earnings.csv: one row per track and year over the plan's horizon, nominal figures."""
+    rows: list[list] = [EARNINGS_CSV_HEADER]
+    for track in projection.tracks:
+        for entry in track.earnings:
+            item = earnings_dict(entry)
+            rows.append([track.track, *(item[name] for name in EARNINGS_CSV_HEADER[1:-1]), projection.currency])
+    return rows
 
 
 CSV_HEADER = [
@@ -206,3 +262,48 @@ def compare_rows(a: Projection, b: Projection) -> list[CompareRow]:
                 )
             )
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class CompareEarnings:
+    """Total pay over the same horizon on one track of two plans."""
+
+    track: str
+    track_name: str
+    years: int
+    a: float
+    b: float
+    a_real: float
+    b_real: float
+    a_currency: str
+    b_currency: str
+
+    @property
+    def same_currency(self) -> bool:
+        return self.a_currency == self.b_currency
+
+    @property
+    def delta(self) -> float | None:
+        return self.b - self.a if self.same_currency else None
+
+    @property
+    def delta_real(self) -> float | None:
+        return self.b_real - self.a_real if self.same_currency else None
+
+
+def compare_earnings(a: Projection, b: Projection) -> list[CompareEarnings]:
+    """Each track's total pay over the horizon in both plans (projected over the same years)."""
+    return [
+        CompareEarnings(
+            track_a.track,
+            track_a.name,
+            len(track_a.earnings),
+            track_a.cumulative,
+            b.track(track_a.track).cumulative,
+            track_a.cumulative_real,
+            b.track(track_a.track).cumulative_real,
+            a.currency,
+            b.currency,
+        )
+        for track_a in a.tracks
+    ]
