@@ -56,6 +56,17 @@ def methodology_context(catalog: Catalog) -> dict:
     bands = sorted(catalog.bands, key=lambda b: BAND_KINDS.index(b.kind) if b.kind in BAND_KINDS else len(BAND_KINDS))
     skills = sorted(catalog.skills.values(), key=lambda s: (-s.points, s.name))
     direct = [e for e in catalog.educations.values() if e.research_years]
+    currencies = sorted({location.currency for location in catalog.locations.values()})
+    raise_rate = catalog.parameters.get("annual-raise")
+    inflation = [
+        {
+            "currency": currency,
+            "rate": found.value,
+            "nominal_raise": round((1 + found.value) * (1 + raise_rate.value) - 1, 3) if raise_rate else None,
+        }
+        for currency in currencies
+        if (found := catalog.inflation(currency)) is not None
+    ]
     return {
         "catalog": catalog,
         "bands": bands,
@@ -69,5 +80,6 @@ def methodology_context(catalog: Catalog) -> dict:
         "reference_company": catalog.company_types[catalog.reference_company_type],
         "skills": skills,
         "direct_research": direct,
+        "inflation": inflation,
         "nav": "methodology",
     }
