@@ -106,8 +106,9 @@ def test_export_holds_the_account_and_every_plan_with_its_share_links(user_clien
     EmailAddress.objects.create(user=user, email="ada@work.example", verified=False, primary=False)
     first = make_plan(user, notes="Ask about the EM opening.", target_track=Track.objects.get(slug="management"))
     first.target_year = 2029
+    first.current_base, first.current_bonus, first.horizon_years = 185000, 20000, 15
     first.save()
-    live = ShareLink.objects.create(plan=first)
+    live = ShareLink.objects.create(plan=first, show_pay=True)
     revoked = ShareLink.objects.create(plan=first, revoked=timezone.now())
     second = make_plan(
         user,
@@ -151,15 +152,20 @@ def test_export_holds_the_account_and_every_plan_with_its_share_links(user_clien
                 "work_mode": "onsite",
                 "target_track": "management",
                 "target_year": 2029,
+                "current_base": 185000,
+                "current_bonus": 20000,
+                "current_equity": None,
+                "horizon_years": 15,
                 "notes": "Ask about the EM opening.",
                 "created": first.created.isoformat(),
                 "updated": first.updated.isoformat(),
                 "share_links": [
-                    {"token": live.token, "created": live.created.isoformat(), "revoked": None},
+                    {"token": live.token, "created": live.created.isoformat(), "revoked": None, "show_pay": True},
                     {
                         "token": revoked.token,
                         "created": revoked.created.isoformat(),
                         "revoked": revoked.revoked.isoformat(),
+                        "show_pay": False,
                     },
                 ],
             },
@@ -176,6 +182,10 @@ def test_export_holds_the_account_and_every_plan_with_its_share_links(user_clien
                 "work_mode": "remote-us",
                 "target_track": None,
                 "target_year": None,
+                "current_base": None,
+                "current_bonus": None,
+                "current_equity": None,
+                "horizon_years": 10,
                 "notes": "",
                 "created": second.created.isoformat(),
                 "updated": second.updated.isoformat(),
