@@ -52,6 +52,14 @@ def profile_query(profile: Profile) -> str:
 
 
 PAY = ("current_base", "current_bonus", "current_equity")
+# Where a percentile inside a band is, in words: below each limit, its words.
+POSITION_WORDS = (
+    (25, "in the bottom quarter"),
+    (40, "below the middle"),
+    (61, "around the middle"),
+    (76, "above the middle"),
+    (101, "in the top quarter"),
+)
 
 
 class ProjectionPanel:
@@ -189,12 +197,7 @@ class ProjectionPanel:
             gap = format_money(pos.amount - pos.band_max, cur)
             top = "the band's top (open-ended in the article)" if pos.open_ended else "the highest pay the band covers"
             return f"{subject} is above the top of {band_name} ({band}; {ratio}): {gap} more than {top}."
-        if pos.compa_ratio < 0.95:
-            words = "below the middle"
-        elif pos.compa_ratio <= 1.05:
-            words = "around the middle"
-        else:
-            words = "above the middle"
+        words = next(text for limit, text in POSITION_WORDS if pos.percentile < limit)
         return f"{subject} is at the {ordinal(pos.percentile)} percentile of {band_name} ({band}; {ratio}): {words}."
 
     @cached_property
