@@ -98,6 +98,12 @@ PARAMETERS = {
     "min-years-between-steps": "2",
     "freelance-billable-hours": "1500",
     "remote-us-blend": "0.50",
+    "annual-raise": "0.0100",
+    "inflation-usd": "0.0250",
+    "inflation-gbp": "0.0250",
+    "inflation-eur": "0.0200",
+    "inflation-inr": "0.0450",
+    "inflation-cad": "0.0200",
 }
 SOURCED_MODELS = [
     models.Role,
@@ -233,6 +239,15 @@ def test_every_currency_in_use_has_an_exchange_rate(db):
     rates = set(models.ExchangeRate.objects.values_list("currency", flat=True))
     assert set(models.Location.objects.values_list("currency", flat=True)) <= rates
     assert set(models.SalaryBand.objects.values_list("currency", flat=True)) <= rates
+
+
+def test_every_currency_in_use_has_an_inflation_rate_that_cites_its_central_bank(db):
+    parameters = {p.slug: p for p in models.Parameter.objects.filter(slug__startswith="inflation-")}
+    for currency in set(models.Location.objects.values_list("currency", flat=True)):
+        row = parameters[f"inflation-{currency.lower()}"]
+        assert 0 < row.value < Decimal("0.10"), currency
+        assert row.provenance == models.Provenance.ASSUMPTION
+        assert "targets" in row.rationale and "%" in row.rationale, currency
 
 
 def test_every_role_is_reachable_on_some_track(db):

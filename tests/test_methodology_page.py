@@ -19,3 +19,14 @@ def test_skills_are_listed_by_effect(catalog):
     assert points == sorted(points, reverse=True)
     assert context["reference_level"].slug == "mid"
     assert context["share_rows"][0]["company"] == "Large company"
+
+
+def test_the_page_explains_your_pay_and_earnings_with_their_assumptions(catalog):
+    html = render_to_string("careerpath/methodology.html", methodology_context(catalog))
+    assert "compa-ratio" in html and "Earnings over the years." in html
+    assert "1% a year above inflation" in html
+    for currency, rate, as_paid in (("USD", "2.5%", "3.5%"), ("INR", "4.5%", "5.5%"), ("EUR", "2%", "3%")):
+        assert (
+            f"<li>{currency}: inflation {rate} a year; a raise within a level is then about {as_paid} as paid.</li>"
+            in html
+        )
