@@ -34,3 +34,8 @@ def test_estimate_with_bad_input_says_what_is_wrong(client):
     html = response.content.decode()
     assert "Enter your years of experience as a whole number" in html
     assert "Choose a location from the list." in html
+
+
+def test_no_template_comment_leaks_into_the_page(client):
+    html = client.get(reverse("home")).content.decode()
+    assert "{#" not in html and "#}" not in html
