@@ -67,6 +67,7 @@ def _money_field() -> forms.ChoiceField:
         label="Show earnings",
         choices=MONEY_CHOICES,
         required=False,
+        initial=NOMINAL,
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "Choose how to show earnings: as paid each year, or in today’s money."},
     )
@@ -116,10 +117,11 @@ class ProfileForm(forms.Form):
     current_bonus = _pay_field("Annual bonus now", "bonus", "Optional. Your usual yearly bonus.")
     current_equity = _pay_field("Annual equity now", "equity", "Optional. The value of the stock that vests in a year.")
     horizon_years = forms.TypedChoiceField(
-        label="Earnings over",
+        label="Earnings horizon",
         choices=[(n, f"{n} years") for n in HORIZONS],
         coerce=int,
         required=False,
+        initial=DEFAULT_HORIZON,
         empty_value=DEFAULT_HORIZON,
         error_messages={"invalid_choice": "Choose 5, 10, 15 or 20 years."},
     )

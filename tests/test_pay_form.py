@@ -128,3 +128,9 @@ def test_a_live_plan_preview_with_pay_takes_the_same_four_queries(user_client, p
             plan.get_absolute_url(), {**QUERY, "current_base": "170000", "money": "real"}, headers=HTMX
         )
     assert response.status_code == 200 and "data-pay-sentence" in response.content.decode()
+
+
+def test_an_untouched_form_shows_ten_years_and_money_as_paid(client):
+    html = client.get(reverse("home")).content.decode()
+    assert '<option value="10" selected>' in html
+    assert re.search(r'<input type="radio" name="money" value="nominal"[^>]*checked', html)
