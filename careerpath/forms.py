@@ -68,7 +68,6 @@ def _money_field() -> forms.ChoiceField:
         choices=MONEY_CHOICES,
         required=False,
         initial=NOMINAL,
-        widget=forms.RadioSelect,
         error_messages={"invalid_choice": "Choose how to show earnings: as paid each year, or in today’s money."},
     )
 
