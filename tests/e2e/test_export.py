@@ -34,7 +34,7 @@ def test_exported_json_and_csv_match_the_figures_on_the_plan_page(page, checked,
     }
     assert from_json == shown
 
-    response = page.request.get(actions.get_by_role("link", name="CSV").get_attribute("href"))
+    response = page.request.get(actions.get_by_role("link", name="CSV", exact=True).get_attribute("href"))
     assert response.ok
     assert response.headers["content-type"].startswith("text/csv")
     assert f'filename="plan-{plan.pk}-projection.csv"' in response.headers["content-disposition"]
