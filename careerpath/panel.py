@@ -114,7 +114,7 @@ class ProjectionPanel:
 
     @cached_property
     def _what_ifs(self):
-        return what_ifs(self.profile, self.catalog, self.year)
+        return what_ifs(self.profile, self.catalog, self.year, base=self.projection)
 
     @property
     def skill_ifs(self):
@@ -137,5 +137,5 @@ class ProjectionPanel:
                 if row.usd_min
                 else "—",
             }
-            for row in across_locations(self.profile, self.catalog, self.year)
+            for row in across_locations(self.profile, self.catalog, self.year, base=self.projection)
         ]
