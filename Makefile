@@ -39,8 +39,9 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# An admin who logs in by email (asks for the address and a password; no username).
 createsuperuser: install
-	$(BIN)/python manage.py createsuperuser
+	$(BIN)/python manage.py createadmin
 
 demo: install
 	$(BIN)/python manage.py seed_demo
