@@ -163,6 +163,12 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None  # the "Remember me" box decides
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[CareerPath] "
+# A stolen session alone must not take the account over: adding, removing or making primary an email
+# address asks for the password again (for 5 minutes after it was given); password change and account
+# deletion ask for the current password in their own forms.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# Tell the owner about email and password changes, at the address that was primary before the change.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_RATE_LIMITS = {
     "login": os.environ.get("RATE_LIMIT_LOGIN", "30/m/ip"),
     "login_failed": os.environ.get("RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key"),
