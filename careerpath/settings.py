@@ -71,7 +71,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The header middlewares come first, so that every response carries their headers: static files,
+    # and the 400 for a bad Host too (CommonMiddleware refuses it, and a middleware below it never
+    # sees that response).
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "careerpath.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -79,11 +85,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "careerpath.middleware.PermissionsPolicyMiddleware",
     "careerpath.middleware.DatabaseUnavailableMiddleware",
 ]
 
