@@ -116,6 +116,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite as a real embedded database: IMMEDIATE transactions take the write lock at BEGIN, so two
+    # writers queue (up to `timeout` seconds) instead of deadlocking into "database is locked" (a
+    # deferred transaction cannot upgrade its read lock, and select_for_update() is a no-op here);
+    # WAL lets readers go on while one writes. OPTIONS given in DATABASE_URL win.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
