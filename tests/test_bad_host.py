@@ -27,4 +27,3 @@ def test_bad_host_gets_the_400_page_with_every_security_header(client, path):
     assert "<title>Bad request · CareerPath</title>" in response.content.decode()
     for name, value in HEADERS.items():
         assert value in response.get(name, ""), f"{name} missing on the bad-host 400 for {path}"
-
