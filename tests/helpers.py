@@ -204,8 +204,9 @@ class WebClient:
     """A browser-like HTTP client for a real server: keeps cookies, sends the CSRF token, never
     follows redirects (tests look at them). Clients given the same `jar` share a session."""
 
-    def __init__(self, base: str, jar: http.cookiejar.CookieJar | None = None) -> None:
+    def __init__(self, base: str, jar: http.cookiejar.CookieJar | None = None, host: str | None = None) -> None:
         self.base = base
+        self.host = host  # the Host a load balancer passes on, the same whichever process answers
         self.jar = jar if jar is not None else http.cookiejar.CookieJar()
         self._opener = urllib.request.build_opener(
             urllib.request.ProxyHandler({}),  # loopback: never through a proxy
@@ -216,6 +217,8 @@ class WebClient:
     def request(self, method: str, path: str, data: list[tuple[str, str]] | dict | None = None) -> Page:
         body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
         request = urllib.request.Request(self.base + path, data=body, method=method)  # noqa: S310 (http)
+        if self.host:
+            request.add_header("Host", self.host)
         if method == "POST":
             request.add_header("Referer", self.base + path)  # Django checks it on HTTPS only; browsers send it
         try:
