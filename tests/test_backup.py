@@ -161,3 +161,12 @@ def test_restore_without_a_file_says_how_to_use_it(tmp_path):
     with empty_database(tmp_path, "target") as url:
         said = manage_fails(url, "restore")
     assert "the following arguments are required: file" in said
+
+
+def test_backup_of_a_missing_sqlite_file_says_so_and_creates_nothing(tmp_path):
+    missing = tmp_path / "missing.sqlite3"
+
+    said = manage_fails(f"sqlite:///{missing}", "backup", "--dir", str(tmp_path / "backups"))
+
+    assert f"No database to back up at {missing}." in said
+    assert not missing.exists()

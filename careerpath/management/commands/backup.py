@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from ._backup import describe, engine_of, pg_run, sqlite_check, sqlite_copy
@@ -21,6 +21,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         engine = engine_of()
+        if engine == "sqlite" and not Path(settings.DATABASES["default"]["NAME"]).is_file():
+            raise CommandError(f"No database to back up at {settings.DATABASES['default']['NAME']}.")
         folder = Path(options["dir"])
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"careerpath-{timezone.now():%Y%m%d-%H%M%S}.{SUFFIX[engine]}"
