@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format serve bench chaos createsuperuser demo fixtures e2e check-deploy clean
+.PHONY: run test test-fast test-deps lint format serve bench chaos createsuperuser demo fixtures e2e check-deploy backup restore restore-needs-file clean
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null || { echo "Python 3.11 is needed: apt-get install python3.11 python3.11-venv (or set PY=...)"; exit 1; }
@@ -28,8 +28,17 @@ run: install
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+# Debian packages the tests need (Chromium, a JRE, npm, Redis, PostgreSQL): installed when run as
+# root, otherwise the one command to run is printed. Instant when nothing is missing.
+test-deps:
+	@PY=$(PY) bash scripts/install-test-deps.sh
+
+test: test-deps install
 	$(BIN)/python -m pytest
+
+# Everything but the browser tests.
+test-fast: install
+	$(BIN)/python -m pytest --ignore=tests/e2e
 
 lint: install
 	$(BIN)/ruff check --no-cache .
@@ -39,8 +48,9 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# An admin who logs in by email (asks for the address and a password; no username).
 createsuperuser: install
-	$(BIN)/python manage.py createsuperuser
+	$(BIN)/python manage.py createadmin
 
 demo: install
 	$(BIN)/python manage.py seed_demo
@@ -69,6 +79,18 @@ bench: install
 
 chaos: install
 	bash scripts/chaos.sh
+
+# A copy of the database in backups/ (SQLite: online backup API; PostgreSQL: pg_dump), safe while serving.
+backup: install
+	$(BIN)/python manage.py backup
+
+# Replaces everything in the database with FILE (asks first).
+restore: restore-needs-file install
+	$(BIN)/python manage.py restore "$(FILE)"
+
+restore-needs-file:
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/careerpath-<date>-<time>.sqlite3 (or .dump)"; \
+		echo "It replaces everything in the database DATABASE_URL names (default: db.sqlite3) with that backup."; exit 2; }
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 artifacts

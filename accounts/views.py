@@ -14,7 +14,7 @@ from django.http import HttpRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from careerpath.models import Plan, ShareLink
 from compensation.models import Skill
@@ -91,7 +91,7 @@ def account_export(user, exported_at: datetime.datetime) -> dict:
     }
 
 
-@require_GET
+@require_safe
 @login_required
 def overview(request: HttpRequest):
     return render(
@@ -101,7 +101,7 @@ def overview(request: HttpRequest):
     )
 
 
-@require_GET
+@require_safe
 @login_required
 @never_cache
 def export(request: HttpRequest):
@@ -111,7 +111,7 @@ def export(request: HttpRequest):
     return response
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 @never_cache
 def delete(request: HttpRequest):

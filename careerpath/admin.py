@@ -1,5 +1,10 @@
-"""Admin for people's plans and the links they share them by (for support, not for editing figures)."""
+"""Admin for people's plans and the links they share them by (for support, not for editing figures).
 
+Staff log in through allauth's log-in page, not the admin's own form: the most privileged accounts get
+the same rate limits (failed attempts per address and per IP) and messages as everyone else.
+"""
+
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 
 from compensation.admin import CatalogFilter
@@ -59,3 +64,6 @@ class ShareLinkAdmin(admin.ModelAdmin):
     @admin.display(description="Owner", ordering="plan__owner__email")
     def owner_email(self, obj: ShareLink) -> str:
         return obj.plan.owner.email
+
+
+admin.site.login = secure_admin_login(admin.site.login)

@@ -142,7 +142,7 @@ class ProjectionPanel:
 
     @cached_property
     def _what_ifs(self):
-        return what_ifs(self.profile, self.catalog, self.year)
+        return what_ifs(self.profile, self.catalog, self.year, base=self.projection)
 
     @property
     def skill_ifs(self):
@@ -170,7 +170,7 @@ class ProjectionPanel:
 
     @cached_property
     def _across(self):
-        return across_locations(self.profile, self.catalog, self.year)
+        return across_locations(self.profile, self.catalog, self.year, base=self.projection)
 
     # Your pay and earnings over the years (issue 15) ---------------------------------------------
 

@@ -28,6 +28,7 @@ The model, in short:
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from compensation.data import Band, Catalog, Role, Share, Source
@@ -477,8 +478,14 @@ def _unusual_years(profile: Profile, catalog: Catalog, current: Role) -> Adjustm
     return None
 
 
-def project(profile: Profile, catalog: Catalog, start_year: int) -> Projection:
-    """Project every track from the person's current level to the track's top."""
+def project(
+    profile: Profile, catalog: Catalog, start_year: int, only_tracks: Collection[str] | None = None
+) -> Projection:
+    """Project every track (or `only_tracks`) from the person's current level to the track's top.
+
+    What-ifs and the other locations compare one track many times over; asking for that track alone
+    skips the work for the others.
+    """
     validate(profile, catalog)
     factor, loc_factor, currency, common, notes = pay_factor(profile, catalog)
     points, research_points, placement_adjustments = placement(profile, catalog)
@@ -593,6 +600,8 @@ def project(profile: Profile, catalog: Catalog, start_year: int) -> Projection:
     first_wait = max(1, gap - in_level)  # the gap counts from when the person reached the level
     tracks = []
     for track_slug, track_name, roles in catalog.track_ladders:
+        if only_tracks is not None and track_slug not in only_tracks:
+            continue
         later = [r for r in roles if r.order > current.order]
         if track_slug == "research" and education.research_years:
             later = [r for r in later if _research_only(r)] or later  # a direct entrant skips the ladder
@@ -630,7 +639,7 @@ def project(profile: Profile, catalog: Catalog, start_year: int) -> Projection:
         _freelance(profile, catalog, current_pay, loc_factor, currency) if profile.work_mode == FREELANCE else None
     )
     target = None
-    if profile.target_track is not None:
+    if profile.target_track is not None and (only_tracks is None or profile.target_track in only_tracks):
         target = _target(next(t for t in tracks if t.track == profile.target_track), profile)
     return Projection(
         profile=profile,
@@ -851,15 +860,20 @@ def _next_step(track: TrackProjection) -> Step:
     return track.steps[1] if len(track.steps) > 1 else track.steps[0]
 
 
-def what_ifs(profile: Profile, catalog: Catalog, start_year: int) -> tuple[list[WhatIf], list[WhatIf]]:
-    """Each missing skill, and each higher degree: its effect over the whole focus track, largest first."""
-    base = project(profile, catalog, start_year)
+def what_ifs(
+    profile: Profile, catalog: Catalog, start_year: int, base: Projection | None = None
+) -> tuple[list[WhatIf], list[WhatIf]]:
+    """Each missing skill, and each higher degree: its effect over the whole focus track, largest first.
+
+    `base` is the profile's own projection, when the caller has it already.
+    """
+    base = base or project(profile, catalog, start_year)
     track = focus_track(base)
     reference = _next_step(track)
     before = {s.role: s for s in track.steps}
 
     def compare(key: str, label: str, changed: Profile) -> WhatIf:
-        path = project(changed, catalog, start_year).track(track.track)
+        path = project(changed, catalog, start_year, only_tracks=(track.track,)).track(track.track)
         changes = []
         for s in path.steps:
             old = before.get(s.role)
@@ -930,20 +944,23 @@ class Elsewhere:
     usd_cumulative_real: float | None = None
 
 
-def across_locations(profile: Profile, catalog: Catalog, start_year: int) -> list[Elsewhere]:
+def across_locations(
+    profile: Profile, catalog: Catalog, start_year: int, base: Projection | None = None
+) -> list[Elsewhere]:
     """The same plan in every location, at the next step of the focus track and over the horizon,
-    locally and in USD.
+    locally and in USD. `base` is the profile's own projection, when the caller has it already.
 
     Pay given in one place says nothing of pay in another (nor is it in that currency), so every
     location, this one included, shows market pay for the profile without it.
     """
+    track_slug = focus_track(base or project(profile, catalog, start_year)).track
     profile = profile.without_pay()
-    track_slug = focus_track(project(profile, catalog, start_year)).track
     rows = []
     for slug, location in catalog.locations.items():
         if slug not in catalog.location_bands:
             continue
-        track = project(replace(profile, location=slug), catalog, start_year).track(track_slug)
+        moved = project(replace(profile, location=slug), catalog, start_year, only_tracks=(track_slug,))
+        track = moved.track(track_slug)
         step = _next_step(track)
         rate = catalog.rates.get(step.currency)
         usd = rate.usd_per_unit if rate else None

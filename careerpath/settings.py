@@ -71,7 +71,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The header middlewares come first, so that every response carries their headers: static files,
+    # and the 400 for a bad Host too (CommonMiddleware refuses it, and a middleware below it never
+    # sees that response).
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "careerpath.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -79,11 +85,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "careerpath.middleware.PermissionsPolicyMiddleware",
     "careerpath.middleware.DatabaseUnavailableMiddleware",
 ]
 
@@ -113,6 +116,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite as a real embedded database: IMMEDIATE transactions take the write lock at BEGIN, so two
+    # writers queue (up to `timeout` seconds) instead of deadlocking into "database is locked" (a
+    # deferred transaction cannot upgrade its read lock, and select_for_update() is a no-op here);
+    # WAL lets readers go on while one writes. OPTIONS given in DATABASE_URL win.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
@@ -163,6 +177,12 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = None  # the "Remember me" box decides
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[CareerPath] "
+# A stolen session alone must not take the account over: adding, removing or making primary an email
+# address asks for the password again (for 5 minutes after it was given); password change and account
+# deletion ask for the current password in their own forms.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+# Tell the owner about email and password changes, at the address that was primary before the change.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_RATE_LIMITS = {
     "login": os.environ.get("RATE_LIMIT_LOGIN", "30/m/ip"),
     "login_failed": os.environ.get("RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key"),

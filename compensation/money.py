@@ -1,6 +1,6 @@
 """The one place that formats money: $150,000; £55,000; €60,000; CA$90,000; ₹12,00,000 (₹12L).
 
-Babel supplies each currency's symbol and digit grouping. Amounts are shown in whole units: the
+Babel supplies each currency's symbol and group separator. Amounts are shown in whole units: the
 article's yearly salaries and hourly rates never carry cents, and a projection is no more precise.
 """
 
@@ -46,8 +46,8 @@ def whole(amount: float | int | Decimal | str) -> int:
     return round_half_up(amount, 1)
 
 
-@lru_cache(maxsize=256)
-def _format(amount: int, currency: str) -> str:
+def babel_format(amount: int, currency: str) -> str:
+    """Babel's own rendering of a whole amount: the reference `_format` must match (tests compare them)."""
     return format_currency(
         amount,
         currency,
@@ -57,9 +57,36 @@ def _format(amount: int, currency: str) -> str:
     )
 
 
+@lru_cache(maxsize=64)
+def _style(currency: str) -> tuple[str, str]:
+    """The currency's symbol and group separator in its reader's locale, as Babel writes them."""
+    sample = babel_format(1000, currency)  # "$1,000", "₹1,000", "€1,000"
+    return sample[: sample.index("1")], sample[sample.index("1") + 1]
+
+
+def _format(amount: int, currency: str) -> str:
+    """A non-negative whole amount with the currency's symbol and grouping.
+
+    Babel's pattern engine costs ~0.1 ms a call and a projection shows ~100 figures, so the digits
+    are grouped here with the symbol and separator Babel gives once per currency.
+    """
+    symbol, separator = _style(currency)
+    digits = str(amount)
+    if currency == "INR" and len(digits) > 3:  # lakhs and crores: 12,00,000
+        head, tail = digits[:-3], digits[-3:]
+        groups = []
+        while len(head) > 2:
+            groups.insert(0, head[-2:])
+            head = head[:-2]
+        grouped = separator.join([head, *groups, tail]) if head else separator.join([*groups, tail])
+    else:
+        grouped = f"{amount:,}".replace(",", separator)
+    return symbol + grouped
+
+
 def currency_symbol(currency: str) -> str:
     """The symbol as format_money writes it: "$", "CA$", "£", "€", "₹"."""
-    return _format(0, currency).replace("0", "")
+    return _style(currency)[0]
 
 
 def format_money(amount: float | int | Decimal | str, currency: str, *, compact: bool = False) -> str:

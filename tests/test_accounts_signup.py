@@ -11,6 +11,8 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 
+from tests.helpers import PASSWORD
+
 pytestmark = pytest.mark.django_db
 
 NEW_PASSWORD = "plum-orchard-lantern-73"
@@ -163,6 +165,7 @@ def test_signup_is_rate_limited(client):
 
 
 def test_adding_an_email_address_sends_a_link_that_confirms_it(user_client, user):
+    user_client.post(reverse("account_reauthenticate"), {"password": PASSWORD})  # asked before any address change
     response = user_client.post(reverse("account_email"), {"action_add": "", "email": "ada@work.example"})
 
     assert response.status_code == 302

@@ -91,3 +91,13 @@ def test_filters_render_nothing_for_a_missing_or_unreadable_amount():
     assert render('{{ amount|money:"USD" }}', amount=None) == ""
     assert render('{{ missing|money:"USD" }}') == ""
     assert render('{{ amount|money_compact:"USD" }}', amount="n/a") == ""
+
+
+@pytest.mark.parametrize("currency", ["USD", "CAD", "GBP", "EUR", "INR"])
+def test_fast_grouping_writes_exactly_what_babel_writes(currency):
+    from compensation.money import _format, babel_format
+
+    amounts = [0, 7, 99, 999, 1000, 12345, 100000, 999999, 1000000, 12000000, 123456789, 1234567890]
+    amounts += list(range(0, 3_000_000, 9_973))
+    for amount in amounts:
+        assert _format(amount, currency) == babel_format(amount, currency), amount

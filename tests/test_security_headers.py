@@ -78,7 +78,8 @@ PAGES = {
     "account export": (lambda s: reverse("account_export"), {}, "user", 200),
     "account delete": (lambda s: reverse("account_delete"), {}, "user", 200),
     "password change": (lambda s: reverse("account_change_password"), {}, "user", 200),
-    "admin login": (lambda s: reverse("admin:login"), {}, "anonymous", 200),
+    "reauthenticate": (lambda s: reverse("account_reauthenticate"), {}, "user", 200),
+    "admin login": (lambda s: reverse("admin:login"), {}, "anonymous", 302),  # to allauth's log-in
     "admin index": (lambda s: reverse("admin:index"), {}, "staff", 200),
     "404 page": (lambda s: "/no-such-page/", {}, "anonymous", 404),
     "404 plan": (lambda s: reverse("plan_detail", args=[999999]), {}, "user", 404),

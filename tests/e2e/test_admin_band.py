@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
@@ -18,10 +19,12 @@ def test_band_edited_in_admin_shows_in_an_open_plan_after_a_refresh(page, open_c
     director = step(page, "director-vp", track="management")
     before = figures(director)
 
-    get_user_model().objects.create_superuser("boss", "boss@example.com", PASSWORD)
+    boss = get_user_model().objects.create_superuser("boss", "boss@example.com", PASSWORD)
+    EmailAddress.objects.create(user=boss, email=boss.email, verified=True, primary=True)
     admin = open_context().new_page()
-    admin.goto("/admin/")
-    admin.get_by_label("Username").fill("boss")
+    admin.goto("/admin/")  # staff log in on the site's own log-in page (allauth), then land in admin
+    expect(admin).to_have_title(re.compile("Log in"))
+    admin.get_by_label("Email").fill("boss@example.com")
     admin.get_by_label("Password").fill(PASSWORD)
     admin.get_by_role("button", name="Log in").click()
     expect(admin).to_have_title(re.compile("Site administration"))
