@@ -484,6 +484,19 @@ def status(results: Path, url: str, *headers: str) -> None:
         raise SystemExit(f"GET {target} answered {response.status} {response.getheader('Location', '')}, not 200")
 
 
+def cputicks(results: Path, pid: str) -> None:
+    """CPU time (user + system, in clock ticks) the children of PID (gunicorn's workers) have used."""
+    total = 0
+    for children in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in children.read_text().split():
+            try:
+                fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # a worker that just exited
+            total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of proc(5))
+    print(total)
+
+
 def varied_check(results: Path, name: str) -> None:
     """Read back a check run of scripts/bench/varied.lua (one connection, BENCH_VARIED_CHECK=1):
     every response 200 and gzipped, every URL new. Stops the suite otherwise."""
@@ -624,7 +637,22 @@ def _clean(run: dict | None) -> bool:
 
 
 def _http(results: Path, label: str) -> dict:
-    return {key: parse_wrk(path.read_text()) for key in HTTP if (path := results / f"wrk-{label}-{key}.txt").exists()}
+    runs = {}
+    for key in HTTP:
+        path = results / f"wrk-{label}-{key}.txt"
+        if path.exists():
+            run = runs[key] = parse_wrk(path.read_text())
+            cpu = read(results, f"cpu-{label}-{key}")
+            run["cpu_ms"] = cpu["ticks"] / cpu["hz"] * 1000 / run["requests"] if cpu and run["requests"] else None
+    return runs
+
+
+def _cpu_ratio(http: dict, key: str, base: str) -> float | None:
+    """What the ratio of requests/s would be if the workers had the CPUs to themselves."""
+    run, ref = http.get(key), http.get(base)
+    if not (run and ref and run["cpu_ms"] and ref["cpu_ms"]):
+        return None
+    return ref["cpu_ms"] / run["cpu_ms"]
 
 
 def _ratio(http: dict, key: str, base: str) -> float | None:
@@ -636,6 +664,10 @@ def _ratio(http: dict, key: str, base: str) -> float | None:
 
 def _ms(value: float | None) -> str:
     return "?" if value is None else f"{value:.1f} ms"
+
+
+def _cpu_ms(run: dict) -> str:
+    return "?" if run.get("cpu_ms") is None else f"{run['cpu_ms']:.2f} ms"
 
 
 def _shown(ratio: float | None) -> str:
@@ -852,8 +884,9 @@ def report(results: Path) -> None:
             f"({env.get('workers', '?')} workers), production settings (DEBUG=0, collectstatic), PostgreSQL, "
             "the small database, no Redis. Live updates send `HX-Request: true`.",
             "",
-            "| URL | Requests/s | p50 | p99 | ÷ bare | ÷ bare, logged in | Errors |",
-            "|---|---|---|---|---|---|---|",
+            "| URL | Requests/s | p50 | p99 | ÷ bare | ÷ bare, logged in | Worker CPU per request "
+            "| ÷ bare, by CPU | ÷ bare logged in, by CPU | Errors |",
+            "|---|---|---|---|---|---|---|---|---|---|",
         ]
         for key, label in HTTP.items():
             if key in pg:
@@ -861,14 +894,20 @@ def report(results: Path) -> None:
                 lines.append(
                     f"| {label} | {run['rps']:,.0f} | {_ms(run['p50_ms'])} | {_ms(run['p99_ms'])} | "
                     f"{_shown(_ratio(pg, key, 'bare') if key not in ('bare', 'bare_end') else None)} | "
-                    f"{_shown(_ratio(pg, key, 'bare_user') if key in LOGGED_IN[1:] else None)} | {_errors(run)} |"
+                    f"{_shown(_ratio(pg, key, 'bare_user') if key in LOGGED_IN[1:] else None)} | "
+                    f"{_cpu_ms(run)} | "
+                    f"{_shown(_cpu_ratio(pg, key, 'bare') if key not in ('bare', 'bare_end') else None)} | "
+                    f"{_shown(_cpu_ratio(pg, key, 'bare_user') if key in LOGGED_IN[1:] else None)} | {_errors(run)} |"
                 )
         lines += [
             "",
             "Every fixed URL is checked to answer 200 itself before it is loaded (wrk would count a redirect",
             "to the log-in page as a success); wrk counts any other status as an error. The logged-in bare",
             "view shows what a session and a user cost before any of our code runs; the bare view again at",
-            "the end shows how much the machine's load moved during the run.",
+            "the end shows how much the machine's load moved during the run. Worker CPU per request is the",
+            "user + system time gunicorn's workers used during the measured run (from /proc) over the requests",
+            "wrk counted: less sensitive to other work on the machine than requests/s, it gives the ratios",
+            "the workers would reach with the CPUs to themselves (PostgreSQL's own CPU is not in it).",
             "",
         ]
         if setup_data.get("combinations"):
@@ -894,9 +933,9 @@ def report(results: Path) -> None:
                 "",
                 f"That is {combos:,} (≈ {_power_of_ten(combos)}) distinct profiles; the render cache holds "
                 f"{setup_data['render_cache_entries']:,} panels per process ({capacity:,} across the workers). "
-                f"The two varied runs sent {sent:,} requests, so by the birthday bound at most "
-                f"{sent * sent / 2 / combos:.2g} repeated profiles are expected: practically every update is "
-                "a cache miss. "
+                f"The two measured varied runs sent {sent:,} requests, so about "
+                f"{sent * sent / 2 / combos:.1g} repeated profiles are expected (the birthday bound): "
+                "practically every update is a cache miss. "
                 + (
                     f"Before each run a one-connection check ({checked:,} responses) found every response 200 and "
                     "gzipped and every URL new."
@@ -915,8 +954,8 @@ def report(results: Path) -> None:
             "(`cached_db`). Same settings, database and wrk command otherwise; ratios within each run.",
             "",
             "| URL | Without Redis: req/s | p50 | p99 | ÷ bare, logged in | With Redis: req/s | p50 | p99 "
-            "| ÷ bare, logged in | With ÷ without | Errors (with) |",
-            "|---|---|---|---|---|---|---|---|---|---|---|",
+            "| ÷ bare, logged in | With ÷ without | Worker CPU per request, without → with | Errors (with) |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for key in LOGGED_IN:
             a, b = pg.get(key), redis.get(key)
@@ -927,12 +966,13 @@ def report(results: Path) -> None:
                 f"| {HTTP[key]} | {a['rps']:,.0f} | {_ms(a['p50_ms'])} | {_ms(a['p99_ms'])} | "
                 f"{_shown(_ratio(pg, key, 'bare_user') if own else None)} | {b['rps']:,.0f} | {_ms(b['p50_ms'])} | "
                 f"{_ms(b['p99_ms'])} | {_shown(_ratio(redis, key, 'bare_user') if own else None)} | "
-                f"{_shown(b['rps'] / a['rps'] if a['rps'] else None)} | {_errors(b)} |"
+                f"{_shown(b['rps'] / a['rps'] if a['rps'] else None)} | {_cpu_ms(a)} → {_cpu_ms(b)} | {_errors(b)} |"
             )
         lines += [
             "",
             "The two runs follow each other, so load from elsewhere can differ between them; compare the",
-            "ratios within a run before the raw rates across runs.",
+            "ratios within a run, and the workers' CPU per request, before the raw rates across runs. Redis's",
+            "and PostgreSQL's own CPU is not in the workers' figure.",
             "",
         ]
 
@@ -975,6 +1015,7 @@ def main() -> None:
         "panel": panel,
         "scale": scale,
         "varied_check": varied_check,
+        "cputicks": cputicks,
         "report": report,
     }
     steps[step](results, *rest)

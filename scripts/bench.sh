@@ -147,6 +147,17 @@ start_gunicorn() { # label: gunicorn with the bench settings and whatever REDIS_
   fi
 }
 
+measure() { # run name wrk-argument...: one measured wrk run, and the CPU time gunicorn's workers spent on it
+  local run=$1 name=$2 before after
+  shift 2
+  bench status "$results" "$base/healthz" # waits until the warm-up's queued requests are answered
+  before=$(bench cputicks "$results" "$gunicorn_pid")
+  wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s --latency "$@" >"$results/wrk-$run-$name.txt"
+  after=$(bench cputicks "$results" "$gunicorn_pid") # before the queued requests wrk did not count
+  echo "{\"ticks\": $((after - before)), \"hz\": $(getconf CLK_TCK)}" >"$results/cpu-$run-$name.json"
+  echo "   $name: $(grep -E 'Requests/sec' "$results/wrk-$run-$name.txt" | tr -s ' ')"
+}
+
 # Browsers ask for compressed responses; so does every wrk run.
 # A slow answer counts in the latency figures rather than as a timeout (wrk's default is 2 s).
 wrk_command="wrk -t2 -c$connections -d${duration}s --timeout 10s --latency -H 'Accept-Encoding: gzip'"
@@ -157,10 +168,7 @@ run_wrk() { # run name path [header...]: one fixed URL
   for header in "$@"; do headers+=(-H "$header"); done
   bench status "$results" "$base$path" "$@"
   wrk -t2 -c"$connections" -d2s --timeout 10s "${headers[@]}" "$base$path" >/dev/null # warm-up
-  bench status "$results" "$base/healthz" # waits until the warm-up's queued requests are answered
-  wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s --latency "${headers[@]}" "$base$path" \
-    >"$results/wrk-$run-$name.txt"
-  echo "   $name: $(grep -E 'Requests/sec' "$results/wrk-$run-$name.txt" | tr -s ' ')"
+  measure "$run" "$name" "${headers[@]}" "$base$path"
 }
 run_varied() { # run name path [cookie]: a new profile per request (scripts/bench/varied.lua)
   local run=$1 name=$2 path=$3 cookie=${4:-}
@@ -169,10 +177,7 @@ run_varied() { # run name path [cookie]: a new profile per request (scripts/benc
     >"$results/check-$run-$name.txt"
   bench varied_check "$results" "$run-$name"
   wrk -t2 -c"$connections" -d2s --timeout 10s -s "$varied" "$base" -- "$varied_data" "$path" "$cookie" >/dev/null
-  bench status "$results" "$base/healthz" # waits until the warm-up's queued requests are answered
-  wrk -t2 -c"$connections" -d"${duration}s" --timeout 10s --latency -s "$varied" "$base" -- "$varied_data" "$path" \
-    "$cookie" >"$results/wrk-$run-$name.txt"
-  echo "   $name: $(grep -E 'Requests/sec' "$results/wrk-$run-$name.txt" | tr -s ' ')"
+  measure "$run" "$name" -s "$varied" "$base" -- "$varied_data" "$path" "$cookie"
 }
 
 step "HTTP, PostgreSQL sessions: gunicorn ($workers workers), wrk ($connections connections, ${duration} s per URL)"
