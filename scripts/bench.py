@@ -719,6 +719,9 @@ def report(results: Path) -> None:
             if ratio is not None
             else f"{pg[key]['rps']:,.0f}/s (no {base} figure)"
         )
+        by_cpu = _cpu_ratio(pg, key, base)
+        if by_cpu is not None:
+            measured += f" (by worker CPU: {by_cpu:.2f}×)"
         if pg[key]["non_2xx"]:
             measured += f", {pg[key]['non_2xx']} errors"
         rows.append((label, f"≥ {target}× {'bare' if base == 'bare' else 'bare, logged in'}", measured, ok))
