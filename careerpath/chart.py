@@ -1,7 +1,10 @@
 """Geometry of the pay-over-years chart (pure): the template draws it as inline SVG.
 
-Each track is a series of rectangles, one per step, from the year the step is typically reached
-to the next step (or the chart's end), spanning the step's base pay range.
+Each step is a shaded band from the year it is typically reached to the next step (or the chart's
+end), spanning the step's base pay range, with a line at its midpoint and the role's name. A step
+several tracks share (the same role, year and pay) is drawn once, in the "shared" colour, so that
+overlapping tracks never mix into a colour the legend does not show. The pay axis fits the data:
+it starts at a round figure below the lowest pay, not at zero, and its baseline is drawn.
 """
 
 from __future__ import annotations
@@ -13,36 +16,83 @@ from compensation.money import format_compact, money_range
 
 from .projection import Projection
 
-WIDTH, HEIGHT = 640, 300
-LEFT, RIGHT, TOP, BOTTOM = 64, 16, 12, 36
+WIDTH, HEIGHT = 640, 340
+LEFT, RIGHT, TOP, BOTTOM = 56, 24, 16, 32
+LABEL_SIZE = 11  # font size of role names and tips, in chart units (see app.css)
+CHAR_WIDTH = 6.2  # average width of a character at LABEL_SIZE, for placing labels and tips
+TIP_HEIGHT = 20
+
+# Words a role's title can lose in the chart, where space is short; the table keeps the full title.
+SHORTER = ((" of Machine Learning", ""), (" ML Engineer", ""), ("Director or VP", "Director/VP"))
+
+
+def short_title(title: str) -> str:
+    """ "Senior ML Engineer" -> "Senior"; "Director or VP of Machine Learning" -> "Director/VP"."""
+    for long, short in SHORTER:
+        title = title.replace(long, short)
+    return title
 
 
 @dataclass(frozen=True, slots=True)
-class Rect:
+class Bar:
+    """One step: its band, midline, name label and the tip shown on focus, hover or tap."""
+
+    index: int
+    series: str  # the track's slug, or "shared"
     x: float
     y: float
     width: float
     height: float
+    mid_y: float
     title: str
-    role: str
-    low: float
-    high: float
+    short: str
     year: int
     pay: str  # the range as shown: "$150,000 – $180,000"
-    label: str  # what the bar says when pointed at: "Management: Senior from 2027, $150,000 – $180,000"
+    label: str  # what the bar says to a screen reader and in its tip
+    name_x: float
+    name_y: float
+    tip_x: float
+    tip_y: float
+    tip_width: float
 
     @property
     def box(self) -> str:
-        """The bar's SVG geometry attributes (numbers only), written once instead of four template lookups."""
+        """The band's SVG geometry attributes (numbers only), written once instead of four lookups."""
         return f'x="{self.x:g}" y="{self.y:g}" width="{self.width:g}" height="{self.height:g}"'
+
+    @property
+    def midline(self) -> str:
+        return f'x1="{self.x:g}" x2="{self.x + self.width:g}" y1="{self.mid_y:g}" y2="{self.mid_y:g}"'
+
+    @property
+    def name_at(self) -> str:
+        return f'x="{self.name_x:g}" y="{self.name_y:g}"'
+
+    @property
+    def tip_box(self) -> str:
+        return f'x="{self.tip_x:g}" y="{self.tip_y:g}" width="{self.tip_width:g}" height="{TIP_HEIGHT}"'
+
+    @property
+    def tip_at(self) -> str:
+        return f'x="{self.tip_x + 6:g}" y="{self.tip_y + TIP_HEIGHT - 6:g}"'
 
 
 @dataclass(frozen=True, slots=True)
 class Series:
-    track: str
+    """A legend entry: a track, or the steps tracks share."""
+
+    slug: str
     name: str
-    index: int
-    rects: tuple[Rect, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A line of the chart's data table: every step of every track, shared or not."""
+
+    track: str
+    title: str
+    year: int
+    pay: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +110,13 @@ class Chart:
     plot_right: int
     plot_top: int
     plot_bottom: int
+    bars: tuple[Bar, ...]
     series: tuple[Series, ...]
+    rows: tuple[Row, ...]
     x_ticks: tuple[Tick, ...]
     y_ticks: tuple[Tick, ...]
     currency: str
+    baseline: str  # the axis's lowest figure, said in words under the chart
 
 
 def nice_step(span: float, target_ticks: int = 5) -> float:
@@ -78,52 +131,117 @@ def nice_step(span: float, target_ticks: int = 5) -> float:
     return 10 * magnitude
 
 
-def build(projection: Projection) -> Chart:
-    start = projection.start_year
-    end = max(step.year for track in projection.tracks for step in track.steps) + 2
-    top_pay = max(step.base_max for track in projection.tracks for step in track.steps)
-    step_pay = nice_step(top_pay)
-    y_max = math.ceil(top_pay * 1.05 / step_pay) * step_pay
+def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
-    plot_w = WIDTH - LEFT - RIGHT
-    plot_h = HEIGHT - TOP - BOTTOM
+
+def build(projection: Projection) -> Chart:
+    steps = [(track, step) for track in projection.tracks for step in track.steps]
+    start = projection.start_year
+    end = max(step.year for _, step in steps) + 2
+    low = min(step.base_min for _, step in steps)
+    high = max(step.base_max for _, step in steps)
+    step_pay = nice_step(max(high - low, 1))
+    y_min = max(0.0, math.floor((low - (high - low) * 0.08) / step_pay) * step_pay)
+    y_max = math.ceil((high + (high - low) * 0.12) / step_pay) * step_pay
+
+    plot_right, plot_bottom = WIDTH - RIGHT, HEIGHT - BOTTOM
+    plot_w, plot_h = plot_right - LEFT, plot_bottom - TOP
 
     def x_of(year: float) -> float:
         return LEFT + (year - start) / (end - start) * plot_w
 
     def y_of(pay: float) -> float:
-        return TOP + plot_h - pay / y_max * plot_h
+        return TOP + plot_h - (pay - y_min) / (y_max - y_min) * plot_h
 
-    series = []
-    for index, track in enumerate(projection.tracks):
-        rects = []
-        for i, step in enumerate(track.steps):
-            until = track.steps[i + 1].year if i + 1 < len(track.steps) else end
-            x0, x1 = x_of(step.year), x_of(max(until, step.year + 1))
-            y0, y1 = y_of(step.base_max), y_of(step.base_min)
-            rects.append(
-                Rect(
-                    x=round(x0, 1),
-                    y=round(y0, 1),
-                    width=round(max(x1 - x0, 2), 1),
-                    height=round(max(y1 - y0, 2), 1),
-                    title=step.title,
-                    role=step.role,
-                    low=step.base_min,
-                    high=step.base_max,
-                    year=step.year,
-                    pay=(pay := money_range(step.base_min, step.base_max, projection.currency)),
-                    label=f"{track.name}: {step.title} from {step.year}, {pay}",
-                )
+    untils = {
+        (track.track, step.role): track.steps[i + 1].year if i + 1 < len(track.steps) else end
+        for track in projection.tracks
+        for i, step in enumerate(track.steps)
+    }
+    # A step drawn once however many tracks share it: keyed by what the chart shows.
+    owners: dict[tuple, list] = {}
+    for track, step in steps:
+        owners.setdefault((step.role, step.year, step.base_min, step.base_max), []).append((track, step))
+
+    placed: list[tuple[float, float, float, float]] = []
+    bars = []
+    for index, holders in enumerate(owners.values()):
+        track, step = holders[0]
+        shared = len(holders) > 1
+        # The band ends where the first track holding it moves on to its next step.
+        until = min(untils[(t.track, st.role)] for t, st in holders)
+        x0, x1 = x_of(step.year), x_of(max(until, step.year + 1))
+        y0, y1 = y_of(step.base_max), y_of(step.base_min)
+        pay = money_range(step.base_min, step.base_max, projection.currency)
+        names = " and ".join(t.name for t, _ in holders) if shared else track.name
+        short = short_title(step.title)
+
+        # The role's name above its band, or below it, or higher up: wherever it overlaps no other name.
+        text_w = len(short) * CHAR_WIDTH
+        nx = min(x0 + 3, plot_right - text_w)
+        box = None
+        for ny in (y0 - 5, y1 + LABEL_SIZE + 3, y0 - 5 - LABEL_SIZE - 2, y0 - 5 - 2 * (LABEL_SIZE + 2)):
+            candidate = (nx, ny - LABEL_SIZE, nx + text_w, ny + 2)
+            if not any(_overlaps(candidate, other) for other in placed):
+                box = candidate
+                break
+        box = box or (nx, y0 - 5 - LABEL_SIZE, nx + text_w, y0 - 3)
+        placed.append(box)
+
+        label = f"{names}: {step.title} from {step.year}, {pay}"
+        tip_text_w = len(f"{step.title}, {step.year}: {pay}") * CHAR_WIDTH + 12
+        tip_x = min(max(LEFT, x0), plot_right - tip_text_w)
+        tip_y = y0 - TIP_HEIGHT - 4 if y0 - TIP_HEIGHT - 4 >= 0 else y1 + 4
+        bars.append(
+            Bar(
+                index=index,
+                series="shared" if shared else track.track,
+                x=round(x0, 1),
+                y=round(y0, 1),
+                width=round(max(x1 - x0, 2), 1),
+                height=round(max(y1 - y0, 2), 1),
+                mid_y=round((y0 + y1) / 2, 1),
+                title=step.title,
+                short=short,
+                year=step.year,
+                pay=pay,
+                label=label,
+                name_x=round(box[0], 1),
+                name_y=round(box[3] - 2, 1),
+                tip_x=round(max(0, tip_x), 1),
+                tip_y=round(tip_y, 1),
+                tip_width=round(min(tip_text_w, WIDTH), 1),
             )
-        series.append(Series(track.track, track.name, index, tuple(rects)))
+        )
+
+    shown = {bar.series for bar in bars}
+    series = tuple(Series(t.track, t.name) for t in projection.tracks if t.track in shown)
+    if "shared" in shown:
+        series += (Series("shared", "Steps the tracks share"),)
+    rows = tuple(
+        Row(track.name, step.title, step.year, money_range(step.base_min, step.base_max, projection.currency))
+        for track, step in steps
+    )
 
     year_step = max(1, math.ceil((end - start) / 8))
-    x_ticks = tuple(Tick(year, round(x_of(year), 1), str(year)) for year in range(start, end + 1, year_step))
+    x_ticks = tuple(Tick(year, round(x_of(year), 1), str(year)) for year in range(start, end, year_step))
     y_ticks = tuple(
         Tick(value, round(y_of(value), 1), format_compact(value, projection.currency))
-        for value in (step_pay * k for k in range(int(y_max / step_pay) + 1))
+        for value in (y_min + step_pay * k for k in range(round((y_max - y_min) / step_pay) + 1))
     )
     return Chart(
-        WIDTH, HEIGHT, LEFT, WIDTH - RIGHT, TOP, HEIGHT - BOTTOM, tuple(series), x_ticks, y_ticks, projection.currency
+        WIDTH,
+        HEIGHT,
+        LEFT,
+        plot_right,
+        TOP,
+        plot_bottom,
+        tuple(bars),
+        series,
+        rows,
+        x_ticks,
+        y_ticks,
+        projection.currency,
+        format_compact(y_min, projection.currency),
     )

@@ -11,14 +11,15 @@ from __future__ import annotations
 from functools import cached_property
 from urllib.parse import urlencode
 
-from django.contrib.humanize.templatetags.humanize import ordinal
 from django.urls import reverse
+from django.utils.safestring import SafeString
 
 from compensation.data import Catalog
-from compensation.money import format_compact, format_money, money_range, whole
+from compensation.money import format_money, money_range, whole
 
 from . import chart, earnings_chart
 from .projection import (
+    Adjustment,
     PayPosition,
     Profile,
     Projection,
@@ -29,6 +30,7 @@ from .projection import (
     what_ifs,
 )
 
+NBSP = "\u00a0"
 NOMINAL, REAL = "nominal", "real"  # how earnings are shown: as paid each year, or in today's money
 
 
@@ -137,8 +139,48 @@ class ProjectionPanel:
         return focus_track(self.projection)
 
     @cached_property
+    def summary(self) -> dict:
+        """The headline that follows the person: the next step on the focus track, its pay and year."""
+        track, currency = self.focus, self.projection.currency
+        now = track.steps[0]
+        following = track.steps[1] if len(track.steps) > 1 else now
+        top = track.top
+        return {
+            "track": track.name.lower(),
+            "next_title": following.title,
+            "next_when": "now" if following.is_current else f"typically in {following.year}",
+            "next_pay": money_range(following.base_min, following.base_max, currency),
+            "now_title": now.title,
+            "now_pay": money_range(now.base_min, now.base_max, currency),
+            "top_title": top.title,
+            "top_year": top.year,
+            "top_pay": money_range(top.base_min, top.base_max, currency),
+            "has_next": following is not now,
+            "top_is_next": top is following,
+        }
+
+    @cached_property
     def chart(self) -> chart.Chart:
         return chart.build(self.projection)
+
+    @cached_property
+    def chart_bars(self) -> list[dict]:
+        """The chart's bars with their SVG attributes written once (numbers only, so marked safe)."""
+        return [
+            {
+                "index": bar.index,
+                "series": bar.series,
+                "label": bar.label,
+                "short": bar.short,
+                "box": SafeString(bar.box),
+                "midline": SafeString(bar.midline),
+                "name_at": SafeString(bar.name_at),
+                "tip_box": SafeString(bar.tip_box),
+                "tip_at": SafeString(bar.tip_at),
+                "tip": f"{bar.title}, {bar.year}: {bar.pay}",
+            }
+            for bar in self.chart.bars
+        ]
 
     @cached_property
     def _what_ifs(self):
@@ -153,17 +195,41 @@ class ProjectionPanel:
         return self._what_ifs[1]
 
     @cached_property
+    def what_if(self) -> list[dict]:
+        """Each missing skill or higher degree in words, the largest change first."""
+        currency = self.projection.currency
+        where = "at the next step" if self.shared else "at your next step"
+        rows = []
+        for kind, items in (("skill", self.skill_ifs), ("degree", self.degree_ifs)):
+            for w in items:
+                name = lower_first(w.label)
+                rows.append(
+                    {
+                        "key": w.key,
+                        "action": f"Adding {name}" if kind == "skill" else f"Getting a {name}",
+                        "change": change_range(w.delta_min, w.delta_max, currency),
+                        "where": f"{where}, {w.title}",
+                        "order": -(w.delta_min + w.delta_max),
+                    }
+                )
+        rows.sort(key=lambda row: row["order"])
+        return rows
+
+    @cached_property
+    def skills_all_equal(self) -> bool:
+        changes = {(round(w.delta_min), round(w.delta_max)) for w in self.skill_ifs}
+        return len(self.skill_ifs) > 1 and len(changes) == 1
+
+    @cached_property
     def elsewhere(self) -> list[dict]:
-        """The next step in every location, locally and in US dollars, compact (a dense table)."""
+        """The next step in every location, locally and in US dollars, in full figures (a table)."""
         return [
             {
                 "location": row.location,
                 "name": row.name,
                 "is_current": row.is_current,
-                "local": f"{format_compact(row.base_min, row.currency)} – {format_compact(row.base_max, row.currency)}",
-                "usd": f"{format_compact(row.usd_min, 'USD')} – {format_compact(row.usd_max, 'USD')}"
-                if row.usd_min
-                else "—",
+                "local": money_range(row.base_min, row.base_max, row.currency),
+                "usd": money_range(row.usd_min, row.usd_max, "USD") if row.usd_min else "—",
             }
             for row in self._across
         ]
@@ -340,7 +406,7 @@ class ProjectionPanel:
                 "location": row.location,
                 "name": row.name,
                 "is_current": row.is_current,
-                "next": f"{format_compact(row.base_min, row.currency)} – {format_compact(row.base_max, row.currency)}",
+                "next": money_range(row.base_min, row.base_max, row.currency),
                 "local": format_money(local(row), row.currency),
                 "usd": format_money(usd(row), "USD") if usd(row) is not None else "—",
                 "versus": (
@@ -351,3 +417,161 @@ class ProjectionPanel:
             }
             for row in ranked
         ]
+
+
+# Words -------------------------------------------------------------------------------------------
+
+
+def lower_first(name: str) -> str:
+    """ "Cloud platforms" -> "cloud platforms" inside a sentence; "NLP" and "PhD" keep their capitals."""
+    if len(name) > 1 and name[0].isupper() and not any(c.isupper() for c in name[1:]):
+        return name[0].lower() + name[1:]
+    return name
+
+
+def signed(amount: float, currency: str) -> str:
+    """ "+$4,200", "−$2,000", "no change"; one unbreakable piece of text."""
+    rounded = whole(amount)
+    if rounded == 0:
+        return "no change"
+    return ("+" if rounded > 0 else "") + format_money(rounded, currency).replace(" ", NBSP)
+
+
+def change_range(low: float, high: float, currency: str) -> str:
+    """A change to a pay range in words: "+$1,400 to +$2,800 a year", or one figure when both ends agree."""
+    first, second = signed(low, currency), signed(high, currency)
+    if first == second:
+        return first if first == "no change" else f"{first} a year"
+    return f"{first} to {second} a year"
+
+
+def percent_change(factor: float) -> str:
+    """1.17 -> "+17 %"; 0.85 -> "−15 %"."""
+    points = round((factor - 1) * 100)
+    return f"{'+' if points >= 0 else '−'}{abs(points)}{NBSP}%"
+
+
+def ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def _points(value: float) -> str:
+    points = round(value * 100, 1)
+    return f"{'+' if points >= 0 else '−'}{abs(points):g} percentile point{'' if abs(points) == 1 else 's'}"
+
+
+def _subject_name(band, catalog: Catalog) -> str:
+    for names in (catalog.roles, catalog.locations, catalog.industries):
+        if band.subject in names:
+            return names[band.subject].name
+    return band.subject
+
+
+def _band_range(band) -> str:
+    text = money_range(band.min, band.max, band.currency)
+    return text + (" or more" if band.open_ended else "") + (" an hour" if band.period == "hour" else "")
+
+
+def explain_line(item: Adjustment, catalog: Catalog) -> str:
+    """One "why this figure" line as a sentence with its unit: no slugs, no raw factors.
+
+    The engine writes its lines in words already ("Seattle pays 17 % more than the US average");
+    a line that names a band gets the band's range beside it.
+    """
+    label, detail, band = item.label, item.detail, item.band
+    if band is not None and band.kind in ("location", "industry"):
+        return f"{detail} (its band: {_band_range(band)})"
+    if band is not None:
+        return f"{label}: {detail}, {_band_range(band)}{'' if band.period == 'hour' else ' a year'}"
+    return f"{label}: {detail}"
+
+
+def explanation_lines(items: tuple[Adjustment, ...], catalog: Catalog) -> list[dict]:
+    return [
+        {
+            "text": explain_line(item, catalog),
+            "source": item.source.text,
+            "is_assumption": item.source.is_assumption,
+            "is_input": item.source.kind == "input",  # the pay the person gave
+        }
+        for item in items
+    ]
+
+
+# Compare -----------------------------------------------------------------------------------------
+
+
+def _amounts(low: int, high: int, currency: str) -> str:
+    first, second = sorted((abs(low), abs(high)))
+    if first == second:
+        return format_money(first, currency)
+    return f"{format_money(first, currency)} to {format_money(second, currency)}"
+
+
+def compare_sentence(row, b_name: str) -> str:
+    """How plan B differs from plan A at one step: "“B” pays $53,400 less at … and gets there 2 years later"."""
+    title = chart.short_title(row.title)
+    if row.a is None or row.b is None:
+        return f"Only {'the first plan' if row.b is None else b_name} reaches {title} on this track."
+    if not row.same_currency:
+        currencies = f"{row.a.currency} and {row.b.currency}"
+        return f"The plans are in different currencies ({currencies}), so no difference is computed."
+    currency = row.a.currency
+    low, high = whole(row.delta_min), whole(row.delta_max)
+    if low == 0 and high == 0:
+        pay = "pays the same"
+    elif low >= 0 and high >= 0:
+        pay = f"pays {_amounts(low, high, currency)} more"
+    elif low <= 0 and high <= 0:
+        pay = f"pays {_amounts(low, high, currency)} less"
+    else:
+        less, more = (low, high) if low < 0 else (high, low)
+        pay = f"pays between {format_money(-less, currency)} less and {format_money(more, currency)} more"
+    years = row.delta_years
+    if row.a.is_current and row.b.is_current:
+        when = "both plans are there now"
+    elif years == 0:
+        when = "gets there the same year"
+    else:
+        count = f"{abs(years)} year{'' if abs(years) == 1 else 's'}"
+        when = f"gets there {count} {'later' if years > 0 else 'earlier'}"
+    joiner = ";" if row.a.is_current and row.b.is_current else " and"
+    return f"{b_name} {pay} at {title}{joiner} {when}."
+
+
+def compare_display(rows, b_title: str) -> list[dict]:
+    """The compare page's step rows: each plan's pay and year, and the difference in words."""
+    b_name = f"“{b_title}”"
+
+    def side(step) -> tuple[str, str]:
+        if step is None:
+            return "—", ""
+        return money_range(step.base_min, step.base_max, step.currency), "now" if step.is_current else str(step.year)
+
+    shown = []
+    for row in rows:
+        a_pay, a_when = side(row.a)
+        b_pay, b_when = side(row.b)
+        shown.append(
+            {
+                "track": row.track,
+                "track_name": row.track_name,
+                "role": row.role,
+                "title": row.title,
+                "a_pay": a_pay,
+                "a_when": a_when,
+                "b_pay": b_pay,
+                "b_when": b_when,
+                "words": compare_sentence(row, b_name),
+            }
+        )
+    return shown
+
+
+def compare_highlights(shown: list[dict]) -> list[str]:
+    """The difference at the top of each track: the sentence a reader wants first."""
+    tops = {}
+    for row in shown:
+        tops[row["track"]] = row
+    return [f"{row['track_name']} track: {row['words']}" for row in tops.values()]

@@ -5,6 +5,9 @@ from django.urls import include, path
 
 from . import views
 
+admin.site.site_header = "CareerPath administration"
+admin.site.site_title = "CareerPath administration"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("estimate/", views.estimate, name="estimate"),

@@ -43,7 +43,7 @@ from .forms import (
 )
 from .methodology import methodology_context
 from .models import Plan, ShareLink
-from .panel import NOMINAL, REAL, ProjectionPanel
+from .panel import NOMINAL, REAL, ProjectionPanel, compare_display, compare_highlights, explanation_lines
 from .projection import project
 
 PLANS_PER_PAGE = 20
@@ -124,7 +124,12 @@ def explain(request):
     if found is None:
         raise Http404  # a step below the person's level, or freelance pay for someone salaried
     heading, items = found
-    context = {"form": form, "heading": heading, "items": items, "back": f"{reverse('estimate')}?{form.query()}"}
+    context = {
+        "form": form,
+        "heading": heading,
+        "lines": explanation_lines(items, catalog),
+        "back": f"{reverse('estimate')}?{form.query()}",
+    }
     template = "careerpath/explain.html"
     if request.htmx:
         template += "#explanation"
@@ -183,7 +188,8 @@ def plan_new(request):
     context = {"form": PlanForm(initial=initial, catalog=catalog), "nav": "plans"}
     if preview is not None and not preview.is_valid():
         return _render(request, PLAN_PAGE, {**context, "invalid": preview}, status=400)
-    return _render(request, PLAN_PAGE, {**context, "panel": _panel(initial, catalog)})
+    context.update(panel=_panel(initial, catalog), names=describe(initial, catalog))
+    return _render(request, PLAN_PAGE, context)
 
 
 def _skill_ids(plan: Plan) -> list[int]:
@@ -202,7 +208,7 @@ def _plan_page(request, plan: Plan, *, editing: bool):
     context = {"plan": plan, "nav": "plans", "editing": editing, "form": PlanForm(initial=initial, catalog=catalog)}
     if preview is not None and not preview.is_valid():
         return _render(request, PLAN_PAGE, {**context, "invalid": preview}, status=400)
-    context.update(panel=_panel(initial, catalog), previewing=preview is not None)
+    context.update(panel=_panel(initial, catalog), previewing=preview is not None, names=describe(initial, catalog))
     return _render(request, PLAN_PAGE, context)
 
 
@@ -353,9 +359,16 @@ def plan_compare(request):
         initial = {**initial_from_plan(plan, [s.pk for s in plan.skills.all()], catalog), "horizon_years": horizon}
         projection = project(profile_from_initial(initial), catalog, year)
         sides.append({"plan": plan, "names": describe(initial, catalog), "initial": initial, "projection": projection})
-    rows = exports.compare_rows(sides[0]["projection"], sides[1]["projection"])
-    earnings = exports.compare_earnings(sides[0]["projection"], sides[1]["projection"])
-    context = {"a": sides[0], "b": sides[1], "rows": rows, "earnings": earnings, "catalog": catalog, "nav": "plans"}
+    rows = compare_display(exports.compare_rows(sides[0]["projection"], sides[1]["projection"]), sides[1]["plan"].title)
+    context = {
+        "a": sides[0],
+        "b": sides[1],
+        "rows": rows,
+        "highlights": compare_highlights(rows),
+        "earnings": exports.compare_earnings(sides[0]["projection"], sides[1]["projection"]),
+        "catalog": catalog,
+        "nav": "plans",
+    }
     return render(request, "careerpath/plan_compare.html", context)
 
 

@@ -28,7 +28,7 @@ def test_login_page_is_in_the_site_layout_with_labelled_fields(client):
     assert '<label for="id_login">Email:</label>' in html
     assert '<label for="id_password">Password:</label>' in html
     remember = '<input type="checkbox" name="remember" id="id_remember">'
-    assert f'<label for="id_remember">{remember} Remember Me</label>' in html
+    assert f'<label for="id_remember">{remember} Remember me</label>' in html
     assert 'href="/accounts/password/reset/"' in html
     assert "style=" not in html and "<script>" not in html
 

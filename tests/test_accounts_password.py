@@ -98,7 +98,7 @@ def test_reset_link_by_email_sets_a_new_password(client, user):
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == [user.email]
-    assert message.subject == "[CareerPath] Password Reset Email"
+    assert message.subject == "[CareerPath] Password reset"
     link = link_in(message)
     assert link.startswith("http://testserver/accounts/password/reset/key/")
 

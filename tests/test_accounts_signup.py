@@ -50,6 +50,7 @@ def test_signup_sends_a_confirmation_link_that_logs_the_user_in(client):
     message = mail.outbox[0]
     assert message.to == ["grace@example.com"]
     assert message.subject.startswith("[CareerPath] ")
+    assert message.subject == "[CareerPath] Please confirm your email address"  # sentence case, as every page
     assert "signed up for CareerPath with this email address" in message.body
     link = link_in(message)
     assert link.startswith("http://testserver/accounts/confirm-email/")

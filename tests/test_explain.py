@@ -69,3 +69,11 @@ def test_bad_profile_is_400_with_the_field_named(client):
     response = client.get(reverse("explain"), {**PROFILE, "location": "atlantis", "figure": "common"})
     assert response.status_code == 400
     assert "Choose a location from the list." in response.content.decode()
+
+
+def test_explanations_are_sentences_with_units_not_engine_internals(client):
+    html = client.get(reverse("explain"), {**PROFILE, "figure": "common"}).content.decode()
+    assert "Seattle pays 17 % more than the US average" in html
+    assert "Deep learning: +12 percentile points within the band" in html
+    assert "everyone starts at the 30th percentile" in html
+    assert "band-ref" not in html and "location-seattle" not in html and "0.500" not in html

@@ -15,7 +15,7 @@ def test_compare_shows_both_plans_step_by_step_with_differences(user_client, use
     assert "Seattle plan" in html and "Bay Area plan" in html
     assert 'class="differs">San Francisco Bay Area' in html
     assert 'data-role="director-vp" data-track="management"' in html
-    assert "+$" in html  # the Bay Area pays more at every step
+    assert "“Bay Area plan” pays $" in html and "more at Director/VP" in html  # the Bay Area pays more
 
 
 def test_compare_across_currencies_computes_no_difference(user_client, user, make_plan):

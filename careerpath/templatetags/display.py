@@ -2,6 +2,7 @@
 
 from django import template
 
+from careerpath.panel import percent_change
 from compensation.money import format_money
 
 register = template.Library()
@@ -26,3 +27,20 @@ def signed_money(amount: float, currency: str) -> str:
         return "±" + format_money(0, currency)
     sign = "+" if rounded > 0 else "−"
     return sign + format_money(abs(rounded), currency)
+
+
+@register.filter
+def change_percent(factor: float) -> str:
+    """A multiplier as a change: 1.1 -> "+10 %", 0.9 -> "−10 %", 1 -> "unchanged"."""
+    if round(float(factor), 4) == 1:
+        return "unchanged"
+    return percent_change(float(factor))
+
+
+@register.filter
+def sentence_label(field):
+    """A form field with its label in sentence case ("Remember Me" -> "Remember me"), for allauth's forms."""
+    label = str(field.label or "")
+    words = label.split(" ")
+    field.label = " ".join([words[0], *(w if w.isupper() else w.lower() for w in words[1:])])
+    return field

@@ -9,10 +9,15 @@
     if (live && event.detail.target && event.detail.target.id === "projection") {
       live.textContent = (said && said.getAttribute("data-announce")) || "Projection updated.";
     }
-    // Links that carry the current inputs (such as "Save as a plan") follow the pushed URL.
+    // Links that carry the current inputs (such as "Save as a plan") follow the pushed URL; "Sign up
+    // to save it" carries them in its `next`, the new-plan address sign-up returns to.
     document.querySelectorAll("a[data-keep-query]").forEach(function (link) {
       var url = new URL(link.href, window.location.href);
-      url.search = window.location.search;
+      if (link.getAttribute("data-keep-query") === "next") {
+        url.searchParams.set("next", link.getAttribute("data-next-path") + window.location.search);
+      } else {
+        url.search = window.location.search;
+      }
       link.href = url.toString();
     });
   });
@@ -57,6 +62,59 @@
   window.addEventListener("resize", markScrollingTables);
   document.addEventListener("htmx:afterSettle", markScrollingTables);
   document.addEventListener("toggle", markScrollingTables, true); // a table inside <details> shown
+
+  // A plan's form with edits not yet saved: the page header says so, and leaving the page asks first.
+  // Saving (a submit) is not leaving.
+  var unsaved = false;
+  document.addEventListener("input", markUnsaved);
+  document.addEventListener("change", markUnsaved);
+  function markUnsaved(event) {
+    var form = event.target && event.target.closest ? event.target.closest("form[data-unsaved-warning]") : null;
+    if (!form) {
+      return;
+    }
+    unsaved = true;
+    document.querySelectorAll("[data-unsaved]").forEach(function (badge) {
+      badge.hidden = false;
+    });
+  }
+  document.addEventListener("submit", function (event) {
+    if (event.target.matches && event.target.matches("form[data-unsaved-warning]")) {
+      unsaved = false;
+    }
+  });
+  window.addEventListener("beforeunload", function (event) {
+    if (unsaved) {
+      event.preventDefault();
+      event.returnValue = ""; // older browsers need a value to ask
+    }
+  });
+
+  // "Copy link" beside a share link's read-only field (without JavaScript: select the field and copy).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button[data-copy]") : null;
+    if (!button) {
+      return;
+    }
+    var field = document.getElementById(button.getAttribute("data-copy"));
+    var done = function () {
+      button.textContent = "Copied";
+      var live = document.getElementById("live-region");
+      if (live) {
+        live.textContent = "Link copied.";
+      }
+    };
+    field.select();
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(field.value).then(done, function () {
+        if (document.execCommand("copy")) {
+          done();
+        }
+      });
+    } else if (document.execCommand("copy")) {
+      done();
+    }
+  });
 
   // With JavaScript on, the projection updates live, so the explicit "Show" button is not needed.
   document.documentElement.classList.add("js");

@@ -1,8 +1,9 @@
 """Browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
 
 Every page a journey visits goes through `checked(page, ...)`: its title is asserted, axe-core
-finds no accessibility violation at phone (360 px) and desktop (1280 px) widths, the body does not
-scroll sideways at 360 px, a screenshot of each width lands in artifacts/screenshots/, and its HTML
+finds no accessibility violation at phone (360 px) and desktop (1280 px) widths in the light and the
+dark colour scheme, the body does not scroll sideways at 360 px, a screenshot of each width and
+scheme lands in artifacts/screenshots/ (dark ones end in "-dark"), and its HTML
 is kept for one run of the Nu Html Checker at the end of the session. Any console error or
 Content-Security-Policy violation in any page fails the test that caused it.
 """
@@ -45,6 +46,7 @@ DOCS_SCREENSHOTS = ROOT / "docs" / "screenshots" if os.environ.get("E2E_DOCS_SCR
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
+SCHEMES = ("light", "dark")
 
 # Resolves once running CSS transitions have ended (a fading indicator would confuse the contrast
 # check) and two more frames have passed: layout, resize handlers and their changes are done.
@@ -52,6 +54,17 @@ SETTLED = """() => Promise.race([
     Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
     new Promise(done => setTimeout(done, 2000)),
 ]).then(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))))"""
+
+# Tables and charts wider than the window, unless their box scrolls sideways (so all is reachable).
+CUT_OFF = """() => [...document.querySelectorAll('table, svg.chart-svg')]
+    .filter(t => t.offsetParent !== null || t.tagName === 'svg')
+    .filter(t => {
+        if (t.getBoundingClientRect().right <= window.innerWidth + 1) return false;
+        const box = t.closest('.table-scroll, .chart-scroll');
+        return !(box && getComputedStyle(box).overflowX === 'auto'
+                 && box.getBoundingClientRect().right <= window.innerWidth + 1);
+    })
+    .map(t => (t.tagName + '.' + (t.getAttribute('class') || '')).trim())"""
 
 # Chromium reports every failed load in the console; pages that answer 404 on purpose allow it.
 NOT_FOUND_LOG = r"Failed to load resource: the server responded with a status of 404"
@@ -272,15 +285,20 @@ def checked(e2e_assets, html_pages):
         html_pages.keep(name, html)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         problems = []
-        for label, size in WIDTHS.items():
-            page.set_viewport_size(size)
-            page.evaluate(SETTLED)
-            if label == "phone":
-                overflow = page.evaluate("() => document.documentElement.scrollWidth")
-                if overflow > PHONE["width"]:
-                    problems.append(f"at 360 px the page is {overflow} px wide")
-            problems += [f"{label}: {v}" for v in axe_violations(page, e2e_assets["axe"])]
-            page.screenshot(path=SCREENSHOTS / f"{name}-{label}.png", full_page=True)
+        for scheme in SCHEMES:
+            page.emulate_media(color_scheme=scheme)
+            suffix = "" if scheme == "light" else f"-{scheme}"
+            for label, size in WIDTHS.items():
+                page.set_viewport_size(size)
+                page.evaluate(SETTLED)
+                if label == "phone" and scheme == "light":
+                    overflow = page.evaluate("() => document.documentElement.scrollWidth")
+                    if overflow > PHONE["width"]:
+                        problems.append(f"at 360 px the page is {overflow} px wide")
+                    problems += [f"at 360 px {what} is cut off" for what in page.evaluate(CUT_OFF)]
+                problems += [f"{label} {scheme}: {v}" for v in axe_violations(page, e2e_assets["axe"])]
+                page.screenshot(path=SCREENSHOTS / f"{name}-{label}{suffix}.png", full_page=True)
+        page.emulate_media(color_scheme="light")
         page.set_viewport_size(DESKTOP)
         assert not problems, f"{name} ({page.url}):\n" + "\n".join(problems)
         return page
@@ -288,11 +306,16 @@ def checked(e2e_assets, html_pages):
     return check
 
 
-def docs_screenshot(page: Page, name: str, height: int) -> None:
-    """The top `height` pixels of the page at its current width, for the README (opt-in, see above)."""
+def docs_screenshot(page: Page, name: str, height: int | None = None) -> None:
+    """The top `height` pixels of the page at its current width, or the window as it is (with what is
+    fixed to it, such as a phone's summary bar) when `height` is None; for the README (opt-in, see above).
+    """
     if DOCS_SCREENSHOTS is None:
         return
     DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    if height is None:
+        page.screenshot(path=DOCS_SCREENSHOTS / f"{name}.png")
+        return
     width = page.viewport_size["width"]
     clip = {"x": 0, "y": 0, "width": width, "height": height}
     page.screenshot(path=DOCS_SCREENSHOTS / f"{name}.png", full_page=True, clip=clip)

@@ -69,12 +69,12 @@ def test_a_share_link_shows_the_pay_only_when_allowed(page, open_context, checke
     page.goto(f"/plans/{plan.pk}/share/")
     expect(page.get_by_label("Show my pay on this link")).not_to_be_checked()
     page.get_by_role("button", name="Create a share link").click()
-    private = page.locator("a.share-url").first.get_attribute("href")
+    private = page.get_by_role("link", name="Open the shared page").first.get_attribute("href")
     page.get_by_label("Show my pay on this link").check()
     page.get_by_role("button", name="Create a share link").click()
     expect(page.locator("[data-shows-pay]")).to_have_count(1)
     checked(page, "share-with-pay", "Share Senior at big tech · CareerPath")
-    public = page.locator("a.share-url").first.get_attribute("href")
+    public = page.get_by_role("link", name="Open the shared page").first.get_attribute("href")
     assert public != private
 
     visitor = open_context().new_page()
