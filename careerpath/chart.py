@@ -141,9 +141,11 @@ def build(projection: Projection) -> Chart:
     end = max(step.year for _, step in steps) + 2
     low = min(step.base_min for _, step in steps)
     high = max(step.base_max for _, step in steps)
-    step_pay = nice_step(max(high - low, 1))
-    y_min = max(0.0, math.floor((low - (high - low) * 0.08) / step_pay) * step_pay)
-    y_max = math.ceil((high + (high - low) * 0.12) / step_pay) * step_pay
+    # A pay given above every band holds every step at one figure: keep a span of a tenth of it.
+    span = max(high - low, high * 0.1, 1)
+    step_pay = nice_step(span)
+    y_min = max(0.0, math.floor((low - span * 0.08) / step_pay) * step_pay)
+    y_max = math.ceil((high + span * 0.12) / step_pay) * step_pay
 
     plot_right, plot_bottom = WIDTH - RIGHT, HEIGHT - BOTTOM
     plot_w, plot_h = plot_right - LEFT, plot_bottom - TOP

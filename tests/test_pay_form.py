@@ -134,3 +134,12 @@ def test_an_untouched_form_shows_ten_years_and_money_as_paid(client):
     html = client.get(reverse("home")).content.decode()
     assert '<option value="10" selected>' in html
     assert '<option value="nominal" selected>' in html
+
+
+def test_a_pay_above_every_band_still_draws_both_charts(client):
+    """Every step is then held at the pay given: one figure, and the pay chart still has an axis."""
+    response = client.get(reverse("estimate"), {**QUERY, "current_base": "900000"}, headers=HTMX)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "is above the top of the Mid-level ML Engineer band" in html
+    assert 'class="chart-svg"' in html and 'class="earnings-chart-svg"' in html
