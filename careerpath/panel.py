@@ -121,10 +121,12 @@ class ProjectionPanel:
                         "band_max": whole(step.band_max),
                         "band": money_range(step.band_min, step.band_max, currency)
                         + ("+" if step.band_open_ended else ""),
-                        "percentiles": f"{ordinal(step.percentile_min)}–{ordinal(step.percentile_max)}",
+                        "percentiles": ordinal(step.percentile_min)
+                        if step.percentile_min == step.percentile_max
+                        else f"{ordinal(step.percentile_min)}–{ordinal(step.percentile_max)}",
                         "floored": step.floored,
-                        "pay": money_range(step.base_min, step.base_max, currency),
-                        "total": money_range(step.total_min, step.total_max, currency) if step.total_min else "",
+                        "pay": pay_range(step.base_min, step.base_max, currency),
+                        "total": pay_range(step.total_min, step.total_max, currency) if step.total_min else "",
                         "is_assumption": step.is_assumption,
                         "why": f"{why}{track.track}/{step.role}",
                     }
@@ -149,12 +151,12 @@ class ProjectionPanel:
             "track": track.name.lower(),
             "next_title": following.title,
             "next_when": "now" if following.is_current else f"typically in {following.year}",
-            "next_pay": money_range(following.base_min, following.base_max, currency),
+            "next_pay": pay_range(following.base_min, following.base_max, currency),
             "now_title": now.title,
-            "now_pay": money_range(now.base_min, now.base_max, currency),
+            "now_pay": pay_range(now.base_min, now.base_max, currency),
             "top_title": top.title,
             "top_year": top.year,
-            "top_pay": money_range(top.base_min, top.base_max, currency),
+            "top_pay": pay_range(top.base_min, top.base_max, currency),
             "has_next": following is not now,
             "top_is_next": top is following,
         }
@@ -449,6 +451,11 @@ def percent_change(factor: float) -> str:
     """1.17 -> "+17 %"; 0.85 -> "−15 %"."""
     points = round((factor - 1) * 100)
     return f"{'+' if points >= 0 else '−'}{abs(points)}{NBSP}%"
+
+
+def pay_range(low: float, high: float, currency: str) -> str:
+    """A range, or one figure when both ends agree (a step held at the pay the person gave)."""
+    return format_money(low, currency) if whole(low) == whole(high) else money_range(low, high, currency)
 
 
 def ordinal(number: int) -> str:

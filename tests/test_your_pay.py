@@ -132,3 +132,11 @@ def test_a_place_inside_the_band_is_put_in_words(catalog, share, words):
     current = project(profile(), catalog, YEAR).tracks[0].steps[0]
     base = int(current.band_min + share * (current.band_max - current.band_min))
     assert ProjectionPanel(profile(current_base=base), catalog, YEAR).your_pay["sentence"].endswith(words)
+
+
+def test_a_step_at_the_pay_given_shows_one_figure_not_a_range(catalog):
+    panel = ProjectionPanel(profile(current_base=150_000), catalog, YEAR)
+    now = panel.tracks[0]["steps"][0]
+    assert now["pay"] == "$150,000" and "–" not in now["percentiles"]
+    assert panel.summary["now_pay"] == "$150,000"
+    assert "–" in ProjectionPanel(profile(), catalog, YEAR).tracks[0]["steps"][0]["pay"]
