@@ -351,3 +351,21 @@ class CatalogVersion(models.Model):
 
     def __str__(self):
         return f"Catalog version {self.version}"
+
+
+class DataStamp(models.Model):
+    """Which published version of the salary data these rows are: its number, date and note.
+
+    One row, kept by publishing (see `dataversions`). It is dumped with the data by `make fixtures`,
+    so a fixture carries the version it was dumped at and a fresh `loaddata compensation` knows it.
+    """
+
+    number = models.PositiveIntegerField(default=0)
+    published_at = models.DateTimeField(null=True, blank=True)
+    note = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "data version stamp"
+
+    def __str__(self):
+        return f"Salary data version {self.number}"
