@@ -498,6 +498,18 @@ class Spread:
     up: float | None = None  # the largest rise
     down: float | None = None  # the largest fall
 
+    @property
+    def median_text(self) -> str:
+        return "—" if self.median is None else signed_percent(self.median)
+
+    @property
+    def up_text(self) -> str:
+        return "—" if self.up is None else signed_percent(self.up)
+
+    @property
+    def down_text(self) -> str:
+        return "—" if self.down is None else signed_percent(self.down)
+
     @classmethod
     def of(cls, values: list[tuple[float, int]], scale: float) -> Spread:
         if not values:
