@@ -323,7 +323,8 @@ class Notice:
 
     @property
     def others(self) -> int:
-        return len({(m.role, m.figure) for m in self.change.moves}) - 1
+        """Other steps of the plan that moved (each counted once, whatever track it is on)."""
+        return len({m.role for m in self.change.moves} - {self.headline.role})
 
     def sentence(self, today: date | None = None) -> str:
         """The notice in one paragraph (as the plan page and the email digest say it)."""
@@ -334,7 +335,7 @@ class Notice:
             f"{self.subject} moved from {move.old_range} to {move.new_range} ({signed_percent(move.percent)}){because}."
         )
         if self.others > 0:
-            text += f" {self.others} other figure{'s' if self.others > 1 else ''} of this plan moved too."
+            text += f" {self.others} other step{'s' if self.others > 1 else ''} of this plan moved too."
         return text
 
 

@@ -179,7 +179,7 @@ def read(text: str) -> Survey:
             if not row.errors:
                 row.after = state.row_from_instance(band)[1]
         rows.append(row)
-        errors.extend(f"Line {index} ({row.subject}): {message}." for message in row.errors)
+        errors.extend(f"Line {index} ({row.subject}): {message.rstrip('.')}." for message in row.errors)
     if not rows and not errors:
         errors.append("The file has no bands in it.")
     return Survey(rows, errors)

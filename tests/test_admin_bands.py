@@ -58,7 +58,7 @@ def band_form(band: SalaryBand, **changes) -> dict:
         "source_quote": band.source_quote,
         "rationale": band.rationale,
         "change_note": "A test edit",
-    "_save": "Save",
+        "_save": "Save",
     }
     if band.open_ended:
         data["open_ended"] = "on"
