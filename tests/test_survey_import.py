@@ -1,4 +1,4 @@
-"""Admins import a salary survey as a CSV of bands: checked line by line, shown against the data, published as one version."""
+"""Admins import a salary survey as a CSV of bands: checked line by line, shown against the data, published whole."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
