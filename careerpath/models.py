@@ -45,7 +45,7 @@ class Plan(models.Model):
     def save(self, *args, **kwargs):
         if self.seen_data_version is None and self._state.adding:
             # A new plan is made with the figures of today's data: nothing has changed for it yet.
-            self.seen_data_version = DataStamp.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+            self.seen_data_version = DataStamp.objects.number()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

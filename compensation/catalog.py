@@ -62,7 +62,7 @@ def _source(row: dict) -> data.Source:
 
 
 def build_catalog(version: int) -> data.Catalog:
-    stamp = models.DataStamp.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+    stamp = models.DataStamp.objects.number()
     rows, ids = state.state_from_db()
     return catalog_from_state(rows, version, data_version=stamp, ids=ids)
 

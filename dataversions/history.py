@@ -25,7 +25,7 @@ _past: OrderedDict[int, Catalog] = OrderedDict()
 
 
 def stamp_number() -> int:
-    return DataStamp.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+    return DataStamp.objects.number()
 
 
 def undo(rows: state.State, change: DataChange) -> None:

@@ -88,7 +88,7 @@ def publish(changeset: Changeset) -> DataVersion | None:
     changes = changeset.changes()
     if not changes:
         if changeset.stamp_if_unchanged is not None:
-            DataStamp.objects.filter(pk=1).update(number=changeset.stamp_if_unchanged)
+            DataStamp.objects.update(number=changeset.stamp_if_unchanged)
         return None
     if not changeset.note.strip():
         raise ValueError("A published change needs a note.")
@@ -107,8 +107,8 @@ def publish(changeset: Changeset) -> DataVersion | None:
     # A queryset update sends no signal: the rows' own writes already moved the change counter, in this
     # same transaction, so every process rebuilds its snapshot (with this number) once it commits.
     stamp = {"number": version.number, "published_at": version.created, "note": version.note}
-    if not DataStamp.objects.filter(pk=1).update(**stamp):
-        DataStamp.objects.create(pk=1, **stamp)
+    if not DataStamp.objects.update(**stamp):
+        DataStamp.objects.create(**stamp)
     return version
 
 

@@ -124,3 +124,8 @@ def test_a_new_band_is_added(staff_client):
 
 def test_the_example_in_the_format_help_is_a_good_file():
     assert survey.read(survey.EXAMPLE).ok
+
+
+def test_the_checked_file_travels_to_the_publish_step(staff_client):
+    html = upload(staff_client, GOOD).content.decode()
+    assert 'name="text" value="role,location,industry' in html

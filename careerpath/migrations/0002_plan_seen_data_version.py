@@ -3,7 +3,7 @@ from django.db import migrations, models
 
 def seen_today(apps, schema_editor):
     """Existing plans have seen today's data: changes from now on are news to their owners."""
-    stamp = apps.get_model("compensation", "DataStamp").objects.filter(pk=1).first()
+    stamp = apps.get_model("compensation", "DataStamp").objects.first()
     apps.get_model("careerpath", "Plan").objects.update(seen_data_version=stamp.number if stamp else 0)
 
 
