@@ -6,6 +6,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from .history import revert_to
@@ -52,16 +53,16 @@ class DataVersionAdmin(admin.ModelAdmin):
         for change in obj.changes.all():
             if change.action == "changed":
                 detail = format_html_join(
-                    "", "<li>{}: {} → {}</li>", ((name, _value(a), _value(b)) for name, a, b in change.diff())
+                    mark_safe("<br>"), "{}: {} → {}", ((name, _value(a), _value(b)) for name, a, b in change.diff())
                 )
             else:
-                detail = format_html("<li>{}</li>", change.action)
+                detail = format_html("{} (every field)", change.action)
             rows.append((change.table, change.key, change.action, detail))
         if not rows:
             return "—"
         body = format_html_join(
             "",
-            '<tr data-change="{1}"><td>{0}</td><td>{1}</td><td>{2}</td><td><ul>{3}</ul></td></tr>',
+            '<tr data-change="{1}"><td>{0}</td><td>{1}</td><td>{2}</td><td>{3}</td></tr>',
             rows,
         )
         return format_html(
