@@ -63,11 +63,12 @@ def freelance_dict(freelance: Freelance) -> dict:
     }
 
 
-def projection_dict(plan: Plan, projection: Projection) -> dict:
+def projection_dict(plan: Plan, projection: Projection, *, data_version: int | None = None) -> dict:
     """The documented JSON shape of /plans/<id>/projection.json (see README)."""
     freelance = projection.freelance
     return {
         "plan": {"id": plan.pk, "title": plan.title},
+        "data_version": data_version,  # the version of the salary data the figures come from
         "start_year": projection.start_year,
         "currency": projection.currency,
         "applies_to_every_step": _explanation(projection.common),

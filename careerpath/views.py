@@ -27,15 +27,26 @@ from django_htmx.http import HttpResponseClientRedirect
 from compensation.catalog import get_catalog
 from compensation.data import Catalog
 
-from . import exports
+from . import changes, exports
 from .clock import this_year
-from .forms import CompareForm, ExplainForm, PlanForm, PreviewForm, ProfileForm, initial_from_plan, profile_from_initial
+from .forms import (
+    CompareForm,
+    DataChangeSeenForm,
+    ExplainForm,
+    PlanForm,
+    PreviewForm,
+    ProfileForm,
+    initial_from_plan,
+    profile_from_initial,
+)
 from .methodology import methodology_context
 from .models import Plan, ShareLink
 from .panel import ProjectionPanel, compare_display, compare_highlights, explanation_lines
 from .projection import project
 
 PLANS_PER_PAGE = 20
+# What else the list needs to tell whether the salary data moved a plan since its owner saw it.
+CHANGE_FIELDS = ("company_type_id", "education_id", "work_mode", "target_track_id", "target_year", "seen_data_version")
 
 # What the home page's estimate shows before the visitor changes anything.
 HOME_EXAMPLE = {
@@ -138,15 +149,17 @@ def _own_plan(request, plan_id: int) -> Plan:
 def plan_list(request):
     catalog = get_catalog()
     plans = Plan.objects.filter(owner=request.user).only(
-        "id", "title", "current_level_id", "location_id", "industry_id", "years_experience", "updated"
+        "id", "title", "current_level_id", "location_id", "industry_id", "years_experience", "updated", *CHANGE_FIELDS
     )
     page = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("page"))
+    changed = changes.plans_with_changes(list(page.object_list), catalog, this_year())
     rows = [
         {
             "plan": plan,
             "level": catalog.name_for("role", plan.current_level_id),
             "location": catalog.name_for("location", plan.location_id),
             "industry": catalog.name_for("industry", plan.industry_id),
+            "data_changed": plan.pk in changed,
         }
         for plan in page.object_list
     ]
@@ -197,6 +210,8 @@ def _plan_page(request, plan: Plan, *, editing: bool):
     if preview is not None and not preview.is_valid():
         return _render(request, PLAN_PAGE, {**context, "invalid": preview}, status=400)
     context.update(panel=_panel(initial, catalog), previewing=preview is not None, names=describe(initial, catalog))
+    if not request.htmx and plan.seen_data_version is not None and plan.seen_data_version < catalog.data_version:
+        context["data_change"] = changes.notice_for(plan, _skill_ids(plan), catalog, this_year())
     return _render(request, PLAN_PAGE, context)
 
 
@@ -237,6 +252,20 @@ def plan_edit(request, plan_id: int):
     if request.htmx:
         return HttpResponseClientRedirect(current.get_absolute_url())
     return redirect(current)
+
+
+@login_required
+@require_POST
+def plan_data_change_seen(request, plan_id: int):
+    """Dismiss the plan's "the salary data changed" notice: the version it explained is now seen."""
+    plan = _own_plan(request, plan_id)
+    form = DataChangeSeenForm(request.POST, current=get_catalog().data_version)
+    if not form.is_valid():
+        return bad_request(request)
+    version = form.cleaned_data["version"]
+    if plan.seen_data_version is None or version > plan.seen_data_version:
+        Plan.objects.filter(pk=plan.pk).update(seen_data_version=version)  # not an edit: `updated` stays
+    return redirect(plan)
 
 
 @login_required
@@ -350,14 +379,15 @@ def _plan_projection(request, plan_id: int):
     plan = _own_plan(request, plan_id)
     catalog = get_catalog()
     initial = initial_from_plan(plan, _skill_ids(plan), catalog)
-    return plan, project(profile_from_initial(initial), catalog, this_year())
+    return plan, project(profile_from_initial(initial), catalog, this_year()), catalog
 
 
 @login_required
 @require_safe
 def projection_json(request, plan_id: int):
-    plan, projection = _plan_projection(request, plan_id)
-    response = JsonResponse(exports.projection_dict(plan, projection), json_dumps_params={"indent": 2})
+    plan, projection, catalog = _plan_projection(request, plan_id)
+    body = exports.projection_dict(plan, projection, data_version=catalog.data_version)
+    response = JsonResponse(body, json_dumps_params={"indent": 2})
     response["Content-Disposition"] = f'attachment; filename="plan-{plan.pk}-projection.json"'
     return response
 
@@ -365,7 +395,7 @@ def projection_json(request, plan_id: int):
 @login_required
 @require_safe
 def projection_csv(request, plan_id: int):
-    plan, projection = _plan_projection(request, plan_id)
+    plan, projection, _catalog = _plan_projection(request, plan_id)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="plan-{plan.pk}-projection.csv"'
     writer = csv.writer(response)

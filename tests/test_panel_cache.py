@@ -51,7 +51,7 @@ def test_the_same_inputs_again_are_answered_without_running_the_engine(client, m
 def test_new_inputs_are_rendered_not_taken_from_the_cache(client):
     seattle = client.get(reverse("estimate"), QUERY, headers=HTMX).content.decode()
     london = client.get(reverse("estimate"), {**QUERY, "location": "london"}, headers=HTMX).content.decode()
-    assert "£" in london and "£" not in seattle.split('elsewhere-block')[0]
+    assert "£" in london and "£" not in seattle.split("elsewhere-block")[0]
 
 
 def test_with_the_cache_off_every_update_runs_the_engine(client, settings, monkeypatch):
