@@ -342,8 +342,8 @@ def band_range(band: SalaryBand) -> str:
 class SalaryBandAdmin(VersionedAdmin):
     previewable = True
     change_list_template = "admin/compensation/salaryband/change_list.html"
-    list_display = ("slug", "kind", "subject_name", "pay_range", "currency", "covers", "provenance")
-    list_display_links = ("slug",)
+    list_display = ("subject_name", "kind", "pay_range", "currency", "covers", "provenance", "slug")
+    list_display_links = ("subject_name",)
     list_filter = ("kind", RoleFilter, LocationFilter, IndustryFilter, "provenance", "period", "covers")
     list_select_related = ("role", "location", "industry")
     show_full_result_count = False

@@ -232,7 +232,9 @@ class SalaryBand(Sourced):
         indexes = [models.Index(fields=["kind", "min_amount"])]
 
     def __str__(self):
-        return self.slug
+        # Named in words for admins ("Seattle band, base salary in USD per year"); the slug stays the key.
+        basis = self.get_covers_display().lower()
+        return f"{self.subject} band, {basis} in {self.currency} {self.get_period_display()}"
 
     def natural_key(self):
         return (self.slug,)
