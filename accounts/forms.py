@@ -25,3 +25,15 @@ class DeleteAccountForm(forms.Form):
         if not get_adapter().reauthenticate(self.user, password):
             raise forms.ValidationError("That password is not correct. Nothing has been deleted.")
         return password
+
+
+class DataChangeAlertForm(forms.Form):
+    """Email when the salary data moves one of my plans by more than N %, or never."""
+
+    threshold = forms.TypedChoiceField(
+        label="Email me when a change of the salary data moves one of my plans by more than",
+        choices=[("", "Never (off)"), ("2", "2 %"), ("5", "5 %"), ("10", "10 %")],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )

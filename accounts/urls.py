@@ -7,6 +7,7 @@ from . import views
 urlpatterns = [
     path("", views.overview, name="account_overview"),
     path("export/", views.export, name="account_export"),
+    path("alerts/", views.data_change_alerts, name="account_data_change_alerts"),
     path("delete/", views.delete, name="account_delete"),
     path("", include("allauth.urls")),
 ]

@@ -14,12 +14,13 @@ from django.http import HttpRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from careerpath.models import Plan, ShareLink
 from compensation.models import Skill
 
-from .forms import DeleteAccountForm
+from .forms import DataChangeAlertForm, DeleteAccountForm
+from .models import DataChangeAlert
 
 EXPORT_FORMAT = "careerpath-export"
 EXPORT_VERSION = 1
@@ -94,11 +95,31 @@ def account_export(user, exported_at: datetime.datetime) -> dict:
 @require_safe
 @login_required
 def overview(request: HttpRequest):
-    return render(
-        request,
-        "accounts/overview.html",
-        {"nav": "account", "plan_count": Plan.objects.filter(owner=request.user).count()},
-    )
+    alert = DataChangeAlert.objects.filter(user=request.user).first()
+    context = {
+        "nav": "account",
+        "plan_count": Plan.objects.filter(owner=request.user).count(),
+        "alert_form": DataChangeAlertForm(initial={"threshold": alert.threshold if alert else None}),
+    }
+    return render(request, "accounts/overview.html", context)
+
+
+@require_POST
+@login_required
+def data_change_alerts(request: HttpRequest):
+    form = DataChangeAlertForm(request.POST)
+    if not form.is_valid():
+        context = {"nav": "account", "plan_count": Plan.objects.filter(owner=request.user).count(), "alert_form": form}
+        return render(request, "accounts/overview.html", context, status=400)
+    threshold = form.cleaned_data["threshold"]
+    DataChangeAlert.objects.update_or_create(user=request.user, defaults={"threshold": threshold})
+    if threshold:
+        messages.success(
+            request, f"We will email you when a change of the salary data moves a plan by more than {threshold} %."
+        )
+    else:
+        messages.success(request, "We will not email you about changes of the salary data.")
+    return redirect("account_overview")
 
 
 @require_safe

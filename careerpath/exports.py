@@ -90,11 +90,14 @@ def earnings_dict(entry: EarningsYear) -> dict:
     }
 
 
-def projection_dict(plan: Plan, projection: Projection, *, shared: bool = False) -> dict:
+def projection_dict(
+    plan: Plan, projection: Projection, *, data_version: int | None = None, shared: bool = False
+) -> dict:
     """The documented JSON shape of /plans/<id>/projection.json (see README); a share link's has no plan id."""
     freelance = projection.freelance
     return {
         "plan": {"id": None if shared else plan.pk, "title": plan.title},
+        "data_version": data_version,  # the version of the salary data the figures come from
         "start_year": projection.start_year,
         "currency": projection.currency,
         "applies_to_every_step": _explanation(projection.common),

@@ -360,3 +360,11 @@ class ExplainForm(ProfileForm):
             if step.role == role:
                 return f"{step.title}, {track.name.lower()} track", step.explanation
         return None
+
+
+class DataChangeSeenForm(forms.Form):
+    """The data version whose change notice the owner dismissed: at most today's."""
+
+    def __init__(self, *args, current: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"] = forms.IntegerField(min_value=0, max_value=current)

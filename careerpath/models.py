@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from compensation.models import CompanyType, Education, Industry, Location, Role, Skill, Track
+from compensation.models import CompanyType, DataStamp, Education, Industry, Location, Role, Skill, Track
 
 from .projection import DEFAULT_HORIZON, HORIZONS
 
@@ -41,6 +41,8 @@ class Plan(models.Model):
     updated = models.DateTimeField(auto_now=True)
     # Optimistic locking: a save must name the version it was edited from.
     version = models.PositiveIntegerField(default=1)
+    # The salary data version the owner last saw this plan at (see careerpath/changes.py).
+    seen_data_version = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["-updated", "-id"]
@@ -48,6 +50,12 @@ class Plan(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.seen_data_version is None and self._state.adding:
+            # A new plan is made with the figures of today's data: nothing has changed for it yet.
+            self.seen_data_version = DataStamp.objects.number()
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("plan_detail", args=[self.pk])

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "compensation",
+    "dataversions",
     "careerpath",
     "accounts",
 ]

@@ -20,6 +20,7 @@ urlpatterns = [
     path("plans/compare/", views.plan_compare, name="plan_compare"),
     path("plans/<int:plan_id>/", views.plan_detail, name="plan_detail"),
     path("plans/<int:plan_id>/edit/", views.plan_edit, name="plan_edit"),
+    path("plans/<int:plan_id>/data-change/seen/", views.plan_data_change_seen, name="plan_data_change_seen"),
     path("plans/<int:plan_id>/duplicate/", views.plan_duplicate, name="plan_duplicate"),
     path("plans/<int:plan_id>/delete/", views.plan_delete, name="plan_delete"),
     path("plans/<int:plan_id>/share/", views.plan_share, name="plan_share"),

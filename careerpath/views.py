@@ -27,10 +27,11 @@ from django_htmx.http import HttpResponseClientRedirect
 from compensation.catalog import get_catalog
 from compensation.data import Catalog
 
-from . import exports
+from . import changes, exports
 from .clock import this_year
 from .forms import (
     CompareForm,
+    DataChangeSeenForm,
     ExplainForm,
     MoneyForm,
     PlanForm,
@@ -47,6 +48,8 @@ from .panel import NOMINAL, REAL, ProjectionPanel, compare_display, compare_high
 from .projection import project
 
 PLANS_PER_PAGE = 20
+# What else the list needs to tell whether the salary data moved a plan since its owner saw it.
+CHANGE_FIELDS = ("company_type_id", "education_id", "work_mode", "target_track_id", "target_year", "seen_data_version")
 
 # What the home page's estimate shows before the visitor changes anything.
 HOME_EXAMPLE = {
@@ -150,15 +153,17 @@ def _own_plan(request, plan_id: int) -> Plan:
 def plan_list(request):
     catalog = get_catalog()
     plans = Plan.objects.filter(owner=request.user).only(
-        "id", "title", "current_level_id", "location_id", "industry_id", "years_experience", "updated"
+        "id", "title", "current_level_id", "location_id", "industry_id", "years_experience", "updated", *CHANGE_FIELDS
     )
     page = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("page"))
+    changed = changes.plans_with_changes(list(page.object_list), catalog, this_year())
     rows = [
         {
             "plan": plan,
             "level": catalog.name_for("role", plan.current_level_id),
             "location": catalog.name_for("location", plan.location_id),
             "industry": catalog.name_for("industry", plan.industry_id),
+            "data_changed": plan.pk in changed,
         }
         for plan in page.object_list
     ]
@@ -209,6 +214,8 @@ def _plan_page(request, plan: Plan, *, editing: bool):
     if preview is not None and not preview.is_valid():
         return _render(request, PLAN_PAGE, {**context, "invalid": preview}, status=400)
     context.update(panel=_panel(initial, catalog), previewing=preview is not None, names=describe(initial, catalog))
+    if not request.htmx and plan.seen_data_version is not None and plan.seen_data_version < catalog.data_version:
+        context["data_change"] = changes.notice_for(plan, _skill_ids(plan), catalog, this_year())
     return _render(request, PLAN_PAGE, context)
 
 
@@ -250,6 +257,20 @@ def plan_edit(request, plan_id: int):
     if request.htmx:
         return HttpResponseClientRedirect(url)
     return redirect(url)
+
+
+@login_required
+@require_POST
+def plan_data_change_seen(request, plan_id: int):
+    """Dismiss the plan's "the salary data changed" notice: the version it explained is now seen."""
+    plan = _own_plan(request, plan_id)
+    form = DataChangeSeenForm(request.POST, current=get_catalog().data_version)
+    if not form.is_valid():
+        return bad_request(request)
+    version = form.cleaned_data["version"]
+    if plan.seen_data_version is None or version > plan.seen_data_version:
+        Plan.objects.filter(pk=plan.pk).update(seen_data_version=version)  # not an edit: `updated` stays
+    return redirect(plan)
 
 
 @login_required
@@ -379,12 +400,12 @@ def _plan_projection(request, plan_id: int):
     plan = _own_plan(request, plan_id)
     catalog = get_catalog()
     initial = initial_from_plan(plan, _skill_ids(plan), catalog)
-    return plan, project(profile_from_initial(initial), catalog, this_year())
+    return plan, project(profile_from_initial(initial), catalog, this_year()), catalog
 
 
 def _shared_projection(token: str):
     link, initial, catalog = _shared(token)
-    return link.plan, project(profile_from_initial(initial), catalog, this_year())
+    return link.plan, project(profile_from_initial(initial), catalog, this_year()), catalog
 
 
 def _json(data: dict, filename: str) -> JsonResponse:
@@ -403,21 +424,22 @@ def _csv(rows: list[list], filename: str) -> HttpResponse:
 @login_required
 @require_safe
 def projection_json(request, plan_id: int):
-    plan, projection = _plan_projection(request, plan_id)
-    return _json(exports.projection_dict(plan, projection), f"plan-{plan.pk}-projection.json")
+    plan, projection, catalog = _plan_projection(request, plan_id)
+    body = exports.projection_dict(plan, projection, data_version=catalog.data_version)
+    return _json(body, f"plan-{plan.pk}-projection.json")
 
 
 @login_required
 @require_safe
 def projection_csv(request, plan_id: int):
-    plan, projection = _plan_projection(request, plan_id)
+    plan, projection, _catalog = _plan_projection(request, plan_id)
     return _csv(exports.projection_rows(projection), f"plan-{plan.pk}-projection.csv")
 
 
 @login_required
 @require_safe
 def earnings_csv(request, plan_id: int):
-    plan, projection = _plan_projection(request, plan_id)
+    plan, projection, _catalog = _plan_projection(request, plan_id)
     return _csv(exports.earnings_rows(projection), f"plan-{plan.pk}-earnings.csv")
 
 
@@ -426,15 +448,16 @@ def earnings_csv(request, plan_id: int):
 
 @require_safe
 def shared_projection_json(request, token: str):
-    plan, projection = _shared_projection(token)
-    response = _json(exports.projection_dict(plan, projection, shared=True), "shared-plan-projection.json")
+    plan, projection, catalog = _shared_projection(token)
+    body = exports.projection_dict(plan, projection, data_version=catalog.data_version, shared=True)
+    response = _json(body, "shared-plan-projection.json")
     response["X-Robots-Tag"] = "noindex"
     return response
 
 
 @require_safe
 def shared_projection_csv(request, token: str):
-    _, projection = _shared_projection(token)
+    _, projection, _catalog = _shared_projection(token)
     response = _csv(exports.projection_rows(projection), "shared-plan-projection.csv")
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -442,7 +465,7 @@ def shared_projection_csv(request, token: str):
 
 @require_safe
 def shared_earnings_csv(request, token: str):
-    _, projection = _shared_projection(token)
+    _, projection, _catalog = _shared_projection(token)
     response = _csv(exports.earnings_rows(projection), "shared-plan-earnings.csv")
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -4,9 +4,20 @@ Validation lives in the models (`Sourced.clean`, `SalaryBand.clean`); the admin 
 `full_clean`, so a bad band is refused here with the same message everywhere.
 """
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 
-from .catalog import get_catalog
+from dataversions.models import DataVersion
+from dataversions.recording import current as current_changeset
+from dataversions.recording import publishing
+
+from . import state, survey
+from .catalog import catalog_from_state, get_catalog
 from .models import (
     BonusEquityShare,
     CompanyType,
@@ -66,7 +77,110 @@ class RoleFilter(CatalogFilter):
     title, parameter_name, table, field = "level or role", "role", "roles", "role"
 
 
-class LookupAdmin(admin.ModelAdmin):
+# Publishing: every save and delete needs a note, and becomes a numbered version ----------------
+
+
+class VersionedForm(forms.ModelForm):
+    """An admin form with the note a published change needs; "Preview effect" checks it without saving."""
+
+    change_note = forms.CharField(
+        label="Note for this change",
+        max_length=200,
+        help_text="Why, in a few words (e.g. “2026 survey: London bands”). It names the new version of the "
+        "salary data, and people whose plans it moves read it.",
+    )
+    previewing = False  # set on the class for a "Preview effect" request
+    preview_valid = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.previewing:
+            self.fields["change_note"].required = False
+
+    def is_valid(self):
+        valid = super().is_valid()
+        if self.previewing:
+            # Valid or not, the admin must not save: it shows the form again, with the preview if valid.
+            self.preview_valid = valid
+            return False
+        return valid
+
+
+def preview_effect(instance) -> dict:
+    """What saving `instance` (changed, unsaved) would do to the saved plans."""
+    from careerpath.changes import effect
+    from careerpath.clock import this_year
+
+    model = type(instance)
+    table = model._meta.model_name
+    rows, ids = state.state_from_db()
+    before = state.row_from_db(model, instance.pk) if instance.pk else None
+    if before is not None:
+        rows[table].pop(before[0], None)
+    key, after = state.row_from_instance(instance)
+    rows[table][key] = after
+    current = get_catalog()
+    try:
+        candidate = catalog_from_state(rows, version=-1, data_version=current.data_version, ids=ids)
+        result = effect(current, candidate, this_year())
+    except (KeyError, ValueError, ZeroDivisionError) as error:
+        return {"error": f"The engine cannot project with this change ({error})."}
+    return {"effect": result, "diff": state.changed_fields(before[1] if before else None, after)}
+
+
+class VersionedAdmin(admin.ModelAdmin):
+    """Saves and deletes are published as a version of the salary data, with the note they require."""
+
+    form = VersionedForm
+    previewable = False  # offers "Preview effect" (bands, parameters, shares, rates)
+    change_form_template = "admin/compensation/versioned_change_form.html"
+    delete_confirmation_template = "admin/compensation/versioned_delete_confirmation.html"
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "change_note"]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+        return [*fieldsets, ("Publish", {"fields": ["change_note"]})]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if self.previewable and request.method == "POST" and "_preview" in request.POST:
+            return type(form.__name__, (form,), {"previewing": True})
+        return form
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # a deletion needs its note: one row at a time
+        return actions
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        with publishing(kind=DataVersion.Kind.ADMIN, author=request.user):
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        current_changeset().note = form.cleaned_data["change_note"]
+        super().save_model(request, obj, form, change)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        form = context["adminform"].form
+        context["previewable"] = self.previewable
+        if form.previewing and form.preview_valid:
+            context["data_preview"] = preview_effect(form.instance)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        if request.method == "POST":
+            note = request.POST.get("change_note", "").strip()
+            if not note:
+                messages.error(request, "Write a note for this change: why the row goes.")
+                return HttpResponseRedirect(request.path)
+            with publishing(note[:200], request.user, DataVersion.Kind.ADMIN):
+                return super().delete_view(request, object_id, extra_context)
+        return super().delete_view(request, object_id, extra_context)
+
+
+class LookupAdmin(VersionedAdmin):
     list_display = ("name", "slug", "order")
     search_fields = ("slug", "name")
     ordering = ("order", "name")
@@ -160,9 +274,10 @@ class CompanyTypeAdmin(LookupAdmin):
 
 
 @admin.register(BonusEquityShare)
-class BonusEquityShareAdmin(admin.ModelAdmin):
+class BonusEquityShareAdmin(VersionedAdmin):
     """Bonus and equity by role and company type; an industry row overrides the general one for that industry."""
 
+    previewable = True
     list_display = ("role", "company_type", "industry_name", "share_of_total", "base_of_total", "provenance")
     list_filter = ("company_type", "industry", RoleFilter, "provenance")
     list_select_related = ("role", "company_type", "industry")
@@ -184,7 +299,8 @@ class BonusEquityShareAdmin(admin.ModelAdmin):
 
 
 @admin.register(ExchangeRate)
-class ExchangeRateAdmin(admin.ModelAdmin):
+class ExchangeRateAdmin(VersionedAdmin):
+    previewable = True
     list_display = ("currency", "rate", "provenance")
     list_filter = ("provenance",)
     search_fields = ("currency", *SOURCE_SEARCH)
@@ -197,7 +313,8 @@ class ExchangeRateAdmin(admin.ModelAdmin):
 
 
 @admin.register(Parameter)
-class ParameterAdmin(admin.ModelAdmin):
+class ParameterAdmin(VersionedAdmin):
+    previewable = True
     list_display = ("name", "slug", "value_with_unit", "provenance")
     list_filter = ("provenance",)
     search_fields = ("slug", "name", "description", *SOURCE_SEARCH)
@@ -222,9 +339,11 @@ def band_range(band: SalaryBand) -> str:
 
 
 @admin.register(SalaryBand)
-class SalaryBandAdmin(admin.ModelAdmin):
-    list_display = ("slug", "kind", "subject_name", "pay_range", "currency", "covers", "provenance")
-    list_display_links = ("slug",)
+class SalaryBandAdmin(VersionedAdmin):
+    previewable = True
+    change_list_template = "admin/compensation/salaryband/change_list.html"
+    list_display = ("subject_name", "kind", "pay_range", "currency", "covers", "provenance", "slug")
+    list_display_links = ("subject_name",)
     list_filter = ("kind", RoleFilter, LocationFilter, IndustryFilter, "provenance", "period", "covers")
     list_select_related = ("role", "location", "industry")
     show_full_result_count = False
@@ -249,3 +368,78 @@ class SalaryBandAdmin(admin.ModelAdmin):
     @admin.display(description="Range", ordering="min_amount")
     def pay_range(self, obj: SalaryBand) -> str:
         return band_range(obj)
+
+    # Survey import ---------------------------------------------------------------------------
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.import_view)
+        return [path("import/", view, name="compensation_salaryband_import"), *super().get_urls()]
+
+    def import_view(self, request):
+        """Upload a CSV of bands → its errors, or its diff and effect → publish it as one version, or discard."""
+        if not self.has_change_permission(request) or not self.has_add_permission(request):
+            raise PermissionDenied
+        form = SurveyForm(request.POST or None, request.FILES or None)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Import a salary survey",
+            "form": form,
+            "columns": survey.COLUMNS,
+            "example": survey.EXAMPLE,
+        }
+        if request.method == "POST" and form.is_valid():
+            found = survey.read(form.cleaned_data["text"])
+            context["survey"] = found
+            if found.ok and found.changing:
+                rows, ids = survey.candidate_state(found)
+                current = get_catalog()
+                from careerpath.changes import effect
+                from careerpath.clock import this_year
+
+                candidate = catalog_from_state(rows, version=-1, data_version=current.data_version, ids=ids)
+                context["data_preview"] = {"effect": effect(current, candidate, this_year())}
+            if found.ok and "_publish" in request.POST:
+                note = form.cleaned_data["change_note"].strip()
+                if not note:
+                    form.add_error("change_note", "Write a note for this version, e.g. “2026 survey: London bands”.")
+                elif not found.changing:
+                    messages.info(request, "Every band in the file is already as it says: nothing to publish.")
+                    return redirect("admin:compensation_salaryband_changelist")
+                else:
+                    with publishing(note, request.user, DataVersion.Kind.IMPORT) as changeset:
+                        for row in found.changing:
+                            row.band.save()
+                    version = changeset.version
+                    messages.success(
+                        request,
+                        f"Published version {version.number} of the salary data: {len(found.changing)} band"
+                        f"{'s' if len(found.changing) != 1 else ''} from the survey.",
+                    )
+                    return redirect("admin:dataversions_dataversion_change", version.pk)
+            context["text"] = form.cleaned_data["text"]
+        return TemplateResponse(request, "admin/compensation/salaryband/import.html", context)
+
+
+class SurveyForm(forms.Form):
+    """The file on the first step; its text travels back with the note on the second."""
+
+    file = forms.FileField(label="CSV file", required=False, help_text="UTF-8, with the header line below.")
+    text = forms.CharField(widget=forms.HiddenInput, required=False)
+    change_note = forms.CharField(label="Note for this version", max_length=200, required=False)
+
+    MAX_BYTES = 1_000_000
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload is not None:
+            if upload.size > self.MAX_BYTES:
+                raise forms.ValidationError("The file is larger than 1 MB; import it in parts.")
+            try:
+                data["text"] = upload.read().decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                raise forms.ValidationError("The file is not UTF-8 text: save it as “CSV UTF-8”.") from error
+        if not data.get("text"):
+            raise forms.ValidationError("Choose a CSV file to import.")
+        return data

@@ -12,7 +12,7 @@ import threading
 from django.db import connection, transaction
 from django.db.models import F
 
-from . import data, models
+from . import data, models, state
 
 _lock = threading.Lock()
 _cached: data.Catalog | None = None
@@ -55,105 +55,132 @@ def forget() -> None:
         _cached = None
 
 
-def _source(row: models.Sourced) -> data.Source:
-    if row.provenance == models.Provenance.ARTICLE:
-        return data.Source("article", row.source_quote, row.rationale)
-    return data.Source("assumption", row.rationale)
+def _source(row: dict) -> data.Source:
+    if row["provenance"] == models.Provenance.ARTICLE:
+        return data.Source("article", row["source_quote"], row["rationale"])
+    return data.Source("assumption", row["rationale"])
 
 
 def build_catalog(version: int) -> data.Catalog:
-    roles = list(models.Role.objects.prefetch_related("tracks"))
-    bands = models.SalaryBand.objects.select_related("role", "location", "industry").order_by(
-        "kind", "role__order", "location__order", "industry__order", "min_amount"
+    stamp = models.DataStamp.objects.number()
+    rows, ids = state.state_from_db()
+    return catalog_from_state(rows, version, data_version=stamp, ids=ids)
+
+
+def _by_order(rows: dict[str, dict]) -> list[dict]:
+    """Lookup rows in their tables' order (order, then name), as the database would give them."""
+    return sorted(rows.values(), key=lambda r: (r["order"], r["name"]))
+
+
+def catalog_from_state(
+    rows: state.State, version: int, *, data_version: int = 0, ids: dict | None = None
+) -> data.Catalog:
+    """The engine's snapshot of a state: the database's now, or one rebuilt from the version history."""
+    order = {
+        table: {slug: row["order"] for slug, row in rows[table].items()} for table in ("role", "location", "industry")
+    }
+    order["companytype"] = {slug: row["order"] for slug, row in rows["companytype"].items()}
+
+    def rank(table: str, slug: str | None) -> int:
+        return -1 if slug is None else order[table].get(slug, -1)
+
+    bands = sorted(
+        rows["salaryband"].values(),
+        key=lambda b: (
+            b["kind"],
+            rank("role", b["role"]),
+            rank("location", b["location"]),
+            rank("industry", b["industry"]),
+            float(b["min_amount"]),
+        ),
     )
-    locations = list(models.Location.objects.all())
-    industries = list(models.Industry.objects.all())
-    tracks = list(models.Track.objects.all())
-    skills = list(models.Skill.objects.all())
-    educations = list(models.Education.objects.all())
-    company_types = list(models.CompanyType.objects.all())
+    shares = sorted(
+        rows["bonusequityshare"].values(),
+        key=lambda s: (
+            rank("companytype", s["company_type"]),
+            rank("industry", s["industry"]),
+            rank("role", s["role"]),
+        ),
+    )
     return data.Catalog(
         version=version,
-        locations={loc.slug: data.Location(loc.slug, loc.name, loc.country, loc.currency) for loc in locations},
-        industries={i.slug: data.Named(i.slug, i.name) for i in industries},
-        tracks={t.slug: data.Named(t.slug, t.name) for t in tracks},
+        data_version=data_version,
+        locations={
+            r["slug"]: data.Location(r["slug"], r["name"], r["country"], r["currency"])
+            for r in _by_order(rows["location"])
+        },
+        industries={r["slug"]: data.Named(r["slug"], r["name"]) for r in _by_order(rows["industry"])},
+        tracks={r["slug"]: data.Named(r["slug"], r["name"]) for r in _by_order(rows["track"])},
         roles={
-            r.slug: data.Role(
-                slug=r.slug,
-                name=r.name,
-                order=r.order,
-                is_level=r.is_level,
-                tracks=tuple(t.slug for t in r.tracks.all()),
-                typical_years=r.typical_years,
+            r["slug"]: data.Role(
+                slug=r["slug"],
+                name=r["name"],
+                order=r["order"],
+                is_level=r["is_level"],
+                tracks=tuple(sorted(r["tracks"], key=lambda t: (rows["track"][t]["order"], rows["track"][t]["name"]))),
+                typical_years=r["typical_years"],
                 source=_source(r),
             )
-            for r in roles
+            for r in _by_order(rows["role"])
         },
         skills={
-            s.slug: data.Weighted(
-                s.slug,
-                s.name,
-                float(s.percentile_points),
-                _source(s),
-                research_points=float(s.research_points),
-                examples=s.examples,
+            r["slug"]: data.Weighted(
+                r["slug"],
+                r["name"],
+                float(r["percentile_points"]),
+                _source(r),
+                research_points=float(r["research_points"]),
+                examples=r["examples"],
             )
-            for s in skills
+            for r in _by_order(rows["skill"])
         },
         educations={
-            e.slug: data.Weighted(
-                e.slug,
-                e.name,
-                float(e.percentile_points),
-                _source(e),
-                research_points=float(e.research_points),
-                research_years=e.research_years,
+            r["slug"]: data.Weighted(
+                r["slug"],
+                r["name"],
+                float(r["percentile_points"]),
+                _source(r),
+                research_points=float(r["research_points"]),
+                research_years=r["research_years"],
             )
-            for e in educations
+            for r in _by_order(rows["education"])
         },
         company_types={
-            c.slug: data.CompanyType(c.slug, c.name, float(c.base_factor), _source(c)) for c in company_types
+            r["slug"]: data.CompanyType(r["slug"], r["name"], float(r["base_factor"]), _source(r))
+            for r in _by_order(rows["companytype"])
         },
         parameters={
-            p.slug: data.Parameter(p.slug, p.name, float(p.value), p.unit, p.description, _source(p))
-            for p in models.Parameter.objects.all()
+            r["slug"]: data.Parameter(r["slug"], r["name"], float(r["value"]), r["unit"], r["description"], _source(r))
+            for r in sorted(rows["parameter"].values(), key=lambda r: r["slug"])
         },
         rates={
-            r.currency: data.Rate(r.currency, float(r.usd_per_unit), _source(r))
-            for r in models.ExchangeRate.objects.all()
+            r["currency"]: data.Rate(r["currency"], float(r["usd_per_unit"]), _source(r))
+            for r in sorted(rows["exchangerate"].values(), key=lambda r: r["currency"])
         },
         bands=tuple(
             data.Band(
-                slug=b.slug,
-                kind=b.kind,
-                subject=(b.role or b.location or b.industry).slug if (b.role or b.location or b.industry) else "",
-                min=float(b.min_amount),
-                max=float(b.max_amount),
-                open_ended=b.open_ended,
-                currency=b.currency,
-                period=b.period,
-                covers=b.covers,
+                slug=b["slug"],
+                kind=b["kind"],
+                subject=b["role"] or b["location"] or b["industry"] or "",
+                min=float(b["min_amount"]),
+                max=float(b["max_amount"]),
+                open_ended=b["open_ended"],
+                currency=b["currency"],
+                period=b["period"],
+                covers=b["covers"],
                 source=_source(b),
             )
             for b in bands
         ),
         shares=tuple(
             data.Share(
-                role=share.role.slug,
-                company_type=share.company_type.slug,
-                industry=share.industry.slug if share.industry else "",
-                share=float(share.share),
-                source=_source(share),
+                role=s["role"],
+                company_type=s["company_type"],
+                industry=s["industry"] or "",
+                share=float(s["share"]),
+                source=_source(s),
             )
-            for share in models.BonusEquityShare.objects.select_related("role", "company_type", "industry")
+            for s in shares
         ),
-        ids={
-            "role": {r.slug: r.pk for r in roles},
-            "location": {x.slug: x.pk for x in locations},
-            "industry": {x.slug: x.pk for x in industries},
-            "track": {x.slug: x.pk for x in tracks},
-            "skill": {x.slug: x.pk for x in skills},
-            "education": {x.slug: x.pk for x in educations},
-            "company_type": {x.slug: x.pk for x in company_types},
-        },
+        ids=ids or {},
     )

@@ -139,6 +139,8 @@ class Catalog:
     location_bands: dict[str, Band] = field(default_factory=dict)
     industry_bands: dict[str, Band] = field(default_factory=dict)
     other_bands: dict[str, Band] = field(default_factory=dict)
+    # The published version of the salary data (see `dataversions`); `version` above only counts changes.
+    data_version: int = 0
 
     def __post_init__(self) -> None:
         for band in self.bands:

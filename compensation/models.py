@@ -232,7 +232,9 @@ class SalaryBand(Sourced):
         indexes = [models.Index(fields=["kind", "min_amount"])]
 
     def __str__(self):
-        return self.slug
+        # Named in words for admins ("Seattle band, base salary in USD per year"); the slug stays the key.
+        basis = self.get_covers_display().lower()
+        return f"{self.subject} band, {basis} in {self.currency} {self.get_period_display()}"
 
     def natural_key(self):
         return (self.slug,)
@@ -351,3 +353,36 @@ class CatalogVersion(models.Model):
 
     def __str__(self):
         return f"Catalog version {self.version}"
+
+
+class StampManager(models.Manager):
+    def get_by_natural_key(self, name):
+        return self.get()  # there is only ever one row
+
+    def number(self) -> int:
+        return self.values_list("number", flat=True).first() or 0
+
+
+class DataStamp(models.Model):
+    """Which published version of the salary data these rows are: its number, date and note.
+
+    One row, kept by publishing (see `dataversions`). It is dumped with the data by `make fixtures`,
+    so a fixture carries the version it was dumped at and a fresh `loaddata compensation` knows it.
+    """
+
+    NAME = "salary-data"
+
+    number = models.PositiveIntegerField(default=0)
+    published_at = models.DateTimeField(null=True, blank=True)
+    note = models.CharField(max_length=200, blank=True)
+
+    objects = StampManager()
+
+    class Meta:
+        verbose_name = "data version stamp"
+
+    def __str__(self):
+        return f"Salary data version {self.number}"
+
+    def natural_key(self):
+        return (self.NAME,)

@@ -114,6 +114,9 @@ for label in small large; do
 done
 source "$results/setup-small.env" # plan, cookie, estimate_hit, plan_page, varied_data
 
+step "admin preview of a band change on $plans plans"
+on large "$py" manage.py preview_benchmark --runs 3 | tee "$results/preview.txt"
+
 step "server time per uncached update (in-process, each profile new)"
 on small bench panel "$results"
 

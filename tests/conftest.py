@@ -28,10 +28,12 @@ def fresh_caches():
     from django.core.cache import caches
 
     from compensation import catalog
+    from dataversions import history
 
     for cache in caches.all():
         cache.clear()
     catalog.forget()
+    history.forget()  # a rolled-back version's number is used again by the next test
     yield
     for cache in caches.all():
         cache.clear()

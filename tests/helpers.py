@@ -341,3 +341,27 @@ def html_forms(html: str) -> list[HtmlForm]:
     reader.feed(html)
     reader.close()
     return reader.forms
+
+
+def admin_band_form(band, note: str = "A test edit", **changes) -> dict:
+    """A salary band's admin change form as the browser posts it, with `changes` and the change note."""
+    data = {
+        "slug": band.slug,
+        "kind": band.kind,
+        "role": band.role_id or "",
+        "location": band.location_id or "",
+        "industry": band.industry_id or "",
+        "min_amount": str(band.min_amount),
+        "max_amount": str(band.max_amount),
+        "currency": band.currency,
+        "period": band.period,
+        "covers": band.covers,
+        "provenance": band.provenance,
+        "source_quote": band.source_quote,
+        "rationale": band.rationale,
+        "change_note": note,
+        "_save": "Save",
+    }
+    if band.open_ended:
+        data["open_ended"] = "on"
+    return {**data, **changes}

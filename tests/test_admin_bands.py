@@ -30,6 +30,7 @@ NEW_BAND = {
     "provenance": "assumption",
     "source_quote": "",
     "rationale": "The base average plus a typical bonus and equity share.",
+    "change_note": "A test edit",
     "_save": "Save",
 }
 
@@ -56,6 +57,7 @@ def band_form(band: SalaryBand, **changes) -> dict:
         "provenance": band.provenance,
         "source_quote": band.source_quote,
         "rationale": band.rationale,
+        "change_note": "A test edit",
         "_save": "Save",
     }
     if band.open_ended:

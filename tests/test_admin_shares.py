@@ -35,6 +35,7 @@ def test_a_share_is_edited_in_admin_and_changes_the_projection(admin_client):
         "provenance": "assumption",
         "source_quote": "",
         "rationale": "A test.",
+        "change_note": "Mid-level bonus at large companies",
     }
     assert admin_client.post(url, data).status_code == 302
     after = project(profile(), get_catalog(), YEAR).tracks[0].steps[0].total_min

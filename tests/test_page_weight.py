@@ -1,8 +1,7 @@
-"""Pages stay light: bytes a browser downloads, compressed, against the budgets `make bench` checks.
+"""Pages stay light: bytes a browser downloads, compressed, against fixed budgets.
 
 The page and its htmx partials go through the real middleware (GZipMiddleware); static files are
-gzipped here as whitenoise precompresses them for production. Sizes are bodies only: `make bench`
-measures the same over the wire from gunicorn, headers included.
+gzipped here as whitenoise precompresses them for production. Sizes are bodies only.
 """
 
 import gzip

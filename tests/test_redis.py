@@ -118,7 +118,8 @@ def test_a_band_changed_in_the_admin_of_one_process_shows_on_the_other(servers):
     changelist = admin.get(f"/admin/compensation/salaryband/?q={BAND}")
     change_path = re.search(r'href="(/admin/compensation/salaryband/\d+/change/[^"]*)"', changelist.text).group(1)
     # The change form posts to its own address (action=""); the page's other form is the log-out.
-    saved = admin.submit(change_path.split("?")[0], {"min_amount": "123400", "_save": "Save"}, form_action="")
+    edit = {"min_amount": "123400", "change_note": "Redis test: one band", "_save": "Save"}
+    saved = admin.submit(change_path.split("?")[0], edit, form_action="")
     assert saved.status == 302, re.findall(r'class="errorlist[^>]*>(.*?)</ul>', saved.text, re.S)
 
     assert "123,400" in band_row(WebClient(second).get("/methodology/").text)

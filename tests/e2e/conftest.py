@@ -176,8 +176,10 @@ def _forget_catalog() -> None:
     # After a flush and reload the catalog's version counter can come back to the same number with
     # new primary keys, so the process's snapshot is dropped rather than trusted.
     from compensation import catalog
+    from dataversions import history
 
     catalog.forget()
+    history.forget()
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('careerpath', '0001_initial'),
+        ('careerpath', '0002_plan_seen_data_version'),
     ]
 
     operations = [
