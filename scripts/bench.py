@@ -1005,7 +1005,7 @@ def report(results: Path) -> None:
             "## Admin preview of a data change",
             "",
             "`manage.py preview_benchmark` on the large database: a band raised 5 %, its effect on the saved "
-            "plans as the admin's \"Preview effect\" computes it (plans grouped by distinct inputs, a random "
+            'plans as the admin\'s "Preview effect" computes it (plans grouped by distinct inputs, a random '
             "sample beyond the cap, counts scaled up).",
             "",
             f"    {preview.read_text().strip()}",
