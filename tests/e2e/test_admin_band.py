@@ -30,7 +30,7 @@ def test_band_edited_in_admin_shows_in_an_open_plan_after_a_refresh(page, open_c
     expect(admin).to_have_title(re.compile("Site administration"))
 
     admin.goto("/admin/compensation/salaryband/?q=role-director-vp")
-    admin.get_by_role("link", name="Director or VP of Machine Learning", exact=True).click()
+    admin.locator("#result_list").get_by_role("link", name="Director or VP of Machine Learning", exact=True).click()
     min_amount = admin.locator("#id_min_amount")
     expect(min_amount).to_have_value(re.compile(r"^250000(\.0+)?$"))
     min_amount.fill("300000")
