@@ -33,12 +33,13 @@ run: install
 test-deps:
 	@PY=$(PY) bash scripts/install-test-deps.sh
 
+# Two workers (pytest-xdist): the suite waits on browsers and real servers more than on the CPU.
 test: test-deps install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 # Everything but the browser tests.
 test-fast: install
-	$(BIN)/python -m pytest --ignore=tests/e2e
+	$(BIN)/python -m pytest -n 2 --ignore=tests/e2e
 
 lint: install
 	$(BIN)/ruff check --no-cache .
