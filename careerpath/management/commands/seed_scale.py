@@ -109,6 +109,7 @@ class Command(BaseCommand):
             "education": sorted(ids["education"].values()),
             "skill": sorted(ids["skill"].values()),
             "work_mode": [mode for mode, _ in Plan.WorkMode.choices],
+            "data_version": catalog.data_version,
         }
         newest = timezone.now()
         for start in range(made, plans, BATCH):
@@ -151,6 +152,9 @@ class Command(BaseCommand):
             "created": when,
             "updated": when,
             "version": 1,
+            # COPY fills no model defaults: every column without a database default is named.
+            "horizon_years": Plan._meta.get_field("horizon_years").default,
+            "seen_data_version": choices["data_version"],
         }
 
     # Writing ---------------------------------------------------------------------------------------
