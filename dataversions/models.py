@@ -4,6 +4,7 @@ Kept in their own app so that `dumpdata compensation` (`make fixtures`) writes t
 version stamp but never the history, which belongs to one database.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -62,7 +63,14 @@ class DataChange(models.Model):
 
     @property
     def fields(self) -> list[str]:
-        return changed_fields(self.before, self.after)
+        """The changed fields in the model's own order (PostgreSQL's jsonb keeps no key order)."""
+        names = changed_fields(self.before, self.after)
+        try:
+            order = [f.name for f in apps.get_model("compensation", self.table)._meta.get_fields()]
+        except LookupError:
+            return sorted(names)
+        rank = {name: i for i, name in enumerate(order)}
+        return sorted(names, key=lambda name: (rank.get(name.removesuffix("_id"), len(rank)), name))
 
     def diff(self) -> list[tuple[str, object, object]]:
         """(field, before, after) for each field that differs."""
