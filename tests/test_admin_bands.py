@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from compensation.models import Industry, Location, Role, SalaryBand
+from tests.helpers import admin_band_form
 
 CHANGELIST = "admin:compensation_salaryband_changelist"
 ADD = "admin:compensation_salaryband_add"
@@ -39,30 +40,6 @@ NEW_BAND = {
 def staff_client(client, django_user_model):
     client.force_login(django_user_model.objects.create_superuser(username="admin", email="admin@example.com"))
     return client
-
-
-def band_form(band: SalaryBand, **changes) -> dict:
-    """The change form of `band` as the admin would post it, with `changes` applied."""
-    data = {
-        "slug": band.slug,
-        "kind": band.kind,
-        "role": band.role_id or "",
-        "location": band.location_id or "",
-        "industry": band.industry_id or "",
-        "min_amount": str(band.min_amount),
-        "max_amount": str(band.max_amount),
-        "currency": band.currency,
-        "period": band.period,
-        "covers": band.covers,
-        "provenance": band.provenance,
-        "source_quote": band.source_quote,
-        "rationale": band.rationale,
-        "change_note": "A test edit",
-        "_save": "Save",
-    }
-    if band.open_ended:
-        data["open_ended"] = "on"
-    return {**data, **changes}
 
 
 def assert_refused(response, field: str, message: str) -> None:
@@ -129,7 +106,7 @@ def test_a_bad_new_band_is_refused_with_a_clear_message(staff_client, changes, f
 def test_changing_a_locations_band_to_another_currency_is_refused(staff_client):
     band = SalaryBand.objects.get(slug="location-london")
 
-    response = staff_client.post(reverse(CHANGE_URL, args=[band.pk]), band_form(band, currency="usd"))
+    response = staff_client.post(reverse(CHANGE_URL, args=[band.pk]), admin_band_form(band, currency="usd"))
 
     assert_refused(response, "currency", "London pays in GBP, so its band must be in GBP, not USD.")
     band.refresh_from_db()
@@ -139,7 +116,7 @@ def test_changing_a_locations_band_to_another_currency_is_refused(staff_client):
 def test_lowering_a_bands_top_below_its_bottom_is_refused(staff_client):
     band = SalaryBand.objects.get(slug="role-entry")
 
-    response = staff_client.post(reverse(CHANGE_URL, args=[band.pk]), band_form(band, max_amount="80000"))
+    response = staff_client.post(reverse(CHANGE_URL, args=[band.pk]), admin_band_form(band, max_amount="80000"))
 
     assert_refused(response, "max_amount", "The top of the band must be at least its bottom (min ≤ max).")
     band.refresh_from_db()
@@ -150,7 +127,7 @@ def test_lowering_a_bands_top_below_its_bottom_is_refused(staff_client):
 def test_editing_a_band_to_duplicate_another_is_refused(staff_client):
     band = SalaryBand.objects.get(slug="role-mid")
 
-    response = staff_client.post(reverse(CHANGE_URL, args=[band.pk]), band_form(band, role=pk_of(Role, "entry")))
+    response = staff_client.post(reverse(CHANGE_URL, args=[band.pk]), admin_band_form(band, role=pk_of(Role, "entry")))
 
     assert_refused(
         response,
@@ -164,7 +141,7 @@ def test_editing_a_band_to_duplicate_another_is_refused(staff_client):
 def test_a_good_edit_is_saved_and_logged(staff_client):
     band = SalaryBand.objects.get(slug="role-entry")
 
-    response = staff_client.post(reverse(CHANGE_URL, args=[band.pk]), band_form(band, min_amount="95000"))
+    response = staff_client.post(reverse(CHANGE_URL, args=[band.pk]), admin_band_form(band, min_amount="95000"))
 
     assert response.status_code == 302
     assert response.url == reverse(CHANGELIST)
