@@ -362,6 +362,29 @@ class ExplainForm(ProfileForm):
         return None
 
 
+class DetailsForm(ProfileForm):
+    """A projection's secondary figures: what-ifs and other locations, or one track's earnings year by year."""
+
+    PARTS = {"options": "What if you change one thing", "years": "Earnings year by year"}
+
+    part = forms.ChoiceField(
+        choices=list(PARTS.items()),
+        error_messages={"required": "Say which figures to show.", "invalid_choice": "No such figures."},
+    )
+    track = forms.ChoiceField(required=False, error_messages={"invalid_choice": "Choose a track from the list."})
+    shared = forms.BooleanField(required=False)  # seen on a share link: "this plan", not "yours"
+
+    def __init__(self, *args, catalog: Catalog, **kwargs):
+        super().__init__(*args, catalog=catalog, **kwargs)
+        self.fields["track"].choices = [("", "Every track")] + [(x.slug, x.name) for x in catalog.tracks.values()]
+
+    def heading(self) -> str:
+        part, track = self.cleaned_data["part"], self.cleaned_data["track"]
+        if part == "years" and track:
+            return f"Earnings year by year: {self.catalog.tracks[track].name.lower()} track"
+        return self.PARTS[part]
+
+
 class DataChangeSeenForm(forms.Form):
     """The data version whose change notice the owner dismissed: at most today's."""
 

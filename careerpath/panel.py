@@ -12,6 +12,7 @@ from functools import cached_property
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
 from compensation.data import Catalog
@@ -66,13 +67,21 @@ POSITION_WORDS = (
 
 class ProjectionPanel:
     def __init__(
-        self, profile: Profile, catalog: Catalog, year: int, *, shared: bool = False, money: str = NOMINAL
+        self,
+        profile: Profile,
+        catalog: Catalog,
+        year: int,
+        *,
+        shared: bool = False,
+        money: str = NOMINAL,
+        years_track: str = "",
     ) -> None:
         self.profile = profile
         self.catalog = catalog
         self.year = year
         self.shared = shared  # seen on a share link: "this plan", not "yours"
         self.real = money == REAL  # earnings in today's money
+        self.years_track = years_track  # the track whose year-by-year earnings are asked for; "" for all
 
     @cached_property
     def query(self) -> str:
@@ -82,6 +91,13 @@ class ProjectionPanel:
     def explain_url(self) -> str:
         """The start of each figure's "Why this figure" URL; the template appends the figure's name."""
         return f"{reverse('explain')}?{self.query}&figure="
+
+    @cached_property
+    def details_url(self) -> str:
+        """The start of the URL of this projection's secondary figures; the template appends the part."""
+        audience = "&shared=on" if self.shared else ""
+        money = f"&money={REAL}" if self.real else ""
+        return f"{reverse('details')}?{self.query}{audience}{money}&part="
 
     @cached_property
     def cache_key(self) -> str:
@@ -165,23 +181,66 @@ class ProjectionPanel:
     def chart(self) -> chart.Chart:
         return chart.build(self.projection)
 
+    # The charts' repeated SVG elements are written with format_html_join, one string per chart: a
+    # chart has 10–60 marks of 5–10 values each, and through template loops they cost ~1 ms a panel.
+
     @cached_property
-    def chart_bars(self) -> list[dict]:
-        """The chart's bars with their SVG attributes written once (numbers only, so marked safe)."""
+    def chart_bars(self) -> SafeString:
+        """Each step's band, midline and name; focusable, with its figures for screen readers."""
+        return format_html_join(
+            "",
+            '<g class="bar s-{} b{}" tabindex="0" role="img" aria-label="{}"><rect class="band" {}/>'
+            '<line class="mid" {}/><text class="name" {}>{}</text></g>',
+            (
+                (b.series, b.index, b.label, SafeString(b.box), SafeString(b.midline), SafeString(b.name_at), b.short)
+                for b in self.chart.bars
+            ),
+        )
+
+    @cached_property
+    def chart_axes(self) -> dict:
+        return axis_marks(self.chart, x_label_y=self.chart.height - 10)
+
+    @cached_property
+    def chart_rows(self) -> SafeString:
+        """The chart as a table (in a closed <details>): every step of every track."""
+        return format_html_join(
+            "",
+            '<tr><td>{}</td><th scope="row">{}</th><td>{}</td><td class="nowrap">{}</td></tr>',
+            ((r.track, r.title, r.year, r.pay) for r in self.chart.rows),
+        )
+
+    @cached_property
+    def chart_tips(self) -> SafeString:
+        """The tip each band shows on focus, hover or tap (CSS only)."""
+        return format_html_join(
+            "",
+            '<g class="tip t{}"><rect {}/><text {}>{}, {}: {}</text></g>',
+            ((b.index, SafeString(b.tip_box), SafeString(b.tip_at), b.title, b.year, b.pay) for b in self.chart.bars),
+        )
+
+    @cached_property
+    def earnings_chart(self) -> earnings_chart.EarningsChart:
+        return earnings_chart.build(self.projection, real=self.real)
+
+    @cached_property
+    def earnings_axes(self) -> dict:
+        return axis_marks(self.earnings_chart, x_label_y=self.earnings_chart.height - 12)
+
+    @cached_property
+    def earnings_lines(self) -> list[dict]:
+        """The earnings chart's lines, each with its points as circles titled with their figures."""
         return [
             {
-                "index": bar.index,
-                "series": bar.series,
-                "label": bar.label,
-                "short": bar.short,
-                "box": SafeString(bar.box),
-                "midline": SafeString(bar.midline),
-                "name_at": SafeString(bar.name_at),
-                "tip_box": SafeString(bar.tip_box),
-                "tip_at": SafeString(bar.tip_at),
-                "tip": f"{bar.title}, {bar.year}: {bar.pay}",
+                "track": line.track,
+                "path": line.path,
+                "points": format_html_join(
+                    "",
+                    '<circle cx="{}" cy="{}" r="3"><title>{}</title></circle>',
+                    ((p.x, p.y, p.label) for p in line.points),
+                ),
             }
-            for bar in self.chart.bars
+            for line in self.earnings_chart.lines
         ]
 
     @cached_property
@@ -295,10 +354,6 @@ class ProjectionPanel:
             "total": format_money(total.amount, cur) if total else "",
         }
 
-    @cached_property
-    def earnings_chart(self) -> earnings_chart.EarningsChart:
-        return earnings_chart.build(self.projection, real=self.real)
-
     @staticmethod
     def _track_phrase(track: TrackProjection) -> str:
         """How the summary names a track: "staying an individual contributor", "the management track"."""
@@ -329,35 +384,19 @@ class ProjectionPanel:
 
     @cached_property
     def earnings(self) -> dict:
-        """Every track's earnings over the horizon, formatted once, in the chosen money."""
+        """Every track's earnings over the horizon in the chosen money: the totals, formatted once."""
         projection, cur, real = self.projection, self.projection.currency, self.real
         target = self.profile.target_year
-        suffix = "_real" if real else ""
-        tracks = []
-        for track in projection.tracks:
-            rows = [
-                {
-                    "year": e.year,
-                    "title": e.title,
-                    "promoted": e.promoted,
-                    "is_target": e.year == target,
-                    "base": format_money(getattr(e, "base" + suffix), cur),
-                    "bonus_equity": format_money(getattr(e, "bonus_equity" + suffix), cur),
-                    "total": format_money(getattr(e, "total" + suffix), cur),
-                    "cumulative": format_money(getattr(e, "cumulative_total" + suffix), cur),
-                }
-                for e in track.earnings
-            ]
-            tracks.append(
-                {
-                    "slug": track.track,
-                    "name": track.name,
-                    "cumulative": format_money(track.cumulative_real if real else track.cumulative, cur),
-                    "cumulative_other": format_money(track.cumulative if real else track.cumulative_real, cur),
-                    "last_title": track.earnings[-1].title if track.earnings else "",
-                    "rows": rows,
-                }
-            )
+        tracks = [
+            {
+                "slug": track.track,
+                "name": track.name,
+                "cumulative": format_money(track.cumulative_real if real else track.cumulative, cur),
+                "cumulative_other": format_money(track.cumulative if real else track.cumulative_real, cur),
+                "last_title": track.earnings[-1].title if track.earnings else "",
+            }
+            for track in projection.tracks
+        ]
         last = projection.start_year + self.profile.horizon_years - 1
         return {
             "years": self.profile.horizon_years,
@@ -372,6 +411,33 @@ class ProjectionPanel:
             "inflation": f"{projection.inflation * 100:.3g}%",
             "nominal_raise": f"{((1 + projection.raise_rate) * (1 + projection.inflation) - 1) * 100:.1f}%",
         }
+
+    @cached_property
+    def earnings_years(self) -> list[dict]:
+        """Year by year, for `years_track` (or every track): a table each, fetched when opened."""
+        cur, target = self.projection.currency, self.profile.target_year
+        suffix = "_real" if self.real else ""
+        return [
+            {
+                "slug": track.track,
+                "name": track.name,
+                "rows": [
+                    {
+                        "year": e.year,
+                        "title": e.title,
+                        "promoted": e.promoted,
+                        "is_target": e.year == target,
+                        "base": format_money(getattr(e, "base" + suffix), cur),
+                        "bonus_equity": format_money(getattr(e, "bonus_equity" + suffix), cur),
+                        "total": format_money(getattr(e, "total" + suffix), cur),
+                        "cumulative": format_money(getattr(e, "cumulative_total" + suffix), cur),
+                    }
+                    for e in track.earnings
+                ],
+            }
+            for track in self.projection.tracks
+            if track.track == self.years_track or not self.years_track
+        ]
 
     @cached_property
     def lifetime_ifs(self) -> list[dict]:
@@ -419,6 +485,24 @@ class ProjectionPanel:
             }
             for row in ranked
         ]
+
+
+def axis_marks(chart, *, x_label_y: int) -> dict:
+    """A chart's grid lines with their pay labels, and its year labels (SVG; numbers and short labels)."""
+    left, right = chart.plot_left, chart.plot_right
+    return {
+        "grid": format_html_join(
+            "",
+            '<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"/><text class="axis-label" x="{}" y="{}" '
+            'text-anchor="end" dominant-baseline="middle">{}</text>',
+            ((left, right, t.position, t.position, left - 6, t.position, t.label) for t in chart.y_ticks),
+        ),
+        "years": format_html_join(
+            "",
+            '<text class="axis-label" x="{}" y="{}" text-anchor="middle">{}</text>',
+            ((t.position, x_label_y, t.label) for t in chart.x_ticks),
+        ),
+    }
 
 
 # Words -------------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("estimate/", views.estimate, name="estimate"),
     path("explain/", views.explain, name="explain"),
+    path("details/", views.details, name="details"),
     path("methodology/", views.methodology, name="methodology"),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),

@@ -32,6 +32,7 @@ from .clock import this_year
 from .forms import (
     CompareForm,
     DataChangeSeenForm,
+    DetailsForm,
     ExplainForm,
     MoneyForm,
     PlanForm,
@@ -136,6 +137,34 @@ def explain(request):
     template = "careerpath/explain.html"
     if request.htmx:
         template += "#explanation"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@require_safe
+def details(request):
+    """A projection's secondary figures, fetched when they come into view or are opened (a page without JS)."""
+    catalog = get_catalog()
+    form = DetailsForm(request.GET, catalog=catalog)
+    if not form.is_valid():
+        context = {"form": form, "heading": "Figures not found", "back": reverse("home")}
+        return render(request, "careerpath/details.html", context, status=400)
+    data = form.cleaned_data
+    panel = ProjectionPanel(
+        form.profile(), catalog, this_year(), shared=data["shared"], money=form.money_choice, years_track=data["track"]
+    )
+    context = {
+        "form": form,
+        "heading": form.heading(),
+        "part": data["part"],
+        "panel": panel,
+        "panel_timeout": settings.PANEL_CACHE_SECONDS,
+        "back": f"{reverse('estimate')}?{panel.query}",
+    }
+    template = "careerpath/details.html"
+    if request.htmx:
+        template += "#" + data["part"]
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
     return response

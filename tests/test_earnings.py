@@ -167,8 +167,8 @@ def test_the_lifetime_sentence_names_the_best_track_and_the_gap(catalog):
 
 def test_the_target_year_is_marked_not_used_as_the_horizon(catalog):
     panel = ProjectionPanel(profile(target_track="management", target_year=YEAR + 3), catalog, YEAR)
-    assert len(panel.earnings["tracks"][0]["rows"]) == 10
-    marked = [row["year"] for track in panel.earnings["tracks"] for row in track["rows"] if row["is_target"]]
+    assert len(panel.earnings_years[0]["rows"]) == 10
+    marked = [row["year"] for track in panel.earnings_years for row in track["rows"] if row["is_target"]]
     assert marked == [YEAR + 3] * 3
     assert panel.earnings_chart.target_year == YEAR + 3
     far = ProjectionPanel(profile(target_year=YEAR + 30), catalog, YEAR)

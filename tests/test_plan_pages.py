@@ -1,6 +1,7 @@
 """Plan pages through Django's client: create, view, edit, duplicate, delete, and their errors."""
 
 import re
+from html import unescape
 
 import pytest
 from django.urls import reverse
@@ -175,8 +176,10 @@ def test_other_users_cannot_post_to_a_plan(client, other_user, plan, name):
     assert Plan.objects.count() == 1
 
 
-def test_what_if_and_other_locations_are_shown(user_client, plan):
-    html = user_client.get(reverse("plan_detail", args=[plan.pk])).content.decode()
+def test_what_if_and_other_locations_are_linked_and_shown(user_client, plan):
+    page = user_client.get(reverse("plan_detail", args=[plan.pk])).content.decode()
+    link = unescape(re.search(r'<div class="options" data-hx-get="([^"]+)"', page)[1])
+    html = user_client.get(link).content.decode()  # without JavaScript, the link's page
     assert 'data-what-if="reinforcement-learning"' in html
     assert 'data-what-if="phd"' in html
     assert 'data-what-if="nlp"' not in html  # already has it

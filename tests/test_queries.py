@@ -25,6 +25,8 @@ def pages(plan, other):
     return [
         (reverse("home"), None, {}),
         (reverse("estimate"), QUERY, {"headers": {"HX-Request": "true"}}),
+        (reverse("details"), {**QUERY, "part": "options"}, {"headers": {"HX-Request": "true"}}),
+        (reverse("details"), {**QUERY, "part": "years", "track": "ic"}, {}),
         (reverse("methodology"), None, {}),
         (reverse("plan_list"), None, {}),
         (reverse("plan_detail", args=[plan.pk]), None, {}),
