@@ -8,11 +8,12 @@ needs no sweeping: old entries are simply never asked for again.
 
 from __future__ import annotations
 
+import html
+from collections.abc import Iterable
 from functools import cached_property
 from urllib.parse import urlencode
 
 from django.urls import reverse
-from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 
 from compensation.data import Catalog
@@ -118,6 +119,8 @@ class ProjectionPanel:
         """
         currency, target = self.projection.currency, self.profile.target_track
         why = self.explain_url
+        whose = "this plan" if self.shared else "you"
+        held = ". Held at the previous step's pay: this role's usual pay here is lower"
         return [
             {
                 "slug": track.track,
@@ -126,21 +129,30 @@ class ProjectionPanel:
                 "is_target": track.track == target,
                 "steps": [
                     {
-                        "role": step.role,
+                        # The figures tests and scripts read, as data attributes: written once per step.
+                        "data": marks(
+                            'data-role="{}" data-base-min="{}" data-base-max="{}" '
+                            'data-band-min="{}" data-band-max="{}"',
+                            [
+                                (
+                                    step.role,
+                                    whole(step.base_min),
+                                    whole(step.base_max),
+                                    whole(step.band_min),
+                                    whole(step.band_max),
+                                )
+                            ],
+                        ),
                         "title": step.title,
                         "is_current": step.is_current,
                         "year": step.year,
                         "earliest_year": step.earliest_year,
-                        "base_min": whole(step.base_min),
-                        "base_max": whole(step.base_max),
-                        "band_min": whole(step.band_min),
-                        "band_max": whole(step.band_max),
-                        "band": money_range(step.band_min, step.band_max, currency)
-                        + ("+" if step.band_open_ended else ""),
-                        "percentiles": ordinal(step.percentile_min)
-                        if step.percentile_min == step.percentile_max
-                        else f"{ordinal(step.percentile_min)}–{ordinal(step.percentile_max)}",
-                        "floored": step.floored,
+                        "band": (
+                            f"Band here {money_range(step.band_min, step.band_max, currency)}"
+                            f"{'+' if step.band_open_ended else ''}; "
+                            f"{whose}: {percentiles(step)} percentile of the band"
+                            f"{held if step.floored else ''}"
+                        ),
                         "pay": pay_range(step.base_min, step.base_max, currency),
                         "total": pay_range(step.total_min, step.total_max, currency) if step.total_min else "",
                         "is_assumption": step.is_assumption,
@@ -181,14 +193,13 @@ class ProjectionPanel:
     def chart(self) -> chart.Chart:
         return chart.build(self.projection)
 
-    # The charts' repeated SVG elements are written with format_html_join, one string per chart: a
-    # chart has 10–60 marks of 5–10 values each, and through template loops they cost ~1 ms a panel.
+    # The charts' repeated SVG elements are written by `marks`, one string per kind: a chart has
+    # 10–60 marks of 3–7 values each, and through template loops they cost ~1 ms a panel.
 
     @cached_property
     def chart_bars(self) -> SafeString:
         """Each step's band, midline and name; focusable, with its figures for screen readers."""
-        return format_html_join(
-            "",
+        return marks(
             '<g class="bar s-{} b{}" tabindex="0" role="img" aria-label="{}"><rect class="band" {}/>'
             '<line class="mid" {}/><text class="name" {}>{}</text></g>',
             (
@@ -204,8 +215,7 @@ class ProjectionPanel:
     @cached_property
     def chart_rows(self) -> SafeString:
         """The chart as a table (in a closed <details>): every step of every track."""
-        return format_html_join(
-            "",
+        return marks(
             '<tr><td>{}</td><th scope="row">{}</th><td>{}</td><td class="nowrap">{}</td></tr>',
             ((r.track, r.title, r.year, r.pay) for r in self.chart.rows),
         )
@@ -213,8 +223,7 @@ class ProjectionPanel:
     @cached_property
     def chart_tips(self) -> SafeString:
         """The tip each band shows on focus, hover or tap (CSS only)."""
-        return format_html_join(
-            "",
+        return marks(
             '<g class="tip t{}"><rect {}/><text {}>{}, {}: {}</text></g>',
             ((b.index, SafeString(b.tip_box), SafeString(b.tip_at), b.title, b.year, b.pay) for b in self.chart.bars),
         )
@@ -234,8 +243,7 @@ class ProjectionPanel:
             {
                 "track": line.track,
                 "path": line.path,
-                "points": format_html_join(
-                    "",
+                "points": marks(
                     '<circle cx="{}" cy="{}" r="3"><title>{}</title></circle>',
                     ((p.x, p.y, p.label) for p in line.points),
                 ),
@@ -487,18 +495,28 @@ class ProjectionPanel:
         ]
 
 
+def marks(pattern: str, rows: Iterable[tuple]) -> SafeString:
+    """`pattern` filled in with each row, joined: format_html_join without its cost on numbers.
+
+    Numbers (most of a chart's values) and safe strings go in as they are; any other text is escaped.
+    """
+
+    def safe(value):
+        return value if isinstance(value, (int, float, SafeString)) else html.escape(str(value))
+
+    return SafeString("".join(pattern.format(*map(safe, row)) for row in rows))
+
+
 def axis_marks(chart, *, x_label_y: int) -> dict:
     """A chart's grid lines with their pay labels, and its year labels (SVG; numbers and short labels)."""
     left, right = chart.plot_left, chart.plot_right
     return {
-        "grid": format_html_join(
-            "",
+        "grid": marks(
             '<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"/><text class="axis-label" x="{}" y="{}" '
             'text-anchor="end" dominant-baseline="middle">{}</text>',
             ((left, right, t.position, t.position, left - 6, t.position, t.label) for t in chart.y_ticks),
         ),
-        "years": format_html_join(
-            "",
+        "years": marks(
             '<text class="axis-label" x="{}" y="{}" text-anchor="middle">{}</text>',
             ((t.position, x_label_y, t.label) for t in chart.x_ticks),
         ),
@@ -540,6 +558,12 @@ def percent_change(factor: float) -> str:
 def pay_range(low: float, high: float, currency: str) -> str:
     """A range, or one figure when both ends agree (a step held at the pay the person gave)."""
     return format_money(low, currency) if whole(low) == whole(high) else money_range(low, high, currency)
+
+
+def percentiles(step) -> str:
+    """Where a step's pay sits in its band: "23rd–73rd", or one percentile when both ends agree."""
+    low, high = step.percentile_min, step.percentile_max
+    return ordinal(low) if low == high else f"{ordinal(low)}–{ordinal(high)}"
 
 
 def ordinal(number: int) -> str:
