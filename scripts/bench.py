@@ -366,7 +366,7 @@ def panel(results: Path) -> None:
     year = this_year()
     space = input_space(catalog, year)
     rng = random.Random(11)
-    drawn = distinct_draws(rng, space, PANEL_WARMUP + PANEL_PROFILES + 2 * (VIEW_WARMUP + VIEW_REQUESTS))
+    drawn = distinct_draws(rng, space, PANEL_WARMUP + PANEL_PROFILES + 3 * (VIEW_WARMUP + VIEW_REQUESTS))
     profiles = []
     for values in drawn[: PANEL_WARMUP + PANEL_PROFILES]:
         form = ProfileForm(values, catalog=catalog)  # the server's own check that the draw is valid
@@ -397,6 +397,7 @@ def panel(results: Path) -> None:
     views = {
         "estimate": (anonymous, "/estimate/"),
         "plan_partial": (owner, setup_data["plan_page"]),
+        "options": (anonymous, "/details/?part=options"),
     }
     rest = iter(drawn[PANEL_WARMUP + PANEL_PROFILES :])
     headers = {"HX-Request": "true", "Accept-Encoding": "gzip"}
@@ -404,7 +405,7 @@ def panel(results: Path) -> None:
         for name, (client, path) in views.items():
             timings = []
             for n in range(VIEW_WARMUP + VIEW_REQUESTS):
-                url = f"{path}?{query_string(next(rest))}"
+                url = f"{path}{'&' if '?' in path else '?'}{query_string(next(rest))}"
                 started = time.perf_counter()
                 _get(client, url, headers)
                 if n >= VIEW_WARMUP:
@@ -618,10 +619,11 @@ HTTP = {
     "bare_user": "Bare view, logged in (`/bench/bare-user/`: session + user)",
     "plan_page": "Plan page (logged in, whole page)",
     "plan_varied": "Plan partial, logged in, **varied inputs**",
+    "options_varied": "What-ifs and other locations (`/details/`, fetched when scrolled to), **varied inputs**",
     "bare_end": "Bare Django view again, at the end of the run",
 }
 LOGGED_IN = ("bare_user", "plan_page", "plan_varied")
-VARIED = ("estimate_varied", "plan_varied")
+VARIED = ("estimate_varied", "plan_varied", "options_varied")
 
 
 def _verdict(ok: bool | None) -> str:
@@ -859,6 +861,8 @@ def report(results: Path) -> None:
             "estimate": "Whole live update, quick estimate (`/estimate/?…`, htmx; Django's test client, "
             "middleware and gzip included, `PANEL_CACHE_SECONDS=0`)",
             "plan_partial": "Whole live update, plan preview (`/plans/ID/?…`, htmx, logged in; same)",
+            "options": "What-ifs and other locations, fetched when scrolled to (`/details/?part=options&…`, "
+            "htmx; same): about 14 projections",
         }
         for key, label in described.items():
             if key in pan:
@@ -873,8 +877,8 @@ def report(results: Path) -> None:
             f"Engine only: `careerpath.projection.project` over {eng['profiles']:,} random valid profiles, one "
             f"process, catalog from `build_catalog`: best of {len(eng['passes'])} passes, "
             f"{eng['per_second']:,.0f} projections per CPU-second ({', '.join(f'{p:,.0f}' for p in eng['passes'])}; "
-            f"by the clock: {', '.join(f'{p:,.0f}' for p in eng['wall'])}/s). A panel runs about 15 projections "
-            "(tracks, what-ifs, every location).",
+            f"by the clock: {', '.join(f'{p:,.0f}' for p in eng['wall'])}/s). A live update runs one projection; "
+            "the what-ifs and other locations, fetched when scrolled to, about 14 more.",
             "",
         ]
 

@@ -192,6 +192,7 @@ run_varied pg estimate_varied /estimate/
 run_wrk pg bare_user /bench/bare-user/ "Cookie: $cookie"
 run_wrk pg plan_page "$plan_page" "Cookie: $cookie"
 run_varied pg plan_varied "$plan_page" "$cookie"
+run_varied pg options_varied "/details/?part=options"
 run_wrk pg bare_end /bench/bare/
 stop_gunicorn
 

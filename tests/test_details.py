@@ -90,3 +90,18 @@ def test_a_bad_link_is_a_400_with_its_reason(client, changes, message):
 def test_head_is_answered_and_post_is_not(client):
     assert client.head(reverse("details"), {**QUERY, "part": "options"}).status_code == 200
     assert client.post(reverse("details"), {**QUERY, "part": "options"}).status_code == 405
+
+
+def test_no_template_comment_leaks_into_a_page(client, user_client, plan):
+    """A `{# #}` comment spanning lines is printed as text by Django; this has happened twice."""
+    pages = [
+        client.get(reverse("home")),
+        client.get(reverse("estimate"), QUERY, headers=HTMX),
+        client.get(reverse("details"), {**QUERY, "part": "options"}),
+        client.get(reverse("details"), {**QUERY, "part": "years", "track": "ic"}),
+        user_client.get(reverse("plan_detail", args=[plan.pk])),
+        user_client.get(reverse("plan_edit", args=[plan.pk])),
+    ]
+    for response in pages:
+        html = response.content.decode()
+        assert response.status_code == 200 and "{#" not in html and "#}" not in html

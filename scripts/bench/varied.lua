@@ -5,7 +5,8 @@
 --
 -- DATA is the Lua file `scripts/bench.py setup` writes from the database (the slugs the forms
 -- accept, the year range), so the inputs never drift from the data. PATH is the live-update URL
--- without its query (/estimate/ or /plans/ID/), COOKIE the owner's session cookie for a plan.
+-- (/estimate/, /plans/ID/ or /details/?part=options; the profile is added to its query), COOKIE the
+-- owner's session cookie for a plan.
 -- Each request is an htmx live update: `HX-Request: true`, `Accept-Encoding: gzip`.
 -- BENCH_VARIED_CHECK=1 (with -t1 -c1) counts statuses and distinct URLs and prints them as JSON.
 
@@ -81,7 +82,7 @@ local function query()
 end
 
 function request()
-  local target = path .. "?" .. query()
+  local target = path .. (path:find("?", 1, true) and "&" or "?") .. query()
   if checking then
     requested = requested + 1
     if not seen[target] then

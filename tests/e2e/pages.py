@@ -53,6 +53,14 @@ def projection_update(page: Page):
     expect(page.locator("#live-region")).to_contain_text("Projection updated")
 
 
+def show_options(page: Page) -> Locator:
+    """Scroll to the what-ifs and other locations, which load when they come into view; returns them."""
+    page.locator("#projection .options").scroll_into_view_if_needed()
+    options = page.locator("#projection .what-if-block")
+    expect(options).to_be_visible()
+    return options
+
+
 # Accounts ----------------------------------------------------------------------------------------
 
 

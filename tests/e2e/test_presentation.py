@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .conftest import DESKTOP, NOT_FOUND_LOG, PHONE, SCREENSHOTS
-from .pages import projection_update
+from .pages import projection_update, show_options
 
 pytestmark = pytest.mark.e2e
 
@@ -128,6 +128,7 @@ def test_2_chart_has_fitted_axis_matching_legend_role_names_and_values_on_focus(
 
 def test_3_what_if_is_ranked_and_said_in_words_on_one_line(page, screen):
     page.goto("/")
+    show_options(page)
     rows = page.locator("#projection .what-if li")
     texts = rows.all_inner_texts()
     assert len(texts) >= 4
@@ -266,6 +267,7 @@ def test_8_shared_plan_says_this_plan_and_sign_up_keeps_the_inputs(page, screen,
     plan = make_plan(user, title="Move to management", target_track="management")
     link = ShareLink.objects.create(plan=plan)
     page.goto(link.get_absolute_url())
+    show_options(page)
     projection = page.locator("#projection").inner_text()
     assert not re.search(r"\byour?\b|\byours\b", projection, re.IGNORECASE), "a shared plan speaks of 'your'"
     expect(page.locator('#projection tr.current th[scope="row"]')).to_contain_text("(this plan)")

@@ -48,6 +48,7 @@ def test_entering_pay_changes_the_percentile_and_lifetime_sentences_live(page, c
     expect(page.locator("#earnings-heading")).to_contain_text("Earnings over 20 years")
     assert_not_reloaded(page)
     page.locator("details.earnings-years[data-track='management'] summary").click()
+    expect(page.locator("details.earnings-years[data-track='management'] tbody tr")).to_have_count(20)
     checked(page, f"earnings-{width}", "Plan your ML career · CareerPath")
 
 

@@ -1,0 +1,45 @@
+"""Journey: the secondary figures (what-ifs, other locations, earnings year by year) load when wanted.
+
+A live update leaves them out; they load when scrolled to or opened, for the inputs of the moment,
+and without JavaScript the panel links to a page with them.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from .pages import projection_update, show_options
+
+pytestmark = pytest.mark.e2e
+
+
+def test_after_a_live_update_the_options_load_for_the_new_inputs(page, checked):
+    page.goto("/")
+    with projection_update(page):
+        page.get_by_label("Location").select_option("london")
+    options = show_options(page)
+    expect(page.locator("#projection .elsewhere tr.current")).to_have_attribute("data-location", "london")
+    expect(options.locator("li").first).to_contain_text(re.compile(r"\+£[\d,]+"))
+    checked(page, "options-after-update", re.compile("CareerPath"))
+
+    years = page.locator("details.earnings-years[data-track='ic']")
+    years.locator("summary").click()
+    expect(years.locator("table caption")).to_contain_text("Individual contributor track")
+    expect(years.locator("tbody tr").first).to_contain_text("£")
+
+
+def test_without_javascript_the_panel_links_its_options(new_context, base_url):
+    context = new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{base_url}/")
+    page.get_by_role("link", name=re.compile("What each missing skill")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("What if you change one thing")
+    expect(page.locator(".what-if li").first).to_contain_text(re.compile(r"^(Adding|Getting a) "))
+    page.get_by_role("link", name="Back to the projection").click()
+    expect(page.locator("#projection")).to_be_visible()
+    page.get_by_text(re.compile("^Year by year: management track")).click()
+    page.get_by_role("link", name="See the management track year by year").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Earnings year by year: management track")
+    expect(page.locator("tbody tr")).to_have_count(10)
+    context.close()
