@@ -33,6 +33,8 @@ from .projection import (
 )
 
 NBSP = "\u00a0"
+ASSUMPTION = SafeString('<span class="badge badge-assumption">Assumption</span>')
+ARTICLE = SafeString('<span class="badge badge-article">Article</span>')
 NOMINAL, REAL = "nominal", "real"  # how earnings are shown: as paid each year, or in today's money
 
 
@@ -129,12 +131,13 @@ class ProjectionPanel:
                 "is_target": track.track == target,
                 "steps": [
                     {
-                        # The figures tests and scripts read, as data attributes: written once per step.
-                        "data": marks(
-                            'data-role="{}" data-base-min="{}" data-base-max="{}" '
+                        # The step's class and the figures tests and scripts read, as data attributes.
+                        "attrs": marks(
+                            'class="step{}" data-role="{}" data-base-min="{}" data-base-max="{}" '
                             'data-band-min="{}" data-band-max="{}"',
                             [
                                 (
+                                    " step-current" if step.is_current else "",
                                     step.role,
                                     whole(step.base_min),
                                     whole(step.base_max),
@@ -143,10 +146,13 @@ class ProjectionPanel:
                                 )
                             ],
                         ),
+                        "when": "now"
+                        if step.is_current
+                        else marks('{} <span class="muted">(earliest {})</span>', [(step.year, step.earliest_year)]),
+                        "badge": ASSUMPTION if step.is_assumption else ARTICLE,
                         "title": step.title,
                         "is_current": step.is_current,
                         "year": step.year,
-                        "earliest_year": step.earliest_year,
                         "band": (
                             f"Band here {money_range(step.band_min, step.band_max, currency)}"
                             f"{'+' if step.band_open_ended else ''}; "
@@ -188,6 +194,17 @@ class ProjectionPanel:
             "has_next": following is not now,
             "top_is_next": top is following,
         }
+
+    @cached_property
+    def announcement(self) -> str:
+        """What a screen reader hears after a live update: each track's top step, its year and pay."""
+        cur = self.projection.currency
+        tops = (
+            f" {t.name}: {t.top.title} by {t.top.year}, {format_money(t.top.base_min, cur)} to "
+            f"{format_money(t.top.base_max, cur)}."
+            for t in self.projection.tracks
+        )
+        return "Projection updated." + "".join(tops)
 
     @cached_property
     def chart(self) -> chart.Chart:

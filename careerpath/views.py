@@ -21,6 +21,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -239,7 +240,9 @@ def _plan_page(request, plan: Plan, *, editing: bool):
         initial = preview.merged_into(initial_from_plan(plan, [], catalog))
     else:
         initial = {**initial_from_plan(plan, _skill_ids(plan), catalog), "money": MoneyForm.choice(request.GET)}
-    context = {"plan": plan, "nav": "plans", "editing": editing, "form": PlanForm(initial=initial, catalog=catalog)}
+    # The form is built only if the page shows it: a live update answers with the projection alone.
+    form = SimpleLazyObject(lambda: PlanForm(initial=initial, catalog=catalog))
+    context = {"plan": plan, "nav": "plans", "editing": editing, "form": form}
     if preview is not None and not preview.is_valid():
         return _render(request, PLAN_PAGE, {**context, "invalid": preview}, status=400)
     context.update(panel=_panel(initial, catalog), previewing=preview is not None, names=describe(initial, catalog))
