@@ -166,6 +166,10 @@ def build(projection: Projection) -> Chart:
     for track, step in steps:
         owners.setdefault((step.role, step.year, step.base_min, step.base_max), []).append((track, step))
 
+    pays = {
+        (step.base_min, step.base_max): money_range(step.base_min, step.base_max, projection.currency)
+        for _, step in steps
+    }  # one string per range: most steps are drawn once and listed once per track holding them
     placed: list[tuple[float, float, float, float]] = []
     bars = []
     for index, holders in enumerate(owners.values()):
@@ -175,7 +179,7 @@ def build(projection: Projection) -> Chart:
         until = min(untils[(t.track, st.role)] for t, st in holders)
         x0, x1 = x_of(step.year), x_of(max(until, step.year + 1))
         y0, y1 = y_of(step.base_max), y_of(step.base_min)
-        pay = money_range(step.base_min, step.base_max, projection.currency)
+        pay = pays[(step.base_min, step.base_max)]
         names = " and ".join(t.name for t, _ in holders) if shared else track.name
         short = short_title(step.title)
 
@@ -221,10 +225,7 @@ def build(projection: Projection) -> Chart:
     series = tuple(Series(t.track, t.name) for t in projection.tracks if t.track in shown)
     if "shared" in shown:
         series += (Series("shared", "Steps the tracks share"),)
-    rows = tuple(
-        Row(track.name, step.title, step.year, money_range(step.base_min, step.base_max, projection.currency))
-        for track, step in steps
-    )
+    rows = tuple(Row(track.name, step.title, step.year, pays[(step.base_min, step.base_max)]) for track, step in steps)
 
     year_step = max(1, math.ceil((end - start) / 8))
     x_ticks = tuple(Tick(year, round(x_of(year), 1), str(year)) for year in range(start, end, year_step))

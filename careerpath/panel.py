@@ -120,7 +120,7 @@ class ProjectionPanel:
         first, and a panel reads a few hundred of them.
         """
         currency, target = self.projection.currency, self.profile.target_track
-        why = self.explain_url
+        why = html.escape(self.explain_url)  # escaped once, not twice per step: ~300 characters each
         whose = "this plan" if self.shared else "you"
         held = ". Held at the previous step's pay: this role's usual pay here is lower"
         return [
@@ -162,7 +162,7 @@ class ProjectionPanel:
                         "pay": pay_range(step.base_min, step.base_max, currency),
                         "total": pay_range(step.total_min, step.total_max, currency) if step.total_min else "",
                         "is_assumption": step.is_assumption,
-                        "why": f"{why}{track.track}/{step.role}",
+                        "why": SafeString(f"{why}{html.escape(track.track)}/{html.escape(step.role)}"),
                     }
                     for step in track.steps
                 ],

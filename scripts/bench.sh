@@ -188,6 +188,7 @@ start_gunicorn pg
 run_wrk pg bare /bench/bare/
 run_wrk pg home /
 run_wrk pg estimate_hit "$estimate_hit" "HX-Request: true"
+run_varied pg form_varied /bench/form/
 run_varied pg estimate_varied /estimate/
 run_wrk pg bare_user /bench/bare-user/ "Cookie: $cookie"
 run_wrk pg plan_page "$plan_page" "Cookie: $cookie"
