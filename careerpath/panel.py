@@ -132,23 +132,15 @@ class ProjectionPanel:
                 "steps": [
                     {
                         # The step's class and the figures tests and scripts read, as data attributes.
-                        "attrs": marks(
-                            'class="step{}" data-role="{}" data-base-min="{}" data-base-max="{}" '
-                            'data-band-min="{}" data-band-max="{}"',
-                            [
-                                (
-                                    " step-current" if step.is_current else "",
-                                    step.role,
-                                    whole(step.base_min),
-                                    whole(step.base_max),
-                                    whole(step.band_min),
-                                    whole(step.band_max),
-                                )
-                            ],
+                        "attrs": SafeString(
+                            f'class="step{" step-current" if step.is_current else ""}" '
+                            f'data-role="{html.escape(step.role)}" data-base-min="{whole(step.base_min)}" '
+                            f'data-base-max="{whole(step.base_max)}" data-band-min="{whole(step.band_min)}" '
+                            f'data-band-max="{whole(step.band_max)}"'
                         ),
                         "when": "now"
                         if step.is_current
-                        else marks('{} <span class="muted">(earliest {})</span>', [(step.year, step.earliest_year)]),
+                        else SafeString(f'{step.year} <span class="muted">(earliest {step.earliest_year})</span>'),
                         "badge": ASSUMPTION if step.is_assumption else ARTICLE,
                         "title": step.title,
                         "is_current": step.is_current,
