@@ -404,10 +404,13 @@ class ProjectionPanel:
         """Every track's earnings over the horizon in the chosen money: the totals, formatted once."""
         projection, cur, real = self.projection, self.projection.currency, self.real
         target = self.profile.target_year
+        years = html.escape(f"{self.details_url}years&track=")
         tracks = [
             {
                 "slug": track.track,
                 "name": track.name,
+                "name_lower": track.name.lower(),
+                "years_url": SafeString(years + html.escape(track.track)),  # its year-by-year table
                 "cumulative": format_money(track.cumulative_real if real else track.cumulative, cur),
                 "cumulative_other": format_money(track.cumulative if real else track.cumulative_real, cur),
                 "last_title": track.earnings[-1].title if track.earnings else "",
@@ -420,6 +423,9 @@ class ProjectionPanel:
             "first_year": projection.start_year,
             "last_year": last,
             "real": real,
+            # The totals table's two money columns: the chosen money first.
+            "shown_label": "In today’s money" if real else "As paid",
+            "other_label": "As paid" if real else "In today’s money",
             "summary": self._summary(),
             "tracks": tracks,
             "target_year": target,
