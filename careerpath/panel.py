@@ -287,7 +287,7 @@ class ProjectionPanel:
                         "action": f"Adding {name}" if kind == "skill" else f"Getting a {name}",
                         "change": change_range(w.delta_min, w.delta_max, currency),
                         "where": f"{where}, {w.title}",
-                        "order": -(w.delta_min + w.delta_max),
+                        "order": (-max(w.delta_min, w.delta_max), -min(w.delta_min, w.delta_max)),
                     }
                 )
         rows.sort(key=lambda row: row["order"])
@@ -472,7 +472,7 @@ class ProjectionPanel:
             {
                 "key": w.key,
                 "label": w.label,
-                "next": f"{w.title}: +{format_money(w.delta_min, cur)} / +{format_money(w.delta_max, cur)}",
+                "next": f"{w.title}: {change_range(w.delta_min, w.delta_max, cur)}",
                 "lifetime": "+" + format_money(w.lifetime_gain_real if real else w.lifetime_gain, cur),
             }
             for w in items
@@ -557,7 +557,11 @@ def signed(amount: float, currency: str) -> str:
 
 
 def change_range(low: float, high: float, currency: str) -> str:
-    """A change to a pay range in words: "+$1,400 to +$2,800 a year", or one figure when both ends agree."""
+    """A change to a pay range in words: "+$1,400 to +$2,800 a year", or one figure when both ends agree.
+
+    The smaller change first, whichever end of the range it moves: "+$700 to +$800", never "+$800 to +$700".
+    """
+    low, high = sorted((low, high))
     first, second = signed(low, currency), signed(high, currency)
     if first == second:
         return first if first == "no change" else f"{first} a year"

@@ -158,6 +158,7 @@ def details(request):
     context = {
         "form": form,
         "heading": form.heading(),
+        "names": describe(data, catalog),
         "part": data["part"],
         "panel": panel,
         "panel_timeout": settings.PANEL_CACHE_SECONDS,

@@ -29,6 +29,17 @@ def test_after_a_live_update_the_options_load_for_the_new_inputs(page, checked):
     expect(years.locator("tbody tr").first).to_contain_text("£")
 
 
+def test_the_options_page_passes_the_page_checks(page, checked):
+    """The page a link without JavaScript opens: checked like every page (axe, light and dark, HTML)."""
+    page.goto("/")
+    url = page.locator("#projection .options").get_attribute("data-hx-get")
+    page.goto(url)
+    expect(page.locator(".what-if li").first).to_be_visible()
+    checked(page, "details-options", "What if you change one thing · CareerPath")
+    page.goto(url.replace("part=options", "part=years&track=research"))
+    checked(page, "details-years", "Earnings year by year: research track · CareerPath")
+
+
 def test_without_javascript_the_panel_links_its_options(new_context, base_url):
     context = new_context(java_script_enabled=False)
     page = context.new_page()
