@@ -329,7 +329,21 @@ class CompareForm(forms.Form):
         return data
 
 
-class ExplainForm(ProfileForm):
+class LinkedProfileForm(ProfileForm):
+    """A profile read back from a link the panel wrote ("why this figure", the what-ifs).
+
+    A saved plan keeps its target year after that year has passed, and its page still projects it:
+    its links must not be refused for it. Any year a plan can hold is taken.
+    """
+
+    def clean_target_year(self):
+        year = self.cleaned_data.get("target_year")
+        if year is not None and not 0 < year <= this_year() + YEARS_AHEAD:
+            raise ValidationError(f"Choose a target year up to {this_year() + YEARS_AHEAD}.")
+        return year
+
+
+class ExplainForm(LinkedProfileForm):
     """One figure of a projection: a step ("track/role"), the freelance rate, or what applies to every step."""
 
     figure = forms.ChoiceField(
@@ -362,7 +376,7 @@ class ExplainForm(ProfileForm):
         return None
 
 
-class DetailsForm(ProfileForm):
+class DetailsForm(LinkedProfileForm):
     """A projection's secondary figures: what-ifs and other locations, or one track's earnings year by year."""
 
     PARTS = {"options": "What if you change one thing", "years": "Earnings year by year"}

@@ -150,7 +150,11 @@ def details(request):
     form = DetailsForm(request.GET, catalog=catalog)
     if not form.is_valid():
         context = {"form": form, "heading": "Figures not found", "back": reverse("home")}
-        return render(request, "careerpath/details.html", context, status=400)
+        # htmx swaps a 422 (the note replaces "Loading…"); a 400 it would leave unshown.
+        template, status = ("careerpath/details.html#failed", 422) if request.htmx else ("careerpath/details.html", 400)
+        response = render(request, template, context, status=status)
+        response["X-Robots-Tag"] = "noindex"
+        return response
     data = form.cleaned_data
     panel = ProjectionPanel(
         form.profile(), catalog, this_year(), shared=data["shared"], money=form.money_choice, years_track=data["track"]
@@ -162,13 +166,14 @@ def details(request):
         "part": data["part"],
         "panel": panel,
         "panel_timeout": settings.PANEL_CACHE_SECONDS,
-        "back": f"{reverse('estimate')}?{panel.query}",
+        "back": f"{reverse('estimate')}?{panel.query}{'&money=real' if panel.real else ''}",
     }
     template = "careerpath/details.html"
     if request.htmx:
         template += "#" + data["part"]
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
+    response["X-Robots-Tag"] = "noindex"  # a projection's figures from its inputs: a share link's too
     return response
 
 

@@ -10,6 +10,7 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
+from careerpath.clock import this_year
 from careerpath.models import ShareLink
 from tests.helpers import PLAN_POST
 
@@ -114,3 +115,33 @@ def test_a_change_to_a_range_reads_smaller_first():
     assert change_range(1200.4, 1199.6, "USD") == "+$1,200 a year"
     assert change_range(0, 0, "USD") == "no change"
     assert change_range(-300, 200, "USD") == "−$300 to +$200 a year"
+
+
+def test_with_htmx_a_bad_link_says_why_where_the_figures_would_be(client):
+    response = client.get(reverse("details"), {**QUERY, "part": "options", "location": "atlantis"}, headers=HTMX)
+    html = unescape(response.content.decode())
+    assert response.status_code == 422  # htmx swaps it: the reason replaces "Loading…"
+    assert "<html" not in html and "These figures could not be shown:" in html
+    assert "Choose a location from the list." in html
+
+
+def test_a_plan_whose_target_year_has_passed_keeps_its_secondary_figures(user_client, plan):
+    """A plan saved with a target year that is now past still projects; its links must work too."""
+    plan.target_year = this_year() - 1
+    plan.save()
+    page = user_client.get(reverse("plan_detail", args=[plan.pk])).content.decode()
+    found = links(page)
+    assert found and all(user_client.get(url).status_code == 200 for url in found.values())
+    why = unescape(re.search(r'data-hx-get="(/explain/\?[^"]+)"', page)[1])
+    assert user_client.get(why).status_code == 200
+
+
+def test_a_target_year_beyond_the_form_s_range_is_still_refused(client):
+    far = {**QUERY, "part": "options", "target_year": str(this_year() + 41)}
+    response = client.get(reverse("details"), far)
+    assert response.status_code == 400 and "Choose a target year up to" in unescape(response.content.decode())
+
+
+def test_secondary_figures_are_not_for_search_engines(client):
+    response = client.get(reverse("details"), {**QUERY, "part": "options"})
+    assert response["X-Robots-Tag"] == "noindex"
