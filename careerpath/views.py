@@ -8,6 +8,7 @@ panel or its error state); when htmx asks for the projection only, the view rend
 from __future__ import annotations
 
 import csv
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -84,6 +85,18 @@ def _render(request, template: str, context: dict, status: int = 200) -> HttpRes
     return response
 
 
+def noindex(view):
+    """Share links and the figures built from a link's inputs: not for search engines."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+    return wrapped
+
+
 def describe(initial: dict, catalog: Catalog) -> dict:
     """Display names of a plan's inputs, for read-only pages."""
     return {
@@ -144,6 +157,7 @@ def explain(request):
 
 
 @require_safe
+@noindex
 def details(request):
     """A projection's secondary figures, fetched when they come into view or are opened (a page without JS)."""
     catalog = get_catalog()
@@ -152,9 +166,7 @@ def details(request):
         context = {"form": form, "heading": "Figures not found", "back": reverse("home")}
         # htmx swaps a 422 (the note replaces "Loading…"); a 400 it would leave unshown.
         template, status = ("careerpath/details.html#failed", 422) if request.htmx else ("careerpath/details.html", 400)
-        response = render(request, template, context, status=status)
-        response["X-Robots-Tag"] = "noindex"
-        return response
+        return render(request, template, context, status=status)
     data = form.cleaned_data
     panel = ProjectionPanel(
         form.profile(), catalog, this_year(), shared=data["shared"], money=form.money_choice, years_track=data["track"]
@@ -173,7 +185,6 @@ def details(request):
         template += "#" + data["part"]
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request"])
-    response["X-Robots-Tag"] = "noindex"  # a projection's figures from its inputs: a share link's too
     return response
 
 
@@ -383,6 +394,7 @@ def _shared(token: str) -> tuple[ShareLink, dict, Catalog]:
 
 
 @require_safe
+@noindex
 def shared_plan(request, token: str):
     link, initial, catalog = _shared(token)
     initial["money"] = MoneyForm.choice(request.GET)
@@ -393,9 +405,7 @@ def shared_plan(request, token: str):
         "names": describe(initial, catalog),
         "panel": _panel(initial, catalog, shared=True),
     }
-    response = _render(request, "careerpath/shared_plan.html", context)
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return _render(request, "careerpath/shared_plan.html", context)
 
 
 # Compare -----------------------------------------------------------------------------------------
@@ -485,28 +495,25 @@ def earnings_csv(request, plan_id: int):
 
 
 @require_safe
+@noindex
 def shared_projection_json(request, token: str):
     plan, projection, catalog = _shared_projection(token)
     body = exports.projection_dict(plan, projection, data_version=catalog.data_version, shared=True)
-    response = _json(body, "shared-plan-projection.json")
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return _json(body, "shared-plan-projection.json")
 
 
 @require_safe
+@noindex
 def shared_projection_csv(request, token: str):
     _, projection, _catalog = _shared_projection(token)
-    response = _csv(exports.projection_rows(projection), "shared-plan-projection.csv")
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return _csv(exports.projection_rows(projection), "shared-plan-projection.csv")
 
 
 @require_safe
+@noindex
 def shared_earnings_csv(request, token: str):
     _, projection, _catalog = _shared_projection(token)
-    response = _csv(exports.earnings_rows(projection), "shared-plan-earnings.csv")
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return _csv(exports.earnings_rows(projection), "shared-plan-earnings.csv")
 
 
 # Methodology and health --------------------------------------------------------------------------

@@ -17,7 +17,9 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
-from careerpath.projection import Profile
+from hypothesis import strategies as st
+
+from careerpath.projection import DEFAULT_HORIZON, HORIZONS, Profile
 
 PASSWORD = "correct-horse-battery-staple-42"
 
@@ -101,6 +103,26 @@ def profile(**changes) -> Profile:
         education="bachelors",
     )
     return replace(base, **changes)
+
+
+def people(catalog, *, max_years: int = 45, with_pay: bool = False):
+    """Hypothesis: any profile the catalog allows; `with_pay` adds the pay fields and a horizon."""
+    pay = st.one_of(st.none(), st.integers(0, 5_000_000)) if with_pay else st.none()
+    return st.builds(
+        Profile,
+        current_level=st.sampled_from([r.slug for r in catalog.levels()]),
+        years_experience=st.integers(0, max_years),
+        location=st.sampled_from(sorted(catalog.locations)),
+        industry=st.sampled_from(sorted(catalog.industries)),
+        company_type=st.sampled_from(sorted(catalog.company_types)),
+        education=st.sampled_from(sorted(catalog.educations)),
+        skills=st.frozensets(st.sampled_from(sorted(catalog.skills))),
+        work_mode=st.sampled_from(["onsite", "remote-us", "freelance"]),
+        current_base=pay,
+        current_bonus=pay,
+        current_equity=pay,
+        horizon_years=st.sampled_from(HORIZONS) if with_pay else st.just(DEFAULT_HORIZON),
+    )
 
 
 def neutral(**changes) -> Profile:

@@ -9,29 +9,15 @@ from hypothesis import strategies as st
 
 from careerpath.earnings_chart import build as build_chart
 from careerpath.panel import ProjectionPanel
-from careerpath.projection import HORIZONS, Profile, earnings_over, project, what_ifs
+from careerpath.projection import HORIZONS, earnings_over, project, what_ifs
+from tests import helpers
 from tests.helpers import YEAR, profile
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-pay = st.one_of(st.none(), st.integers(0, 5_000_000))
 
 
 def people(catalog):
-    return st.builds(
-        Profile,
-        current_level=st.sampled_from([r.slug for r in catalog.levels()]),
-        years_experience=st.integers(0, 40),
-        location=st.sampled_from(sorted(catalog.locations)),
-        industry=st.sampled_from(sorted(catalog.industries)),
-        company_type=st.sampled_from(sorted(catalog.company_types)),
-        education=st.sampled_from(sorted(catalog.educations)),
-        skills=st.frozensets(st.sampled_from(sorted(catalog.skills))),
-        work_mode=st.sampled_from(["onsite", "remote-us", "freelance"]),
-        current_base=pay,
-        current_bonus=pay,
-        current_equity=pay,
-        horizon_years=st.sampled_from(HORIZONS),
-    )
+    return helpers.people(catalog, max_years=40, with_pay=True)
 
 
 def test_one_entry_a_year_over_the_horizon_from_this_year(catalog):

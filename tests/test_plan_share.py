@@ -41,3 +41,11 @@ def test_another_user_cannot_revoke(client, other_user, plan):
     assert client.post(reverse("share_revoke", args=[plan.pk, link.pk])).status_code == 404
     link.refresh_from_db()
     assert link.revoked is None
+
+
+def test_every_shared_url_is_kept_out_of_search_engines(client, plan):
+    link = ShareLink.objects.create(plan=plan)
+    names = ["shared_plan", "shared_projection_json", "shared_projection_csv", "shared_earnings_csv"]
+    for name in names:
+        response = client.get(reverse(name, args=[link.token]))
+        assert response.status_code == 200 and response["X-Robots-Tag"] == "noindex", name

@@ -7,21 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careerpath.projection import FREELANCE, REMOTE_US, Profile, ProjectionError, across_locations, project, what_ifs
+from tests.helpers import YEAR, profile
 
-YEAR = 2026
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-
-
-def profile(**changes) -> Profile:
-    base = Profile(
-        current_level="mid",
-        years_experience=4,
-        location="seattle",
-        industry="retail-ecommerce",
-        company_type="large",
-        education="bachelors",
-    )
-    return replace(base, **changes)
 
 
 def test_management_track_runs_from_current_level_to_director(catalog):

@@ -6,27 +6,13 @@ from itertools import pairwise
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerpath.projection import FREELANCE, Profile, project
-from tests.helpers import YEAR
+from careerpath.projection import FREELANCE, project
+from tests.helpers import YEAR, people
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 LOCATIONS = ["sf-bay-area", "new-york-city", "seattle", "austin-boston"]  # the article's order, highest first
 BASE_INDUSTRIES = ["finance-fintech", "automotive", "healthcare-pharma", "retail-ecommerce"]
 FREELANCE_MULTIPLE = 1.5  # freelance yearly pay within 1/1.5 to 1.5 times the salaried base, same person and place
-
-
-def people(catalog):
-    return st.builds(
-        Profile,
-        current_level=st.sampled_from([r.slug for r in catalog.levels()]),
-        years_experience=st.integers(0, 45),
-        location=st.sampled_from(sorted(catalog.locations)),
-        industry=st.sampled_from(sorted(catalog.industries)),
-        company_type=st.sampled_from(sorted(catalog.company_types)),
-        education=st.sampled_from(sorted(catalog.educations)),
-        skills=st.frozensets(st.sampled_from(sorted(catalog.skills))),
-        work_mode=st.sampled_from(["onsite", "remote-us", "freelance"]),
-    )
 
 
 def steps(result):
