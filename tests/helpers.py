@@ -105,6 +105,18 @@ def profile(**changes) -> Profile:
     return replace(base, **changes)
 
 
+def change_band(slug: str, note: str, **amounts) -> None:
+    """Publish a salary-band change, as the admin does (one data version with its note)."""
+    from compensation.models import SalaryBand
+    from dataversions.recording import publishing
+
+    with publishing(note, kind="admin"):
+        band = SalaryBand.objects.get(slug=slug)
+        for name, value in amounts.items():
+            setattr(band, name, value)
+        band.save()
+
+
 def people(catalog, *, max_years: int = 45, with_pay: bool = False):
     """Hypothesis: any profile the catalog allows; `with_pay` adds the pay fields and a horizon."""
     pay = st.one_of(st.none(), st.integers(0, 5_000_000)) if with_pay else st.none()

@@ -6,18 +6,9 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.models import DataChangeAlert, DigestSent
-from compensation.models import SalaryBand
-from dataversions.recording import publishing
+from tests.helpers import change_band
 
 pytestmark = pytest.mark.django_db
-
-
-def change_band(slug: str, note: str, **amounts) -> None:
-    with publishing(note, kind="admin"):
-        band = SalaryBand.objects.get(slug=slug)
-        for name, value in amounts.items():
-            setattr(band, name, value)
-        band.save()
 
 
 def opt_in(user, threshold):

@@ -12,20 +12,9 @@ from careerpath.forms import initial_from_plan, profile_from_initial
 from careerpath.models import Plan, ShareLink
 from careerpath.projection import focus_track, project
 from compensation.catalog import get_catalog
-from compensation.models import SalaryBand
-from dataversions.recording import publishing
-from tests.helpers import YEAR
+from tests.helpers import YEAR, change_band
 
 pytestmark = pytest.mark.django_db
-
-
-def change_band(slug: str, note: str, **amounts) -> None:
-    """Publish a band change, as the admin does."""
-    with publishing(note, kind="admin"):
-        band = SalaryBand.objects.get(slug=slug)
-        for name, value in amounts.items():
-            setattr(band, name, value)
-        band.save()
 
 
 def notice(html: str) -> str:
