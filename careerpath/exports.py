@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from compensation.money import round_half_up
+from engine.results import Adjustment, EarningsYear, Freelance, Projection, Step, YourPay
 
 from .models import Plan
-from .projection import Adjustment, EarningsYear, Freelance, Projection, Step, YourPay
 
 
 def _amount(value: float | None) -> int | None:
@@ -220,93 +218,3 @@ def projection_rows(projection: Projection) -> list[list]:
             ]
         )
     return rows
-
-
-@dataclass(frozen=True, slots=True)
-class CompareRow:
-    track: str
-    track_name: str
-    role: str
-    title: str
-    a: Step | None
-    b: Step | None
-
-    @property
-    def same_currency(self) -> bool:
-        return self.a is not None and self.b is not None and self.a.currency == self.b.currency
-
-    @property
-    def delta_min(self) -> float | None:
-        return self.b.base_min - self.a.base_min if self.same_currency else None  # type: ignore[union-attr]
-
-    @property
-    def delta_max(self) -> float | None:
-        return self.b.base_max - self.a.base_max if self.same_currency else None  # type: ignore[union-attr]
-
-    @property
-    def delta_years(self) -> int | None:
-        if self.a is None or self.b is None:
-            return None
-        return self.b.year - self.a.year
-
-
-def compare_rows(a: Projection, b: Projection) -> list[CompareRow]:
-    """Step-by-step rows of two projections, matched by track and role."""
-    rows = []
-    for track_a in a.tracks:
-        track_b = b.track(track_a.track)
-        steps_a = {s.role: s for s in track_a.steps}
-        steps_b = {s.role: s for s in track_b.steps}
-        every = {s.role: s for s in (*track_a.steps, *track_b.steps)}
-        for step in sorted(every.values(), key=lambda s: s.rank):
-            rows.append(
-                CompareRow(
-                    track_a.track, track_a.name, step.role, step.title, steps_a.get(step.role), steps_b.get(step.role)
-                )
-            )
-    return rows
-
-
-@dataclass(frozen=True, slots=True)
-class CompareEarnings:
-    """Total pay over the same horizon on one track of two plans."""
-
-    track: str
-    track_name: str
-    years: int
-    a: float
-    b: float
-    a_real: float
-    b_real: float
-    a_currency: str
-    b_currency: str
-
-    @property
-    def same_currency(self) -> bool:
-        return self.a_currency == self.b_currency
-
-    @property
-    def delta(self) -> float | None:
-        return self.b - self.a if self.same_currency else None
-
-    @property
-    def delta_real(self) -> float | None:
-        return self.b_real - self.a_real if self.same_currency else None
-
-
-def compare_earnings(a: Projection, b: Projection) -> list[CompareEarnings]:
-    """Each track's total pay over the horizon in both plans (projected over the same years)."""
-    return [
-        CompareEarnings(
-            track_a.track,
-            track_a.name,
-            len(track_a.earnings),
-            track_a.cumulative,
-            b.track(track_a.track).cumulative,
-            track_a.cumulative_real,
-            b.track(track_a.track).cumulative_real,
-            a.currency,
-            b.currency,
-        )
-        for track_a in a.tracks
-    ]

@@ -9,13 +9,15 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
-from compensation.data import Catalog
 from compensation.money import format_money, round_half_up
+from engine.catalog import Catalog
+from engine.profile import DEFAULT_HORIZON, HORIZONS, Profile
+from engine.results import Projection
+from engine.slugs import Money
 
 from .clock import this_year
 from .models import Plan, ShareLink
-from .panel import NOMINAL, REAL, profile_query
-from .projection import DEFAULT_HORIZON, HORIZONS, Profile, Projection
+from .profiles import PAY_FIELDS, PROFILE_FIELDS, profile_from_values, query_of
 
 MAX_YEARS = 50
 YEARS_AHEAD = 40
@@ -23,23 +25,7 @@ YEARS_AHEAD = 40
 # exchange rate (far above any engineer's pay, so a mistyped extra zero or two is caught, not projected).
 MAX_PAY_USD = 10_000_000
 MAX_PAY_STORED = 2_000_000_000  # fits the database column whatever the exchange rate
-PAY_FIELDS = ("current_base", "current_bonus", "current_equity")
-MONEY_CHOICES = [(NOMINAL, "As paid each year"), (REAL, "In today’s money")]
-
-PROFILE_FIELDS = (
-    "current_level",
-    "years_experience",
-    "location",
-    "industry",
-    "company_type",
-    "skills",
-    "education",
-    "work_mode",
-    "target_track",
-    "target_year",
-    *PAY_FIELDS,
-    "horizon_years",
-)
+MONEY_CHOICES = [(Money.NOMINAL, "As paid each year"), (Money.REAL, "In today’s money")]
 
 
 def _choice_messages(label: str) -> dict[str, str]:
@@ -67,7 +53,7 @@ def _money_field() -> forms.ChoiceField:
         label="Show earnings",
         choices=MONEY_CHOICES,
         required=False,
-        initial=NOMINAL,
+        initial=Money.NOMINAL,
         error_messages={"invalid_choice": "Choose how to show earnings: as paid each year, or in today’s money."},
     )
 
@@ -154,7 +140,7 @@ class ProfileForm(forms.Form):
         return year
 
     def clean_money(self) -> str:
-        return self.cleaned_data.get("money") or NOMINAL
+        return self.cleaned_data.get("money") or Money.NOMINAL
 
     def clean(self):
         data = super().clean()
@@ -176,12 +162,12 @@ class ProfileForm(forms.Form):
         return data
 
     def profile(self) -> Profile:
-        return profile_from_initial(self.cleaned_data)
+        return profile_from_values(self.cleaned_data)
 
     @property
     def money_choice(self) -> str:
         """How earnings are shown: as paid each year ("nominal") or in today's money ("real")."""
-        return self.cleaned_data.get("money") or NOMINAL
+        return self.cleaned_data.get("money") or Money.NOMINAL
 
     def merged_into(self, initial: dict) -> dict:
         """`initial` (a saved plan's or the home example's values) with every profile field as entered here."""
@@ -197,7 +183,7 @@ class MoneyForm(forms.Form):
     @classmethod
     def choice(cls, query) -> str:
         form = cls(query)
-        return (form.cleaned_data["money"] or NOMINAL) if form.is_valid() else NOMINAL
+        return (form.cleaned_data["money"] or Money.NOMINAL) if form.is_valid() else Money.NOMINAL
 
 
 class PreviewForm(ProfileForm):
@@ -215,85 +201,16 @@ class PlanForm(ProfileForm):
     """A saved plan: the profile plus a title and notes, and the version it was edited from."""
 
     title = forms.CharField(
-        max_length=120,
+        max_length=Plan.TITLE_MAX_LENGTH,
         error_messages={
             "required": "Give the plan a title, like “Move to management”.",
-            "max_length": "Keep the title to 120 characters or fewer.",
+            "max_length": f"Keep the title to {Plan.TITLE_MAX_LENGTH} characters or fewer.",
         },
     )
-    notes = forms.CharField(required=False, max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+    notes = forms.CharField(required=False, max_length=Plan.NOTES_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     field_order = ["title", *PROFILE_FIELDS, "notes", "version"]
-
-    def save(self, plan: Plan) -> Plan:
-        """Copy the cleaned input onto `plan` (new or existing) and save it with its skills."""
-        data, ids = self.cleaned_data, self.catalog.ids
-        plan.title = data["title"]
-        plan.notes = data["notes"]
-        plan.current_level_id = ids["role"][data["current_level"]]
-        plan.years_experience = data["years_experience"]
-        plan.location_id = ids["location"][data["location"]]
-        plan.industry_id = ids["industry"][data["industry"]]
-        plan.company_type_id = ids["company_type"][data["company_type"]]
-        plan.education_id = ids["education"][data["education"]]
-        plan.work_mode = data["work_mode"]
-        plan.target_track_id = ids["track"][data["target_track"]] if data.get("target_track") else None
-        plan.target_year = data.get("target_year")
-        plan.current_base = data.get("current_base")
-        plan.current_bonus = data.get("current_bonus")
-        plan.current_equity = data.get("current_equity")
-        plan.horizon_years = data.get("horizon_years") or DEFAULT_HORIZON
-        plan.save()
-        plan.skills.set([ids["skill"][slug] for slug in data["skills"]])
-        return plan
-
-
-def initial_from_plan(plan: Plan, skill_ids: list[int], catalog: Catalog) -> dict:
-    """Form values of a saved plan, resolved through the catalog instead of joins."""
-    return {
-        "title": plan.title,
-        "notes": plan.notes,
-        "version": plan.version,
-        "current_level": catalog.slug_for("role", plan.current_level_id),
-        "years_experience": plan.years_experience,
-        "location": catalog.slug_for("location", plan.location_id),
-        "industry": catalog.slug_for("industry", plan.industry_id),
-        "company_type": catalog.slug_for("company_type", plan.company_type_id),
-        "education": catalog.slug_for("education", plan.education_id),
-        "skills": [catalog.slug_for("skill", pk) for pk in skill_ids],
-        "work_mode": plan.work_mode,
-        "target_track": catalog.slug_for("track", plan.target_track_id) or "",
-        "target_year": plan.target_year,
-        "current_base": plan.current_base,
-        "current_bonus": plan.current_bonus,
-        "current_equity": plan.current_equity,
-        "horizon_years": plan.horizon_years,
-    }
-
-
-def without_pay(initial: dict) -> dict:
-    """A plan's values without the pay it gives: what a share link shows unless the owner allows more."""
-    return {**initial, **dict.fromkeys(PAY_FIELDS)}
-
-
-def profile_from_initial(initial: dict) -> Profile:
-    return Profile(
-        current_level=initial["current_level"],
-        years_experience=initial["years_experience"],
-        location=initial["location"],
-        industry=initial["industry"],
-        company_type=initial["company_type"],
-        education=initial["education"],
-        skills=frozenset(s for s in initial["skills"] if s),
-        work_mode=initial["work_mode"],
-        target_track=initial["target_track"] or None,
-        target_year=initial["target_year"],
-        current_base=initial.get("current_base"),
-        current_bonus=initial.get("current_bonus") if initial.get("current_base") is not None else None,
-        current_equity=initial.get("current_equity") if initial.get("current_base") is not None else None,
-        horizon_years=initial.get("horizon_years") or DEFAULT_HORIZON,
-    )
 
 
 class ShareLinkForm(forms.ModelForm):
@@ -357,7 +274,7 @@ class ExplainForm(LinkedProfileForm):
         self.fields["figure"].choices = [(value, value) for value in {*steps, *levels, "freelance", "common"}]
 
     def query(self) -> str:
-        return profile_query(self.profile())
+        return query_of(self.profile())
 
     def explanation(self, projection: Projection) -> tuple[str, tuple] | None:
         """(heading, explanation lines) of the figure in `projection`, or None if it has no such figure."""

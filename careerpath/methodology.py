@@ -6,7 +6,7 @@ page describes the model with the same data, and cannot drift from it.
 
 from __future__ import annotations
 
-from compensation.data import Catalog
+from engine.catalog import Catalog
 
 BAND_KIND_NAMES = {
     "overall": "US average (all levels)",

@@ -6,19 +6,22 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from compensation.models import CompanyType, DataStamp, Education, Industry, Location, Role, Skill, Track
-
-from .projection import DEFAULT_HORIZON, HORIZONS
+from compensation.models import CompanyType, Education, Industry, Location, Role, Skill, Track
+from engine.profile import DEFAULT_HORIZON, HORIZONS
+from engine.slugs import WorkMode as Mode
 
 
 class Plan(models.Model):
     class WorkMode(models.TextChoices):
-        ONSITE = "onsite", "On-site or hybrid, local employer"
-        REMOTE_US = "remote-us", "Remote for a US-based company"
-        FREELANCE = "freelance", "Freelance"
+        ONSITE = Mode.ONSITE, "On-site or hybrid, local employer"
+        REMOTE_US = Mode.REMOTE_US, "Remote for a US-based company"
+        FREELANCE = Mode.FREELANCE, "Freelance"
+
+    TITLE_MAX_LENGTH = 120
+    NOTES_MAX_LENGTH = 5000
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plans")
-    title = models.CharField(max_length=120)
+    title = models.CharField(max_length=TITLE_MAX_LENGTH)
     current_level = models.ForeignKey(Role, on_delete=models.PROTECT, related_name="+")
     years_experience = models.PositiveSmallIntegerField()
     location = models.ForeignKey(Location, on_delete=models.PROTECT, related_name="+")
@@ -36,12 +39,12 @@ class Plan(models.Model):
     horizon_years = models.PositiveSmallIntegerField(
         "earnings horizon", choices=[(n, f"{n} years") for n in HORIZONS], default=DEFAULT_HORIZON
     )
-    notes = models.TextField(blank=True, max_length=5000)
+    notes = models.TextField(blank=True, max_length=NOTES_MAX_LENGTH)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
     # Optimistic locking: a save must name the version it was edited from.
     version = models.PositiveIntegerField(default=1)
-    # The salary data version the owner last saw this plan at (see careerpath/changes.py).
+    # The salary data version the owner last saw this plan at (see careerpath/notices.py).
     seen_data_version = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
@@ -50,12 +53,6 @@ class Plan(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        if self.seen_data_version is None and self._state.adding:
-            # A new plan is made with the figures of today's data: nothing has changed for it yet.
-            self.seen_data_version = DataStamp.objects.number()
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("plan_detail", args=[self.pk])

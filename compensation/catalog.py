@@ -12,7 +12,9 @@ import threading
 from django.db import connection, transaction
 from django.db.models import F
 
-from . import data, models, state
+from engine import catalog as data
+
+from . import models, state
 
 _lock = threading.Lock()
 _cached: data.Catalog | None = None

@@ -6,11 +6,29 @@ article's yearly salaries and hourly rates never carry cents, and a projection i
 
 from __future__ import annotations
 
-import math
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from babel.numbers import format_currency
+
+from engine.rounding import round_half_up, whole
+
+__all__ = [
+    "amounts_between",
+    "band_range",
+    "change_range",
+    "currency_symbol",
+    "format_compact",
+    "format_money",
+    "fraction_percent",
+    "money_range",
+    "pay_range",
+    "percent_change",
+    "round_half_up",
+    "signed_money",
+    "signed_percent",
+    "whole",
+]
 
 # The locale whose conventions a reader of that currency expects. en_US writes a foreign dollar
 # with its prefix (CA$90,000), so it cannot be confused with US dollars.
@@ -24,26 +42,6 @@ UNITS = ((1_000_000_000, "B"), (1_000_000, "M"), (1_000, "K"))
 UNITS_INR = ((10_000_000, "Cr"), (100_000, "L"), (1_000, "K"))
 
 MINUS = "−"  # U+2212, the typographic minus sign
-
-
-def round_half_up(amount: float | int | Decimal | str, unit: int = 1) -> int:
-    """The one rounding rule of every figure: to a multiple of `unit`, halves away from zero.
-
-    Python's round() sends 2.5 to 2 (half to even); a person expects 3. The engine rounds pay to the
-    hundred and hourly rates to the unit with this, and the formatter shows whole units with it, so the
-    figure shown is the figure exported.
-    """
-    if type(amount) is float or type(amount) is int:  # the engine's hot path
-        if amount >= 0:
-            return math.floor(amount / unit + 0.5) * unit
-        return -math.floor(-amount / unit + 0.5) * unit
-    whole = (Decimal(str(amount)) / unit).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return int(whole) * unit
-
-
-def whole(amount: float | int | Decimal | str) -> int:
-    """`amount` in whole units, half up."""
-    return round_half_up(amount, 1)
 
 
 def babel_format(amount: int, currency: str) -> str:
@@ -130,3 +128,67 @@ def format_compact(amount: float | int | Decimal | str, currency: str) -> str:
     if "." in number:
         number = number.rstrip("0").rstrip(".")
     return f"{sign}{currency_symbol(currency)}{number}{suffix}"
+
+
+NBSP = "\u00a0"
+
+
+def pay_range(low: float, high: float, currency: str) -> str:
+    """A range, or one figure when both ends agree (a step held at the pay the person gave)."""
+    return format_money(low, currency) if whole(low) == whole(high) else money_range(low, high, currency)
+
+
+def band_range(low: float, high: float, currency: str, *, open_ended: bool = False, hourly: bool = False) -> str:
+    """A salary band as the data states it: "$90,000 – $120,000", "$160,000 – $200,000+", "$60 – $150/hour"."""
+    text = pay_range(low, high, currency)
+    return text + ("+" if open_ended else "") + ("/hour" if hourly else "")
+
+
+def signed_money(amount: float, currency: str) -> str:
+    """ "+$4,200", "−$2,000", "no change"; one unbreakable piece of text."""
+    rounded = whole(amount)
+    if rounded == 0:
+        return "no change"
+    return ("+" if rounded > 0 else "") + format_money(rounded, currency).replace(" ", NBSP)
+
+
+def change_range(low: float, high: float, currency: str) -> str:
+    """A change to a pay range in words: "+$1,400 to +$2,800 a year", or one figure when both ends agree.
+
+    The smaller change first, whichever end of the range it moves: "+$700 to +$800", never "+$800 to +$700".
+    """
+    low, high = sorted((low, high))
+    first, second = signed_money(low, currency), signed_money(high, currency)
+    if first == second:
+        return first if first == "no change" else f"{first} a year"
+    return f"{first} to {second} a year"
+
+
+def amounts_between(low: float, high: float, currency: str) -> str:
+    """The sizes of two changes, smaller first: "$4,700 to $5,200", or one figure when they agree."""
+    first, second = sorted((abs(whole(low)), abs(whole(high))))
+    if first == second:
+        return format_money(first, currency)
+    return f"{format_money(first, currency)} to {format_money(second, currency)}"
+
+
+def percent_change(factor: float) -> str:
+    """1.17 -> "+17 %"; 0.85 -> "−15 %": a multiplier as a whole-percent change."""
+    points = round((factor - 1) * 100)
+    return f"{'+' if points >= 0 else MINUS}{abs(points)}{NBSP}%"
+
+
+def signed_percent(value: float) -> str:
+    """+5 %, −3 %, +0.4 %: a change already in percent, whole, with one decimal below 1 %."""
+    shown = f"{abs(value):.1f}" if abs(value) < 1 else f"{abs(value):.0f}"
+    return f"{'+' if value >= 0 else MINUS}{shown} %"
+
+
+def fraction_percent(value: float) -> str:
+    """0.25 -> "25%", 0.125 -> "12.5%": a share held as a fraction (data rows store shares and points so)."""
+    return f"{float(value) * 100:.4g}%"
+
+
+def fraction_points(value: float) -> str:
+    """0.05 -> "5 pts": percentile points held as a fraction of a band."""
+    return f"{float(value) * 100:.4g} pts"

@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from compensation import catalog as catalogs
 from compensation import state
-from compensation.data import Catalog
 from compensation.models import DataStamp, Track
+from engine.catalog import Catalog
 
 from .models import DataChange, DataVersion
 from .recording import publishing

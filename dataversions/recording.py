@@ -112,33 +112,27 @@ def publish(changeset: Changeset) -> DataVersion | None:
     return version
 
 
-# Called by compensation.signals ------------------------------------------------------------------
+# Receivers of compensation's data signals (connected in DataVersionsConfig.ready) -------------------
 
 
-def before_write(model, instance) -> None:
+def before_write(sender, instance, **kwargs) -> None:
     """Remember the row as it is in the database, before a save or a delete changes it."""
-    instance._data_before = state.row_from_db(model, instance.pk) if instance.pk is not None else None
+    instance._data_before = state.row_from_db(sender, instance.pk) if instance.pk is not None else None
 
 
-def after_write(model, instance, *, deleted: bool = False) -> None:
+def after_write(sender, instance, deleted: bool = False, **kwargs) -> None:
     before = instance.__dict__.pop("_data_before", None)
-    after = None if deleted else state.row_from_db(model, instance.pk)
-    _record(model, instance.pk, before, after)
+    after = None if deleted else state.row_from_db(sender, instance.pk)
+    _record(sender, instance.pk, before, after)
 
 
-def roles_tracks_before(pks) -> dict:
-    return {pk: state.row_from_db(_role(), pk) for pk in pks}
+def roles_tracks_before(sender, roles, **kwargs) -> dict:
+    return {pk: state.row_from_db(sender, pk) for pk in roles}
 
 
-def roles_tracks_after(befores: dict) -> None:
-    for pk, before in befores.items():
-        _record(_role(), pk, before, state.row_from_db(_role(), pk))
-
-
-def _role():
-    from compensation.models import Role
-
-    return Role
+def roles_tracks_after(sender, kept: dict, **kwargs) -> None:
+    for pk, before in kept.get(roles_tracks_before, {}).items():
+        _record(sender, pk, before, state.row_from_db(sender, pk))
 
 
 def _record(model, pk, before: Row, after: Row) -> None:

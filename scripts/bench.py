@@ -35,7 +35,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careerpath.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 OWNER = "bench-owner@example.com"
 ADMIN = "bench-admin@example.com"
@@ -191,7 +191,7 @@ def write_lua_space(path: Path, space: dict) -> None:
 
 def profile_of(values: dict):
     """A drawn profile as the engine takes it (what ProfileForm.profile() gives for valid input)."""
-    from careerpath.projection import Profile
+    from engine.profile import Profile
 
     return Profile(
         current_level=values["current_level"],
@@ -214,8 +214,8 @@ def engine(results: Path) -> None:
     """Projections per second over random valid profiles, single process (best of the passes)."""
     django_setup()
     from careerpath.clock import this_year
-    from careerpath.projection import project
     from compensation.catalog import build_catalog, current_version
+    from engine.projection import project
 
     catalog = build_catalog(current_version())
     year = this_year()
@@ -261,11 +261,12 @@ def setup(results: Path, label: str) -> None:
     from django.contrib.auth import get_user_model
     from django.test import Client
 
+    from careerpath import services
     from careerpath.clock import this_year
-    from careerpath.forms import PlanForm, profile_from_initial
+    from careerpath.forms import PlanForm
     from careerpath.models import Plan, ShareLink
-    from careerpath.panel import profile_query
-    from careerpath.views import HOME_EXAMPLE
+    from careerpath.profiles import profile_from_values, query_of
+    from careerpath.views.estimate import HOME_EXAMPLE
     from compensation.catalog import get_catalog
 
     User = get_user_model()
@@ -283,7 +284,7 @@ def setup(results: Path, label: str) -> None:
     for n in range(len(plans), 5):
         form = PlanForm({**PROFILE, "title": f"Bench plan {n}", "notes": ""}, catalog=catalog)
         assert form.is_valid(), form.errors
-        plans.append(form.save(Plan(owner=owner)))
+        plans.append(services.create_plan(owner, form.cleaned_data, catalog))
     link = ShareLink.objects.filter(plan=plans[0], revoked__isnull=True).first() or ShareLink.objects.create(
         plan=plans[0]
     )
@@ -301,7 +302,7 @@ def setup(results: Path, label: str) -> None:
         "session": session,
         "cookie": f"{settings.SESSION_COOKIE_NAME}={session}",
         # The home page's own inputs as its form sends them: after the first request, a cache hit.
-        "estimate_hit": f"/estimate/?{profile_query(profile_from_initial(HOME_EXAMPLE))}",
+        "estimate_hit": f"/estimate/?{query_of(profile_from_values(HOME_EXAMPLE))}",
         "plan_page": f"/plans/{plans[0].pk}/",
         "varied_data": str(lua),
         "space": space,
@@ -359,7 +360,7 @@ def panel(results: Path) -> None:
 
     from careerpath.clock import this_year
     from careerpath.forms import ProfileForm
-    from careerpath.panel import ProjectionPanel
+    from careerpath.presentation.panel import ProjectionPanel
     from compensation.catalog import get_catalog
 
     catalog = get_catalog()
@@ -876,7 +877,7 @@ def report(results: Path) -> None:
         lines += [""]
     if eng:
         lines += [
-            f"Engine only: `careerpath.projection.project` over {eng['profiles']:,} random valid profiles, one "
+            f"Engine only: `engine.projection.project` over {eng['profiles']:,} random valid profiles, one "
             f"process, catalog from `build_catalog`: best of {len(eng['passes'])} passes, "
             f"{eng['per_second']:,.0f} projections per CPU-second ({', '.join(f'{p:,.0f}' for p in eng['passes'])}; "
             f"by the clock: {', '.join(f'{p:,.0f}' for p in eng['wall'])}/s). A live update runs one projection; "

@@ -135,7 +135,7 @@ start_gunicorn() { # label: gunicorn with the bench settings and whatever REDIS_
   local port
   port=$(free_port)
   base="http://127.0.0.1:$port"
-  DJANGO_SETTINGS_MODULE=careerpath.bench_settings .venv/bin/gunicorn careerpath.wsgi \
+  DJANGO_SETTINGS_MODULE=config.bench_settings .venv/bin/gunicorn config.wsgi \
     --bind "127.0.0.1:$port" --workers "$workers" --no-control-socket \
     --access-logfile /dev/null --error-logfile "$results/gunicorn-$1.log" 9>&- &
   gunicorn_pid=$!
@@ -145,7 +145,7 @@ start_gunicorn() { # label: gunicorn with the bench settings and whatever REDIS_
   done
   bench status "$results" "$base/healthz"
   if ! bench status "$results" "$base/bench/bare/" 2>/dev/null; then
-    echo "/bench/bare/ does not answer under careerpath.bench_settings: no ratio can be measured." >&2
+    echo "/bench/bare/ does not answer under config.bench_settings: no ratio can be measured." >&2
     exit 1
   fi
 }

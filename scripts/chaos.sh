@@ -95,7 +95,7 @@ if (exec 3<>"/dev/tcp/$HOST/$PORT") 2>/dev/null; then
   exit 2
 fi
 # The app's own log (every 503 logs a warning) goes to the file too; its tail is shown on failure.
-$BIN/gunicorn careerpath.wsgi --bind "$HOST:$PORT" --workers 2 --timeout 30 --log-level warning \
+$BIN/gunicorn config.wsgi --bind "$HOST:$PORT" --workers 2 --timeout 30 --log-level warning \
   >"$WORK/gunicorn.log" 2>&1 &
 GUNICORN_PID=$!
 for _ in $(seq 60); do

@@ -80,14 +80,15 @@ def catalog(django_db_setup, django_db_blocker):
 @pytest.fixture
 def make_plan(db):
     """Create a plan through the same form the site uses."""
+    from careerpath import services
     from careerpath.forms import PlanForm
-    from careerpath.models import Plan
     from compensation.catalog import get_catalog
 
     def make(owner, **changes):
-        form = PlanForm({**PLAN_POST, **changes}, catalog=get_catalog())
+        catalog = get_catalog()
+        form = PlanForm({**PLAN_POST, **changes}, catalog=catalog)
         assert form.is_valid(), form.errors
-        return form.save(Plan(owner=owner))
+        return services.create_plan(owner, form.cleaned_data, catalog)
 
     return make
 

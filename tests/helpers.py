@@ -19,7 +19,7 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from careerpath.projection import DEFAULT_HORIZON, HORIZONS, Profile
+from engine.profile import DEFAULT_HORIZON, HORIZONS, Profile
 
 PASSWORD = "correct-horse-battery-staple-42"
 
@@ -215,7 +215,7 @@ def gunicorn_servers(count: int, folder: Path, **env: str) -> Iterator[list[str]
             port = free_port()
             log = folder / f"gunicorn-{number}.log"
             logs.append(log)
-            command = [sys.executable, "-m", "gunicorn", "careerpath.wsgi", "--bind", f"127.0.0.1:{port}"]
+            command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}"]
             # One worker; gunicorn's default control socket path is shared by every server on the machine.
             command += ["--workers", "1", "--no-control-socket"]
             with log.open("w") as output:

@@ -15,8 +15,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerpath.forms import PROFILE_FIELDS
 from careerpath.models import Plan
+from careerpath.profiles import PROFILE_FIELDS
 from tests.helpers import PASSWORD, PLAN_POST
 
 pytestmark = pytest.mark.django_db

@@ -7,11 +7,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from careerpath.changes import compare, signed_percent
-from careerpath.forms import initial_from_plan, profile_from_initial
 from careerpath.models import Plan, ShareLink
-from careerpath.projection import focus_track, project
+from careerpath.profiles import profile_from_values as profile_from_initial
+from careerpath.profiles import values_from_plan as initial_from_plan
 from compensation.catalog import get_catalog
+from compensation.money import signed_percent
+from engine.diff import plan_change as compare
+from engine.options import focus_track
+from engine.projection import project
 from tests.helpers import YEAR, change_band
 
 pytestmark = pytest.mark.django_db

@@ -5,13 +5,15 @@ import re
 import pytest
 from django.urls import reverse
 
-from careerpath.changes import compare, effect, profile_of
+from careerpath.impact import effect
 from careerpath.models import Plan
-from careerpath.projection import project
+from careerpath.profiles import profile_from_plan as profile_of
 from compensation import state
 from compensation.catalog import catalog_from_state, get_catalog
 from compensation.models import Parameter, SalaryBand
 from dataversions.models import DataVersion
+from engine.diff import plan_change as compare
+from engine.projection import project
 from tests.helpers import YEAR, admin_band_form
 
 pytestmark = pytest.mark.django_db

@@ -109,7 +109,7 @@ def test_no_template_comment_leaks_into_a_page(client, user_client, plan):
 
 
 def test_a_change_to_a_range_reads_smaller_first():
-    from careerpath.panel import change_range
+    from compensation.money import change_range
 
     assert change_range(800, 700, "USD") == "+$700 to +$800 a year"
     assert change_range(1200.4, 1199.6, "USD") == "+$1,200 a year"

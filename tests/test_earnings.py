@@ -7,9 +7,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerpath.earnings_chart import build as build_chart
-from careerpath.panel import ProjectionPanel
-from careerpath.projection import HORIZONS, earnings_over, project, what_ifs
+from careerpath.presentation.earnings_chart import build as build_chart
+from careerpath.presentation.panel import ProjectionPanel
+from engine.earnings import earnings_over
+from engine.options import what_ifs
+from engine.profile import HORIZONS
+from engine.projection import project
 from tests import helpers
 from tests.helpers import YEAR, profile
 
@@ -100,7 +103,7 @@ def test_within_a_level_pay_grows_by_the_raise_and_inflation(catalog):
 
 
 def test_a_promotion_pays_at_least_the_new_steps_middle_and_at_least_a_raise():
-    from careerpath.projection import Step
+    from engine.results import Step
 
     def step(role, year, low, high, current=False):
         return Step(role, role, 0, year, year, current, low, high, low * 1.2, high * 1.2, "USD", 0.5, False, ())

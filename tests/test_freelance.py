@@ -5,8 +5,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from careerpath.projection import FREELANCE, project
 from compensation.money import format_money, round_half_up
+from engine.projection import project
+from engine.slugs import WorkMode
 from tests.helpers import YEAR, profile
 
 BANGALORE = {
@@ -22,7 +23,7 @@ MULTIPLE = 1.5
 
 
 def test_bangalore_freelance_is_near_the_articles_bangalore_band(catalog):
-    result = project(profile(**BANGALORE, work_mode=FREELANCE), catalog, YEAR)
+    result = project(profile(**BANGALORE, work_mode=WorkMode.FREELANCE), catalog, YEAR)
     f = result.freelance
     salaried = result.tracks[0].steps[0]
     assert f.currency == "INR"
@@ -33,7 +34,7 @@ def test_bangalore_freelance_is_near_the_articles_bangalore_band(catalog):
 
 def test_yearly_is_the_hourly_figure_shown_times_the_hours(catalog):
     for location in ("seattle", "london", "bangalore"):
-        f = project(profile(location=location, work_mode=FREELANCE), catalog, YEAR).freelance
+        f = project(profile(location=location, work_mode=WorkMode.FREELANCE), catalog, YEAR).freelance
         assert f.hourly_min == round_half_up(f.hourly_min) and f.hourly_max == round_half_up(f.hourly_max)
         assert f.yearly_min == round_half_up(f.hourly_min * f.hours, 100)
         assert f.yearly_max == round_half_up(f.hourly_max * f.hours, 100)
@@ -42,7 +43,9 @@ def test_yearly_is_the_hourly_figure_shown_times_the_hours(catalog):
 
 
 def test_a_us_freelancer_charges_within_the_articles_hourly_band(catalog):
-    f = project(profile(location="us-average", industry="all-industries", work_mode=FREELANCE), catalog, YEAR).freelance
+    f = project(
+        profile(location="us-average", industry="all-industries", work_mode=WorkMode.FREELANCE), catalog, YEAR
+    ).freelance
     assert 60 <= f.hourly_min < f.hourly_max <= 150
     assert f.currency == "USD" and f.usd_yearly_min == f.yearly_min
 

@@ -36,7 +36,7 @@ def test_healthz_answers_ok_when_the_database_answers(client):
 
 
 def test_healthz_answers_503_when_the_database_cursor_fails(client):
-    with mock.patch("careerpath.views.connection") as connection:
+    with mock.patch("config.views.connection") as connection:
         connection.cursor.side_effect = OperationalError("could not connect to server")
         response = client.get(reverse("healthz"))
 

@@ -6,13 +6,14 @@ import threading
 import pytest
 from django.urls import reverse
 
-from careerpath import panel as panel_module
+from careerpath.presentation import panel as panel_module
 from careerpath.clock import this_year
-from careerpath.forms import ProfileForm, profile_from_initial
-from careerpath.projection import project
+from careerpath.forms import ProfileForm
+from careerpath.profiles import profile_from_values as profile_from_initial
 from compensation.catalog import get_catalog
 from compensation.models import SalaryBand
 from compensation.money import format_money
+from engine.projection import project
 from tests.helpers import PLAN_POST
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from careerpath.forms import ProfileForm
 from careerpath.models import Plan
-from careerpath.panel import ProjectionPanel
-from careerpath.projection import DEFAULT_HORIZON
+from careerpath.presentation.panel import ProjectionPanel
+from engine.profile import DEFAULT_HORIZON
 from tests.helpers import PLAN_POST, YEAR, profile
 
 pytestmark = pytest.mark.django_db

@@ -27,7 +27,7 @@ GOOD_KEY = "x7!Qm2#Lp9$Vr4^Tz8&Kc1*Nw6(Hd3)Jf5_Bg0+Ys-Ua=Oe]Il["  # 50 character
 def production(env: dict[str, str], *args: str, code: str | None = None) -> subprocess.CompletedProcess:
     """Run manage.py (or a Python snippet) with DEBUG=0 and only the given settings variables."""
     base = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DEBUG")}
-    base.update({"DEBUG": "0", "DJANGO_SETTINGS_MODULE": "careerpath.settings", **env})
+    base.update({"DEBUG": "0", "DJANGO_SETTINGS_MODULE": "config.settings", **env})
     command = [sys.executable, "-c", code] if code else [sys.executable, "manage.py", *args]
     return subprocess.run(command, cwd=BASE_DIR, env=base, capture_output=True, text=True, timeout=120)
 
@@ -72,7 +72,7 @@ def test_a_misspelt_email_verification_mode_is_refused():
 
 
 def test_the_wsgi_application_refuses_too():
-    code = "import careerpath.wsgi"
+    code = "import config.wsgi"
 
     result = production({"ALLOWED_HOSTS": "example.com"}, code=code)
 

@@ -6,7 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerpath.projection import FREELANCE, REMOTE_US, Profile, ProjectionError, across_locations, project, what_ifs
+from engine.options import across_locations, what_ifs
+from engine.profile import Profile, ProjectionError
+from engine.projection import project
+from engine.slugs import WorkMode
 from tests.helpers import YEAR, profile
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -68,7 +71,7 @@ def test_every_step_explains_its_band_with_provenance(catalog):
 
 
 def test_freelance_mode_gives_hourly_band_and_yearly_amount(catalog):
-    result = project(profile(work_mode=FREELANCE), catalog, YEAR)
+    result = project(profile(work_mode=WorkMode.FREELANCE), catalog, YEAR)
     f = result.freelance
     assert 60 <= f.hourly_min < f.hourly_max <= 150
     assert f.yearly_min == pytest.approx(f.hourly_min * 1500, abs=1500)
@@ -76,7 +79,7 @@ def test_freelance_mode_gives_hourly_band_and_yearly_amount(catalog):
 
 def test_remote_for_us_company_raises_pay_outside_the_us_and_says_it_is_an_assumption(catalog):
     local = project(profile(location="bangalore"), catalog, YEAR)
-    remote = project(profile(location="bangalore", work_mode=REMOTE_US), catalog, YEAR)
+    remote = project(profile(location="bangalore", work_mode=WorkMode.REMOTE_US), catalog, YEAR)
     assert remote.track("ic").steps[0].base_min > local.track("ic").steps[0].base_min
     assert remote.notes and remote.notes[0].source.is_assumption
 

@@ -6,7 +6,8 @@ from itertools import pairwise
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careerpath.projection import FREELANCE, project
+from engine.projection import project
+from engine.slugs import WorkMode
 from tests.helpers import YEAR, people
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -106,7 +107,7 @@ def test_freelance_yearly_pay_stays_within_the_stated_multiple_of_the_salaried_f
     @SETTINGS
     @given(person=people(catalog))
     def check(person):
-        result = project(replace(person, work_mode=FREELANCE), catalog, YEAR)
+        result = project(replace(person, work_mode=WorkMode.FREELANCE), catalog, YEAR)
         f, salaried = result.freelance, result.tracks[0].steps[0]
         assert f.currency == salaried.currency
         assert 0 < f.yearly_min < f.yearly_max

@@ -1,6 +1,6 @@
 """The research track: who enters it directly, its band, and a floor that says so (issue 12: 7)."""
 
-from careerpath.projection import project
+from engine.projection import project
 from tests.helpers import YEAR, neutral, profile
 
 

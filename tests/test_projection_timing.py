@@ -2,7 +2,7 @@
 
 from itertools import pairwise
 
-from careerpath.projection import project
+from engine.projection import project
 from tests.helpers import YEAR, profile
 
 

@@ -1,6 +1,6 @@
 """Skills and degrees each with their own effect, ranked, over the whole path (issue 12: 8)."""
 
-from careerpath.projection import what_ifs
+from engine.options import what_ifs
 from tests.helpers import YEAR, profile
 
 

@@ -6,8 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from careerpath.panel import ProjectionPanel
-from careerpath.projection import PayPosition, project
+from careerpath.presentation.panel import ProjectionPanel
+from engine.projection import project
+from engine.results import PayPosition
 from tests.helpers import YEAR, profile
 
 BAND = (100_000.0, 200_000.0)

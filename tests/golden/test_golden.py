@@ -63,7 +63,7 @@ def _observe(client, catalog, plan_owner) -> list[dict]:
     from careerpath.exports import projection_dict
     from careerpath.forms import ProfileForm
     from careerpath.models import Plan
-    from careerpath.projection import project
+    from engine.projection import project
 
     seen = []
     for index, pairs in enumerate(_profiles(catalog)):

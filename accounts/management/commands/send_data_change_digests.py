@@ -13,9 +13,9 @@ from django.core.management.base import BaseCommand
 from django.db import IntegrityError, transaction
 
 from accounts.models import DataChangeAlert, DigestSent
-from careerpath.changes import notice_for
 from careerpath.clock import this_year
 from careerpath.models import Plan
+from careerpath.notices import notice_for
 from compensation.catalog import get_catalog
 
 

@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from django.core.management.base import BaseCommand, CommandError
 
-from careerpath.changes import SAMPLE, effect
 from careerpath.clock import this_year
+from careerpath.impact import SAMPLE, effect
 from compensation import state
 from compensation.catalog import catalog_from_state, get_catalog
 

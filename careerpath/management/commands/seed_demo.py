@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from careerpath import services
 from careerpath.forms import PlanForm
-from careerpath.models import Plan
 from compensation.catalog import get_catalog
 
 DEMO_EMAIL = "demo@example.com"
@@ -78,5 +78,5 @@ class Command(BaseCommand):
             form = PlanForm(data, catalog=catalog)
             if not form.is_valid():
                 raise ValueError(f"Demo plan {data['title']!r} no longer fits the data: {form.errors.as_text()}")
-            form.save(Plan(owner=user))
+            services.create_plan(user, form.cleaned_data, catalog)
         self.stdout.write(self.style.SUCCESS(f"Demo user: {DEMO_EMAIL} / password: {DEMO_PASSWORD} (3 sample plans)"))

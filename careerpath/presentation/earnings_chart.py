@@ -11,9 +11,9 @@ import math
 from dataclasses import dataclass
 
 from compensation.money import format_compact, format_money
+from engine.results import Projection
 
 from .chart import nice_step
-from .projection import Projection
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 72, 16, 12, 36

@@ -12,13 +12,11 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from dataversions.models import DataVersion
-from dataversions.recording import current as current_changeset
-from dataversions.recording import publishing
-
-from . import state, survey
-from .catalog import catalog_from_state, get_catalog
-from .models import (
+from careerpath.clock import this_year
+from careerpath.impact import effect
+from compensation import state, survey
+from compensation.catalog import catalog_from_state, get_catalog
+from compensation.models import (
     BonusEquityShare,
     CompanyType,
     Education,
@@ -31,18 +29,14 @@ from .models import (
     Skill,
     Track,
 )
-from .money import format_money
+from compensation.money import band_range as money_band_range
+from compensation.money import fraction_percent, fraction_points
+from dataversions.models import DataVersion
+from dataversions.recording import current as current_changeset
+from dataversions.recording import publishing
 
 SOURCE_FIELDSET = ("Source", {"fields": ("provenance", "source_quote", "rationale")})
 SOURCE_SEARCH = ("source_quote", "rationale")
-
-
-def _percent(value) -> str:
-    return f"{float(value) * 100:g}%"
-
-
-def _points(value) -> str:
-    return f"{float(value) * 100:g} pts"
 
 
 class CatalogFilter(admin.SimpleListFilter):
@@ -108,8 +102,6 @@ class VersionedForm(forms.ModelForm):
 
 def preview_effect(instance) -> dict:
     """What saving `instance` (changed, unsaved) would do to the saved plans."""
-    from careerpath.changes import effect
-    from careerpath.clock import this_year
 
     model = type(instance)
     table = model._meta.model_name
@@ -235,11 +227,11 @@ class SkillAdmin(LookupAdmin):
 
     @admin.display(description="Moves a person up", ordering="percentile_points")
     def points(self, obj: Skill) -> str:
-        return _points(obj.percentile_points)
+        return fraction_points(obj.percentile_points)
 
     @admin.display(description="More in research roles", ordering="research_points")
     def research(self, obj: Skill) -> str:
-        return _points(obj.research_points)
+        return fraction_points(obj.research_points)
 
 
 @admin.register(Education)
@@ -254,11 +246,11 @@ class EducationAdmin(LookupAdmin):
 
     @admin.display(description="Moves a person up", ordering="percentile_points")
     def points(self, obj: Education) -> str:
-        return _points(obj.percentile_points)
+        return fraction_points(obj.percentile_points)
 
     @admin.display(description="More in research roles", ordering="research_points")
     def research(self, obj: Education) -> str:
-        return _points(obj.research_points)
+        return fraction_points(obj.research_points)
 
 
 @admin.register(CompanyType)
@@ -291,11 +283,11 @@ class BonusEquityShareAdmin(VersionedAdmin):
 
     @admin.display(description="Bonus and equity, of total pay", ordering="share")
     def share_of_total(self, obj: BonusEquityShare) -> str:
-        return _percent(obj.share)
+        return fraction_percent(obj.share)
 
     @admin.display(description="Base, of total pay")
     def base_of_total(self, obj: BonusEquityShare) -> str:
-        return _percent(1 - obj.share)
+        return fraction_percent(1 - obj.share)
 
 
 @admin.register(ExchangeRate)
@@ -328,14 +320,9 @@ class ParameterAdmin(VersionedAdmin):
 
 
 def band_range(band: SalaryBand) -> str:
-    """ "$90,000 – $120,000", "$160,000 – $200,000+", "$300,000+", "$60 – $150/hour"."""
-    low = format_money(band.min_amount, band.currency)
-    text = low if band.min_amount == band.max_amount else f"{low} – {format_money(band.max_amount, band.currency)}"
-    if band.open_ended:
-        text += "+"
-    if band.period == SalaryBand.Period.HOUR:
-        text += "/hour"
-    return text
+    """ "$90,000 – $120,000", "$160,000 – $200,000+", "$60 – $150/hour"."""
+    hourly = band.period == SalaryBand.Period.HOUR
+    return money_band_range(band.min_amount, band.max_amount, band.currency, open_ended=band.open_ended, hourly=hourly)
 
 
 @admin.register(SalaryBand)
@@ -394,8 +381,6 @@ class SalaryBandAdmin(VersionedAdmin):
             if found.ok and found.changing:
                 rows, ids = survey.candidate_state(found)
                 current = get_catalog()
-                from careerpath.changes import effect
-                from careerpath.clock import this_year
 
                 candidate = catalog_from_state(rows, version=-1, data_version=current.data_version, ids=ids)
                 context["data_preview"] = {"effect": effect(current, candidate, this_year())}

@@ -1,15 +1,15 @@
 """The production URLconf plus the bare views the HTTP benchmark compares real pages against.
 
-Served only under `careerpath.bench_settings` (`make bench`); production never routes them.
+Served only under `config.bench_settings` (`make bench`); production never routes them.
 """
 
 from django.http import HttpResponse
 from django.urls import path
 from django.views.decorators.http import require_safe
 
+from careerpath.forms import ProfileForm
 from compensation.catalog import get_catalog
 
-from .forms import ProfileForm
 from .urls import handler400, handler403, handler404, handler500
 from .urls import urlpatterns as site_urlpatterns
 

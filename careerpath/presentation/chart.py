@@ -9,12 +9,15 @@ it starts at a round figure below the lowest pay, not at zero, and its baseline 
 
 from __future__ import annotations
 
+import html
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from compensation.money import format_compact, money_range
+from django.utils.safestring import SafeString
 
-from .projection import Projection
+from compensation.money import format_compact, money_range
+from engine.results import Projection
 
 WIDTH, HEIGHT = 640, 340
 LEFT, RIGHT, TOP, BOTTOM = 56, 24, 16, 32
@@ -248,3 +251,31 @@ def build(projection: Projection) -> Chart:
         projection.currency,
         format_compact(y_min, projection.currency),
     )
+
+
+def marks(pattern: str, rows: Iterable[tuple]) -> SafeString:
+    """`pattern` filled in with each row, joined: format_html_join without its cost on numbers.
+
+    Numbers (most of a chart's values) and safe strings go in as they are; any other text is escaped.
+    """
+
+    def safe(value):
+        return value if isinstance(value, (int, float, SafeString)) else html.escape(str(value))
+
+    return SafeString("".join(pattern.format(*map(safe, row)) for row in rows))
+
+
+def axis_marks(chart, *, x_label_y: int) -> dict:
+    """A chart's grid lines with their pay labels, and its year labels (SVG; numbers and short labels)."""
+    left, right = chart.plot_left, chart.plot_right
+    return {
+        "grid": marks(
+            '<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"/><text class="axis-label" x="{}" y="{}" '
+            'text-anchor="end" dominant-baseline="middle">{}</text>',
+            ((left, right, t.position, t.position, left - 6, t.position, t.label) for t in chart.y_ticks),
+        ),
+        "years": marks(
+            '<text class="axis-label" x="{}" y="{}" text-anchor="middle">{}</text>',
+            ((t.position, x_label_y, t.label) for t in chart.x_ticks),
+        ),
+    }

@@ -7,9 +7,9 @@ the same rate limits (failed attempts per address and per IP) and messages as ev
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 
-from compensation.admin import CatalogFilter
+from careerpath.models import Plan, ShareLink
 
-from .models import Plan, ShareLink
+from .salary import CatalogFilter
 
 
 class PlanLocationFilter(CatalogFilter):

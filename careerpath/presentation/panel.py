@@ -9,63 +9,23 @@ needs no sweeping: old entries are simply never asked for again.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
 from functools import cached_property
-from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
-from compensation.data import Catalog
-from compensation.money import format_money, money_range, whole
+from compensation.money import change_range, format_money, money_range, pay_range, whole
+from engine.catalog import Catalog
+from engine.options import across_locations, focus_track, what_ifs
+from engine.profile import Profile
+from engine.projection import project
+from engine.results import Projection
+from engine.slugs import Money, Track
 
+from ..profiles import query_of
 from . import chart, earnings_chart
-from .projection import (
-    Adjustment,
-    PayPosition,
-    Profile,
-    Projection,
-    TrackProjection,
-    across_locations,
-    focus_track,
-    project,
-    what_ifs,
-)
-
-NBSP = "\u00a0"
-ASSUMPTION = SafeString('<span class="badge badge-assumption">Assumption</span>')
-ARTICLE = SafeString('<span class="badge badge-article">Article</span>')
-NOMINAL, REAL = "nominal", "real"  # how earnings are shown: as paid each year, or in today's money
-
-
-def profile_query(profile: Profile) -> str:
-    """The profile as a query string, as the quick-estimate form would send it."""
-    pairs = [
-        ("current_level", profile.current_level),
-        ("years_experience", profile.years_experience),
-        ("location", profile.location),
-        ("industry", profile.industry),
-        ("company_type", profile.company_type),
-        ("education", profile.education),
-        *(("skills", skill) for skill in sorted(profile.skills)),
-        ("work_mode", profile.work_mode),
-        ("target_track", profile.target_track or ""),
-        ("target_year", "" if profile.target_year is None else profile.target_year),
-        *((name, getattr(profile, name)) for name in PAY if getattr(profile, name) is not None),
-        ("horizon_years", profile.horizon_years),
-    ]
-    return urlencode(pairs)
-
-
-PAY = ("current_base", "current_bonus", "current_equity")
-# Where a percentile inside a band is, in words: below each limit, its words.
-POSITION_WORDS = (
-    (25, "in the bottom quarter"),
-    (40, "below the middle"),
-    (61, "around the middle"),
-    (76, "above the middle"),
-    (101, "in the top quarter"),
-)
+from .chart import axis_marks, marks
+from .words import ARTICLE, ASSUMPTION, lower_first, percentiles, position_sentence, track_phrase
 
 
 class ProjectionPanel:
@@ -76,19 +36,19 @@ class ProjectionPanel:
         year: int,
         *,
         shared: bool = False,
-        money: str = NOMINAL,
+        money: str = Money.NOMINAL,
         years_track: str = "",
     ) -> None:
         self.profile = profile
         self.catalog = catalog
         self.year = year
         self.shared = shared  # seen on a share link: "this plan", not "yours"
-        self.real = money == REAL  # earnings in today's money
+        self.real = money == Money.REAL  # earnings in today's money
         self.years_track = years_track  # the track whose year-by-year earnings are asked for; "" for all
 
     @cached_property
     def query(self) -> str:
-        return profile_query(self.profile)
+        return query_of(self.profile)
 
     @cached_property
     def explain_url(self) -> str:
@@ -99,13 +59,13 @@ class ProjectionPanel:
     def details_url(self) -> str:
         """The start of the URL of this projection's secondary figures; the template appends the part."""
         audience = "&shared=on" if self.shared else ""
-        money = f"&money={REAL}" if self.real else ""
+        money = f"&money={Money.REAL}" if self.real else ""
         return f"{reverse('details')}?{self.query}{audience}{money}&part="
 
     @cached_property
     def cache_key(self) -> str:
         audience = "shared" if self.shared else "own"
-        money = REAL if self.real else NOMINAL
+        money = Money.REAL if self.real else Money.NOMINAL
         return f"{self.catalog.version}:{self.year}:{audience}:{money}:{self.query}"
 
     @cached_property
@@ -326,24 +286,6 @@ class ProjectionPanel:
             f"{c.company_types[p.company_type].name.lower()}"
         )
 
-    def _position_words(self, subject: str, band_name: str, pos: PayPosition) -> str:
-        """One sentence: where an amount sits in a band, said plainly when outside it."""
-        cur = self.projection.currency
-        band = money_range(pos.band_min, pos.band_max, cur) + ("+" if pos.open_ended else "")
-        ratio = f"compa-ratio {pos.compa_ratio:.2f}"
-        if pos.position == "below":
-            gap = format_money(pos.band_min - pos.amount, cur)
-            return (
-                f"{subject} is below the bottom of {band_name} ({band}; {ratio}): "
-                f"{gap} less than the lowest pay the band covers."
-            )
-        if pos.position == "above":
-            gap = format_money(pos.amount - pos.band_max, cur)
-            top = "the band's top (open-ended in the article)" if pos.open_ended else "the highest pay the band covers"
-            return f"{subject} is above the top of {band_name} ({band}; {ratio}): {gap} more than {top}."
-        words = next(text for limit, text in POSITION_WORDS if pos.percentile < limit)
-        return f"{subject} is at the {ordinal(pos.percentile)} percentile of {band_name} ({band}; {ratio}): {words}."
-
     @cached_property
     def your_pay(self) -> dict | None:
         """The pay given, placed in the band of the current level here, in words; None without pay."""
@@ -359,11 +301,12 @@ class ProjectionPanel:
             "percentile": pay.base.percentile,
             "compa_ratio": f"{pay.base.compa_ratio:.2f}",
             "position": pay.base.position,
-            "sentence": self._position_words(f"{whose} base", band_name, pay.base),
-            "total_sentence": self._position_words(
+            "sentence": position_sentence(f"{whose} base", band_name, pay.base, cur),
+            "total_sentence": position_sentence(
                 f"{whose} total pay, {format_money(total.amount, cur)} with bonus and equity,",
                 "that band as total pay",
                 total,
+                cur,
             )
             if total
             else "",
@@ -371,32 +314,25 @@ class ProjectionPanel:
             "total": format_money(total.amount, cur) if total else "",
         }
 
-    @staticmethod
-    def _track_phrase(track: TrackProjection) -> str:
-        """How the summary names a track: "staying an individual contributor", "the management track"."""
-        if track.track == "ic":
-            return "staying an individual contributor"
-        return f"the {track.name.lower()} track"
-
     def _summary(self) -> str:
         """The one-sentence answer: which track earns most over the horizon, and by how much."""
         projection, cur = self.projection, self.projection.currency
-        tracks = sorted(projection.tracks, key=lambda t: (-t.cumulative, t.track != "ic"))
+        tracks = sorted(projection.tracks, key=lambda t: (-t.cumulative, t.track != Track.IC))
         best = tracks[0]
-        other = next((t for t in tracks[1:] if t.track == "ic"), tracks[1] if len(tracks) > 1 else None)
+        other = next((t for t in tracks[1:] if t.track == Track.IC), tracks[1] if len(tracks) > 1 else None)
         years = self.profile.horizon_years
         if other is None:
-            return f"Over {years} years {self._track_phrase(best)} earns {format_money(best.cumulative, cur)}."
+            return f"Over {years} years {track_phrase(best)} earns {format_money(best.cumulative, cur)}."
         nominal = best.cumulative - other.cumulative
         real = best.cumulative_real - other.cumulative_real
         first, second = (real, nominal) if self.real else (nominal, real)
         aside = "as paid" if self.real else "in today’s money"
         lead = f"Over {years} years{', in today’s money,' if self.real else ''}"
         if first == 0:
-            return f"{lead} {self._track_phrase(best)} earns the same as {self._track_phrase(other)}."
+            return f"{lead} {track_phrase(best)} earns the same as {track_phrase(other)}."
         return (
-            f"{lead} {self._track_phrase(best)} earns {format_money(first, cur)} more than "
-            f"{self._track_phrase(other)} ({aside}: {format_money(second, cur)})."
+            f"{lead} {track_phrase(best)} earns {format_money(first, cur)} more than "
+            f"{track_phrase(other)} ({aside}: {format_money(second, cur)})."
         )
 
     @cached_property
@@ -508,204 +444,3 @@ class ProjectionPanel:
             }
             for row in ranked
         ]
-
-
-def marks(pattern: str, rows: Iterable[tuple]) -> SafeString:
-    """`pattern` filled in with each row, joined: format_html_join without its cost on numbers.
-
-    Numbers (most of a chart's values) and safe strings go in as they are; any other text is escaped.
-    """
-
-    def safe(value):
-        return value if isinstance(value, (int, float, SafeString)) else html.escape(str(value))
-
-    return SafeString("".join(pattern.format(*map(safe, row)) for row in rows))
-
-
-def axis_marks(chart, *, x_label_y: int) -> dict:
-    """A chart's grid lines with their pay labels, and its year labels (SVG; numbers and short labels)."""
-    left, right = chart.plot_left, chart.plot_right
-    return {
-        "grid": marks(
-            '<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"/><text class="axis-label" x="{}" y="{}" '
-            'text-anchor="end" dominant-baseline="middle">{}</text>',
-            ((left, right, t.position, t.position, left - 6, t.position, t.label) for t in chart.y_ticks),
-        ),
-        "years": marks(
-            '<text class="axis-label" x="{}" y="{}" text-anchor="middle">{}</text>',
-            ((t.position, x_label_y, t.label) for t in chart.x_ticks),
-        ),
-    }
-
-
-# Words -------------------------------------------------------------------------------------------
-
-
-def lower_first(name: str) -> str:
-    """ "Cloud platforms" -> "cloud platforms" inside a sentence; "NLP" and "PhD" keep their capitals."""
-    if len(name) > 1 and name[0].isupper() and not any(c.isupper() for c in name[1:]):
-        return name[0].lower() + name[1:]
-    return name
-
-
-def signed(amount: float, currency: str) -> str:
-    """ "+$4,200", "−$2,000", "no change"; one unbreakable piece of text."""
-    rounded = whole(amount)
-    if rounded == 0:
-        return "no change"
-    return ("+" if rounded > 0 else "") + format_money(rounded, currency).replace(" ", NBSP)
-
-
-def change_range(low: float, high: float, currency: str) -> str:
-    """A change to a pay range in words: "+$1,400 to +$2,800 a year", or one figure when both ends agree.
-
-    The smaller change first, whichever end of the range it moves: "+$700 to +$800", never "+$800 to +$700".
-    """
-    low, high = sorted((low, high))
-    first, second = signed(low, currency), signed(high, currency)
-    if first == second:
-        return first if first == "no change" else f"{first} a year"
-    return f"{first} to {second} a year"
-
-
-def percent_change(factor: float) -> str:
-    """1.17 -> "+17 %"; 0.85 -> "−15 %"."""
-    points = round((factor - 1) * 100)
-    return f"{'+' if points >= 0 else '−'}{abs(points)}{NBSP}%"
-
-
-def pay_range(low: float, high: float, currency: str) -> str:
-    """A range, or one figure when both ends agree (a step held at the pay the person gave)."""
-    return format_money(low, currency) if whole(low) == whole(high) else money_range(low, high, currency)
-
-
-def percentiles(step) -> str:
-    """Where a step's pay sits in its band: "23rd–73rd", or one percentile when both ends agree."""
-    low, high = step.percentile_min, step.percentile_max
-    return ordinal(low) if low == high else f"{ordinal(low)}–{ordinal(high)}"
-
-
-def ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
-
-
-def _points(value: float) -> str:
-    points = round(value * 100, 1)
-    return f"{'+' if points >= 0 else '−'}{abs(points):g} percentile point{'' if abs(points) == 1 else 's'}"
-
-
-def _subject_name(band, catalog: Catalog) -> str:
-    for names in (catalog.roles, catalog.locations, catalog.industries):
-        if band.subject in names:
-            return names[band.subject].name
-    return band.subject
-
-
-def _band_range(band) -> str:
-    text = money_range(band.min, band.max, band.currency)
-    return text + (" or more" if band.open_ended else "") + (" an hour" if band.period == "hour" else "")
-
-
-def explain_line(item: Adjustment, catalog: Catalog) -> str:
-    """One "why this figure" line as a sentence with its unit: no slugs, no raw factors.
-
-    The engine writes its lines in words already ("Seattle pays 17 % more than the US average");
-    a line that names a band gets the band's range beside it.
-    """
-    label, detail, band = item.label, item.detail, item.band
-    if band is not None and band.kind in ("location", "industry"):
-        return f"{detail} (its band: {_band_range(band)})"
-    if band is not None:
-        return f"{label}: {detail}, {_band_range(band)}{'' if band.period == 'hour' else ' a year'}"
-    return f"{label}: {detail}"
-
-
-def explanation_lines(items: tuple[Adjustment, ...], catalog: Catalog) -> list[dict]:
-    return [
-        {
-            "text": explain_line(item, catalog),
-            "source": item.source.text,
-            "is_assumption": item.source.is_assumption,
-            "is_input": item.source.kind == "input",  # the pay the person gave
-        }
-        for item in items
-    ]
-
-
-# Compare -----------------------------------------------------------------------------------------
-
-
-def _amounts(low: int, high: int, currency: str) -> str:
-    first, second = sorted((abs(low), abs(high)))
-    if first == second:
-        return format_money(first, currency)
-    return f"{format_money(first, currency)} to {format_money(second, currency)}"
-
-
-def compare_sentence(row, b_name: str) -> str:
-    """How plan B differs from plan A at one step: "“B” pays $53,400 less at … and gets there 2 years later"."""
-    title = chart.short_title(row.title)
-    if row.a is None or row.b is None:
-        return f"Only {'the first plan' if row.b is None else b_name} reaches {title} on this track."
-    if not row.same_currency:
-        currencies = f"{row.a.currency} and {row.b.currency}"
-        return f"The plans are in different currencies ({currencies}), so no difference is computed."
-    currency = row.a.currency
-    low, high = whole(row.delta_min), whole(row.delta_max)
-    if low == 0 and high == 0:
-        pay = "pays the same"
-    elif low >= 0 and high >= 0:
-        pay = f"pays {_amounts(low, high, currency)} more"
-    elif low <= 0 and high <= 0:
-        pay = f"pays {_amounts(low, high, currency)} less"
-    else:
-        less, more = (low, high) if low < 0 else (high, low)
-        pay = f"pays between {format_money(-less, currency)} less and {format_money(more, currency)} more"
-    years = row.delta_years
-    if row.a.is_current and row.b.is_current:
-        when = "both plans are there now"
-    elif years == 0:
-        when = "gets there the same year"
-    else:
-        count = f"{abs(years)} year{'' if abs(years) == 1 else 's'}"
-        when = f"gets there {count} {'later' if years > 0 else 'earlier'}"
-    joiner = ";" if row.a.is_current and row.b.is_current else " and"
-    return f"{b_name} {pay} at {title}{joiner} {when}."
-
-
-def compare_display(rows, b_title: str) -> list[dict]:
-    """The compare page's step rows: each plan's pay and year, and the difference in words."""
-    b_name = f"“{b_title}”"
-
-    def side(step) -> tuple[str, str]:
-        if step is None:
-            return "—", ""
-        return money_range(step.base_min, step.base_max, step.currency), "now" if step.is_current else str(step.year)
-
-    shown = []
-    for row in rows:
-        a_pay, a_when = side(row.a)
-        b_pay, b_when = side(row.b)
-        shown.append(
-            {
-                "track": row.track,
-                "track_name": row.track_name,
-                "role": row.role,
-                "title": row.title,
-                "a_pay": a_pay,
-                "a_when": a_when,
-                "b_pay": b_pay,
-                "b_when": b_when,
-                "words": compare_sentence(row, b_name),
-            }
-        )
-    return shown
-
-
-def compare_highlights(shown: list[dict]) -> list[str]:
-    """The difference at the top of each track: the sentence a reader wants first."""
-    tops = {}
-    for row in shown:
-        tops[row["track"]] = row
-    return [f"{row['track_name']} track: {row['words']}" for row in tops.values()]

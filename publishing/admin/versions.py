@@ -9,8 +9,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
-from .history import revert_to
-from .models import DataVersion
+from dataversions.history import revert_to
+from dataversions.models import DataVersion
 
 
 def _value(value) -> str:

@@ -1,0 +1,262 @@
+"""A plan's "the salary data changed" notice: which of its figures moved since its owner last saw them,
+by how much, and which changed rows of the data feed them (for the plan page and the email digest)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.utils import timezone
+
+from compensation.money import band_range, fraction_percent, money_range, signed_percent
+from dataversions.history import catalog_at
+from dataversions.models import DataChange, DataVersion
+from engine import diff
+from engine.catalog import Catalog
+from engine.diff import Move, PlanChange
+from engine.profile import Profile, ProjectionError
+from engine.projection import project
+from engine.results import Projection
+
+from .models import Plan
+from .profiles import profile_from_plan
+
+# What changed in the data, in words ------------------------------------------------------------
+
+
+def _name(catalog: Catalog, table: str, slug: str | None) -> str:
+    collection = {
+        "role": catalog.roles,
+        "location": catalog.locations,
+        "industry": catalog.industries,
+        "companytype": catalog.company_types,
+        "skill": catalog.skills,
+        "education": catalog.educations,
+        "track": catalog.tracks,
+    }[table]
+    item = collection.get(slug or "")
+    return item.name if item else (slug or "")
+
+
+def _band_text(fields: dict) -> str:
+    return band_range(
+        fields["min_amount"],
+        fields["max_amount"],
+        fields["currency"],
+        open_ended=fields["open_ended"],
+        hourly=fields["period"] == "hour",
+    )
+
+
+def _band_subject(catalog: Catalog, fields: dict) -> str:
+    for table in ("role", "location", "industry"):
+        if fields.get(table):
+            return _name(catalog, table, fields[table])
+    return {"overall": "US-average", "total": "total compensation", "freelance": "freelance"}.get(fields["kind"], "")
+
+
+def describe_change(catalog: Catalog, table: str, key: str, before: dict | None, after: dict | None) -> str:
+    """One changed row in words: "the London band changed from £55,000 – £90,000 to £60,000 – £95,000"."""
+    row = after or before or {}
+    if table == "salaryband":
+        subject = _band_subject(catalog, row)
+        if before is None:
+            return f"a {subject} band of {_band_text(after)} was added"  # type: ignore[arg-type]
+        if after is None:
+            return f"the {subject} band ({_band_text(before)}) was removed"
+        if _band_text(before) != _band_text(after):
+            return f"the {subject} band changed from {_band_text(before)} to {_band_text(after)}"
+        if before["covers"] != after["covers"]:
+            return f"the {subject} band now counts as {'total pay' if after['covers'] == 'total' else 'base pay'}"
+        return f"the {subject} band's source changed"
+    if table == "parameter" and before and after:
+        unit = f" {row['unit']}" if row.get("unit") else ""
+        return f"“{row['name']}” changed from {float(before['value']):g} to {float(after['value']):g}{unit}"
+    if table == "bonusequityshare" and before and after:
+        where = f" in {_name(catalog, 'industry', row['industry'])}" if row["industry"] else ""
+        return (
+            f"the bonus-and-equity share for {_name(catalog, 'role', row['role'])} at a "
+            f"{_name(catalog, 'companytype', row['company_type'])}{where} changed from "
+            f"{fraction_percent(before['share'])} to {fraction_percent(after['share'])}"
+        )
+    if table == "exchangerate" and before and after:
+        return f"the {key} exchange rate changed from {before['usd_per_unit']} to {after['usd_per_unit']} US dollars"
+    label = {
+        "companytype": "company type",
+        "bonusequityshare": "bonus-and-equity share",
+        "exchangerate": "exchange rate",
+    }
+    what = label.get(table, table)
+    name = row.get("name") or key
+    if before is None:
+        return f"the {what} “{name}” was added"
+    if after is None:
+        return f"the {what} “{name}” was removed"
+    return f"the {what} “{name}” changed"
+
+
+def _feeds(table: str, fields: dict, profile: Profile, new: Projection, bands: set[str], roles: set[str]) -> bool:
+    """Whether a row of the data is one this plan's figures are made from."""
+    if table == "salaryband":
+        return fields["slug"] in bands or fields["kind"] == "overall"
+    if table == "bonusequityshare":
+        return (
+            fields["role"] in roles
+            and fields["company_type"] == profile.company_type
+            and fields["industry"] in (None, profile.industry)
+        )
+    if table == "role":
+        return fields["slug"] in roles
+    if table == "skill":
+        return fields["slug"] in profile.skills
+    if table == "exchangerate":
+        return fields["currency"] == new.currency
+    slug = fields.get("slug")
+    return {
+        "location": slug == profile.location,
+        "industry": slug == profile.industry,
+        "companytype": slug == profile.company_type,
+        "education": slug == profile.education,
+    }.get(table, True)  # parameters and tracks shape every plan
+
+
+def _bands_of(projection: Projection) -> set[str]:
+    items = [*projection.common]
+    for track in projection.tracks:
+        for step in track.steps:
+            items.extend(step.explanation)
+    if projection.freelance:
+        items.extend(projection.freelance.explanation)
+    return {item.band.slug for item in items if item.band is not None}
+
+
+def causes(catalog: Catalog, changes, profile: Profile, old: Projection, new: Projection) -> list[str]:
+    """The changed rows (net, over several versions) that feed this plan, in words."""
+    net: dict[tuple[str, str], list] = {}
+    for change in changes:  # oldest first
+        entry = net.setdefault((change.table, change.key), [change.before, change.after])
+        entry[1] = change.after
+    bands = _bands_of(old) | _bands_of(new)
+    roles = {step.role for p in (old, new) for track in p.tracks for step in track.steps}
+    found = []
+    for (table, key), (before, after) in net.items():
+        if before == after:
+            continue
+        if _feeds(table, after or before, profile, new, bands, roles):
+            found.append(describe_change(catalog, table, key, before, after))
+    return found
+
+
+# One plan's notice ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What changed for a plan since its owner last saw it, and why."""
+
+    since: date | datetime
+    notes: list[str]
+    change: PlanChange
+    reasons: list[str]
+    version: int  # the version it explains up to: dismissing marks this one seen
+
+    @property
+    def headline(self) -> Move:
+        return self.change.headline  # type: ignore[return-value]
+
+    @property
+    def subject(self) -> str:
+        move = self.headline
+        what = {"base": "", "total": "total pay at ", "freelance": "freelance pay"}[move.figure]
+        if move.figure == "freelance":
+            return "Your freelance pay a year"
+        if move.is_next:
+            return f"Your {what}next step, {move.title},"
+        if move.is_current:
+            return f"Your {what}current level, {move.title},"
+        return f"Your {what}step {move.title} ({move.track_name}),"
+
+    @property
+    def others(self) -> int:
+        """Other steps of the plan that moved (each counted once, whatever track it is on)."""
+        return len({m.role for m in self.change.moves} - {self.headline.role})
+
+    def sentence(self, today: date | None = None) -> str:
+        """The notice in one paragraph (as the plan page and the email digest say it)."""
+        move = self.headline
+        because = f", because {_join(self.reasons)}" if self.reasons else ""
+        text = (
+            f"Since {since_text(self.since, today)} the salary data changed ({'; '.join(self.notes)}). "
+            f"{self.subject} moved from {money_range(move.old_min, move.old_max, move.currency)} to "
+            f"{money_range(move.new_min, move.new_max, move.currency)} ({signed_percent(move.percent)}){because}."
+        )
+        if self.others > 0:
+            text += f" {self.others} other step{'s' if self.others > 1 else ''} of this plan moved too."
+        return text
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def since_text(when: date | datetime, today: date | None = None) -> str:
+    day = timezone.localtime(when).date() if isinstance(when, datetime) else when
+    today = today or timezone.localdate()
+    return f"{day.day} {day:%b}" + (f" {day.year}" if day.year != today.year else "")
+
+
+def plan_change(
+    profile: Profile, seen: int, catalog: Catalog, year: int
+) -> tuple[PlanChange, Projection, Projection] | None:
+    """How the plan's figures moved between version `seen` and `catalog` (None if either cannot project it)."""
+    try:
+        old_catalog = catalog_at(seen)
+        old, new = project(profile, old_catalog, year), project(profile, catalog, year)
+    except (ProjectionError, KeyError, RuntimeError):
+        return None  # the plan names something the data did not have then: nothing to compare
+    return diff.plan_change(old, new), old, new
+
+
+def notice_for(
+    plan: Plan, skill_ids: list[int], catalog: Catalog, year: int, *, since: int | None = None
+) -> Notice | None:
+    """The plan's notice, or None when the data did not move since the owner saw it, or moved nothing of it."""
+    seen = plan.seen_data_version if since is None else since
+    if seen is None or seen >= catalog.data_version:
+        return None
+    profile = profile_from_plan(plan, skill_ids, catalog)
+    found = plan_change(profile, seen, catalog, year)
+    if found is None or not found[0].moved:
+        return None
+    change, old, new = found
+    versions = list(DataVersion.objects.filter(number__gte=seen, number__lte=catalog.data_version).order_by("number"))
+    seen_version = versions[0] if versions and versions[0].number == seen else None
+    later = [v for v in versions if v.number > seen]
+    changes = DataChange.objects.filter(version__in=later).order_by("version__number", "id")
+    return Notice(
+        since=seen_version.created if seen_version else plan.created,
+        notes=list(dict.fromkeys(v.note for v in later)),
+        change=change,
+        reasons=causes(catalog, changes, profile, old, new),
+        version=catalog.data_version,
+    )
+
+
+def plans_with_changes(plans: list[Plan], catalog: Catalog, year: int) -> set[int]:
+    """Ids of the plans (of one page of a list) whose figures moved since their owner saw them."""
+    stale = [p for p in plans if p.seen_data_version is not None and p.seen_data_version < catalog.data_version]
+    if not stale:
+        return set()
+    skills: dict[int, list[int]] = {}
+    for plan_id, skill_id in Plan.skills.through.objects.filter(plan_id__in=[p.pk for p in stale]).values_list(
+        "plan_id", "skill_id"
+    ):
+        skills.setdefault(plan_id, []).append(skill_id)
+    moved = set()
+    for plan in stale:
+        found = plan_change(
+            profile_from_plan(plan, skills.get(plan.pk, []), catalog), plan.seen_data_version, catalog, year
+        )
+        if found is not None and found[0].moved:
+            moved.add(plan.pk)
+    return moved

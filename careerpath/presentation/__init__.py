@@ -1,0 +1,1 @@
+"""How a projection is shown: the panel (orchestration), its words, and its charts."""

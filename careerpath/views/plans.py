@@ -1,0 +1,171 @@
+"""A person's plans: the list, a new plan, a plan's page and edit, duplicate, delete, compare."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import BadRequest
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+from django_htmx.http import HttpResponseClientRedirect
+
+from compensation.catalog import get_catalog
+from engine.diff import compare_earnings, compare_rows
+from engine.slugs import Money
+
+from .. import selectors, services
+from ..clock import this_year
+from ..forms import CompareForm, DataChangeSeenForm, MoneyForm, PlanForm, PreviewForm
+from ..notices import notice_for
+from ..presentation.words import compare_display, compare_highlights
+from ..profiles import describe, values_from_plan
+from .estimate import HOME_EXAMPLE
+from .rendering import panel_for, render_page
+
+PLAN_PAGE = "careerpath/plan_form.html"
+
+
+@login_required
+@require_safe
+def plan_list(request):
+    page, rows = selectors.plan_page(request.user, request.GET.get("page"), get_catalog(), this_year())
+    return render(request, "careerpath/plan_list.html", {"page": page, "rows": rows, "nav": "plans"})
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def plan_new(request):
+    catalog = get_catalog()
+    if request.method == "POST":
+        form = PlanForm(request.POST, catalog=catalog)
+        if form.is_valid():
+            plan = services.create_plan(request.user, form.cleaned_data, catalog)
+            messages.success(request, f"Plan “{plan.title}” saved.")
+            return redirect(plan)
+        return render(request, PLAN_PAGE, {"form": form, "nav": "plans"}, status=400)
+
+    # Arriving from the quick estimate ("Save as a plan") brings its inputs in the query.
+    values = {**HOME_EXAMPLE, "title": "My career plan"}
+    preview = PreviewForm.from_query(request.GET, catalog)
+    if preview is not None and preview.is_valid():
+        values = preview.merged_into(values)
+    context = {"form": PlanForm(initial=values, catalog=catalog), "nav": "plans"}
+    if preview is not None and not preview.is_valid():
+        return render_page(request, PLAN_PAGE, {**context, "invalid": preview}, status=400)
+    context.update(panel=panel_for(values, catalog), names=describe(values, catalog))
+    return render_page(request, PLAN_PAGE, context)
+
+
+def _plan_page(request, plan, *, editing: bool):
+    """A saved plan: its inputs beside its projection. Unsaved changes in the query are previewed live."""
+    catalog = get_catalog()
+    preview = PreviewForm.from_query(request.GET, catalog)
+    if preview is not None and preview.is_valid():
+        # The preview names every profile field, skills included: the saved skills are not needed.
+        values = preview.merged_into(values_from_plan(plan, [], catalog))
+    else:
+        values = {**selectors.plan_values(plan, catalog), "money": MoneyForm.choice(request.GET)}
+    # The form is built only if the page shows it: a live update answers with the projection alone.
+    form = SimpleLazyObject(lambda: PlanForm(initial=values, catalog=catalog))
+    context = {"plan": plan, "nav": "plans", "editing": editing, "form": form}
+    if preview is not None and not preview.is_valid():
+        return render_page(request, PLAN_PAGE, {**context, "invalid": preview}, status=400)
+    context.update(panel=panel_for(values, catalog), previewing=preview is not None, names=describe(values, catalog))
+    if not request.htmx and plan.seen_data_version is not None and plan.seen_data_version < catalog.data_version:
+        context["data_change"] = notice_for(plan, selectors.skill_ids(plan), catalog, this_year())
+    return render_page(request, PLAN_PAGE, context)
+
+
+@login_required
+@require_safe
+def plan_detail(request, plan_id: int):
+    return _plan_page(request, selectors.own_plan(request.user, plan_id), editing=False)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def plan_edit(request, plan_id: int):
+    plan = selectors.own_plan(request.user, plan_id)
+    if request.method != "POST":
+        return _plan_page(request, plan, editing=True)
+
+    catalog = get_catalog()
+    form = PlanForm(request.POST, catalog=catalog)
+    context = {"plan": plan, "nav": "plans", "editing": True, "form": form}
+    if not form.is_valid():
+        # The saved projection stays beside the form and its messages.
+        panel = panel_for(selectors.plan_values(plan, catalog), catalog)
+        return render_page(request, PLAN_PAGE, {**context, "panel": panel}, status=400)
+    saved = services.update_plan(plan, form.cleaned_data, catalog)
+    if isinstance(saved, services.Conflict):
+        # Keep what the person typed; saving again now deliberately overwrites the other change.
+        data = request.POST.copy()
+        data["version"] = str(saved.current.version)
+        form = PlanForm(data, catalog=catalog)
+        form.is_valid()
+        values = form.merged_into(values_from_plan(saved.current, [], catalog))
+        context.update(plan=saved.current, form=form, conflict=True, panel=panel_for(values, catalog))
+        return render_page(request, PLAN_PAGE, context, status=409)
+    messages.success(request, f"Plan “{saved.title}” saved.")
+    url = saved.get_absolute_url() + ("?money=real" if form.money_choice == Money.REAL else "")
+    if request.htmx:
+        return HttpResponseClientRedirect(url)
+    return redirect(url)
+
+
+@login_required
+@require_POST
+def plan_data_change_seen(request, plan_id: int):
+    """Dismiss the plan's "the salary data changed" notice: the version it explained is now seen."""
+    plan = selectors.own_plan(request.user, plan_id)
+    form = DataChangeSeenForm(request.POST, current=get_catalog().data_version)
+    if not form.is_valid():
+        raise BadRequest("Not a data version this plan can have seen.")
+    services.mark_data_seen(plan, form.cleaned_data["version"])
+    return redirect(plan)
+
+
+@login_required
+@require_POST
+def plan_duplicate(request, plan_id: int):
+    copy = services.duplicate_plan(selectors.own_plan(request.user, plan_id))
+    messages.success(request, f"Copied into “{copy.title}”. Change what you like and save.")
+    return redirect("plan_edit", copy.pk)
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def plan_delete(request, plan_id: int):
+    plan = selectors.own_plan(request.user, plan_id)
+    if request.method == "POST":
+        title = plan.title
+        plan.delete()
+        messages.success(request, f"Plan “{title}” deleted.")
+        return redirect("plan_list")
+    return render(request, "careerpath/plan_confirm_delete.html", {"plan": plan, "nav": "plans"})
+
+
+@login_required
+@require_safe
+def plan_compare(request):
+    if not (request.GET.get("a") and request.GET.get("b")):  # "Compare" on a plan page names one
+        context = {"choices": selectors.plan_choices(request.user), "nav": "plans"}
+        return render(request, "careerpath/plan_compare.html", context)
+    form = CompareForm(request.GET, owner=request.user)
+    if not form.is_valid():
+        raise Http404  # not two of this person's plans: say no more than that
+    catalog = get_catalog()
+    a, b = selectors.compare_sides(form.cleaned_data["plans"], catalog, this_year())
+    rows = compare_display(compare_rows(a["projection"], b["projection"]), b["plan"].title)
+    context = {
+        "a": a,
+        "b": b,
+        "rows": rows,
+        "highlights": compare_highlights(rows),
+        "earnings": compare_earnings(a["projection"], b["projection"]),
+        "catalog": catalog,
+        "nav": "plans",
+    }
+    return render(request, "careerpath/plan_compare.html", context)

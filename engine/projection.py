@@ -1,0 +1,524 @@
+"""The projection engine: where a person can go on each track, when, and for what pay.
+
+Pure functions over plain data: a `Profile` and a `Catalog` snapshot in, a `Projection` out. No
+Django, no database, no formatting (templates format money), so it is fast and testable alone.
+Every number it uses comes from the catalog; the model is explained on /methodology/.
+
+The model, in short:
+- A role's US-average band is the starting point. Every band has a pay basis: base pay, or total
+  pay with bonus and equity. A total-pay band is never used as base: it is split into base and
+  bonus-and-equity with the share for that level, industry and company type.
+- Location and industry each scale it by the ratio of their band's midpoint (as base pay) to the
+  US-average midpoint; for a non-US location that ratio also carries the figure into local currency.
+  The industry ratio is damped (raised to an exponent) so two premiums do not simply multiply.
+  Company type scales base pay. The result is the band for this role in this place.
+- Skills, education and years in the current level place the person inside that band (a
+  percentile); the projected range is a window of the band at that place, so it never leaves the band.
+- Total pay = base ÷ (1 − the bonus-and-equity share of total pay for that role, industry and company).
+- Each step is dated by the years of experience at which its role is typically reached, at least
+  the minimum years after the step before; a promotion never pays less than the step before.
+- Pay the person gives (optional) is the current step; later steps never pay less than it.
+- Earnings over the years: each track, year by year over the horizon, from the step held that year;
+  within a level pay grows by the annual raise (above inflation), a promotion pays at least that.
+  Step figures are today's money (market pay is assumed to keep pace with inflation); nominal
+  figures grow them by the currency's inflation.
+- Figures are rounded half up: pay to the hundred, hourly rates to the unit.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from engine.catalog import Band, Catalog, Role, Share, Source
+from engine.earnings import earnings_over
+from engine.freelance import freelance_pay
+from engine.profile import HORIZONS, Profile, ProjectionError
+from engine.results import Adjustment, PayPosition, Projection, Step, Target, TrackProjection, YourPay
+from engine.rounding import percentile_in, round_half_up, round_pay
+from engine.slugs import BandKind, SourceKind, Track, WorkMode
+
+YOUR_PAY = Source(SourceKind.INPUT, "The pay you gave for this plan.")
+
+
+def _percent_more(ratio: float) -> str:
+    """1.17 → "17 % more than", 0.93 → "7 % less than", 1.0 → "the same as"."""
+    change = round_half_up(abs(ratio - 1) * 100)
+    if change == 0:
+        return "the same as"
+    return f"{change} % {'more' if ratio > 1 else 'less'} than"
+
+
+def _points(value: float) -> str:
+    return f"{value * 100:+.0f} percentile points within the band"
+
+
+def validate(profile: Profile, catalog: Catalog) -> None:
+    """Raise ProjectionError if the profile names anything the catalog lacks."""
+    checks = (
+        ("level", profile.current_level, catalog.roles),
+        ("location", profile.location, catalog.locations),
+        ("industry", profile.industry, catalog.industries),
+        ("company type", profile.company_type, catalog.company_types),
+        ("education", profile.education, catalog.educations),
+    )
+    for label, slug, table in checks:
+        if slug not in table:
+            raise ProjectionError(f"Unknown {label}: {slug!r}")
+    if not catalog.roles[profile.current_level].is_level:
+        raise ProjectionError(f"{profile.current_level!r} is not a level one can hold now")
+    for skill in profile.skills:
+        if skill not in catalog.skills:
+            raise ProjectionError(f"Unknown skill: {skill!r}")
+    if profile.work_mode not in set(WorkMode):
+        raise ProjectionError(f"Unknown work mode: {profile.work_mode!r}")
+    if profile.target_track is not None and profile.target_track not in catalog.tracks:
+        raise ProjectionError(f"Unknown track: {profile.target_track!r}")
+    if profile.years_experience < 0:
+        raise ProjectionError("Years of experience cannot be negative")
+    for label, amount in (("base", profile.current_base), ("bonus", profile.current_bonus)):
+        if amount is not None and amount < 0:
+            raise ProjectionError(f"Your {label} pay cannot be negative")
+    if profile.current_equity is not None and profile.current_equity < 0:
+        raise ProjectionError("Your equity cannot be negative")
+    if not 1 <= profile.horizon_years <= max(HORIZONS):
+        raise ProjectionError(f"The horizon must be 1 to {max(HORIZONS)} years")
+    currency = catalog.locations[profile.location].currency
+    if catalog.inflation(currency) is None:
+        raise ProjectionError(f"No inflation rate for {currency}")
+    if profile.location not in catalog.location_bands:
+        raise ProjectionError(f"No salary band for {profile.location!r}")
+    if profile.industry not in catalog.industry_bands:
+        raise ProjectionError(f"No salary band for {profile.industry!r}")
+    if BandKind.OVERALL not in catalog.other_bands:
+        raise ProjectionError("The catalog has no US-average band")
+
+
+def pay_factor(
+    profile: Profile, catalog: Catalog
+) -> tuple[float, float, str, tuple[Adjustment, ...], tuple[Adjustment, ...]]:
+    """The multiplier from a US-average base band to this person's local base pay, with its explanation.
+
+    Returns (factor, location factor, currency, adjustments, notes); the location factor alone (with
+    the remote blend) is what freelance rates follow.
+    """
+    average = catalog.other_bands[BandKind.OVERALL]
+    location = catalog.locations[profile.location]
+    loc_band = catalog.location_bands[profile.location]
+    ind_band = catalog.industry_bands[profile.industry]
+    industry = catalog.industries[profile.industry]
+    company = catalog.company_types[profile.company_type]
+    exponent = catalog.param("industry-premium-exponent")
+
+    loc_ratio = catalog.location_ratios[profile.location]
+    if location.currency == "USD":
+        loc_detail = f"{location.name} pays {_percent_more(loc_ratio)} the US average (midpoints of the two bands)"
+    else:
+        loc_detail = (
+            f"{location.name}'s band, in {location.currency}, is {loc_ratio:.3g} times the US-average band in "
+            f"dollars: US figures are scaled by that and shown in {location.currency}"
+        )
+    adjustments = [Adjustment("Location", loc_detail, loc_band.source, loc_ratio, loc_band)]
+    notes: list[Adjustment] = []
+    blend = catalog.param("remote-us-blend")
+    if profile.work_mode == WorkMode.REMOTE_US and location.country != "US":
+        rate = catalog.rates.get(location.currency)
+        if rate is not None and rate.usd_per_unit > 0:
+            us_ratio = 1.0 / rate.usd_per_unit
+            remote_ratio = max(loc_ratio, loc_ratio ** (1 - blend.value) * us_ratio**blend.value)
+            adjustments.append(
+                Adjustment(
+                    "Remote for a US company",
+                    f"pay moves {blend.value:.0%} of the way (geometrically) from local to US pay: "
+                    f"{_percent_more(remote_ratio / loc_ratio)} local pay",
+                    blend.source,
+                    remote_ratio / loc_ratio,
+                )
+            )
+            notes.append(
+                Adjustment("Remote for a US company", "an assumption: the article gives no figure", blend.source)
+            )
+            loc_ratio = remote_ratio
+    elif profile.work_mode == WorkMode.REMOTE_US:
+        notes.append(Adjustment("Remote for a US company", "you are in the US, so local US pay applies", blend.source))
+
+    raw = catalog.industry_ratios[profile.industry]
+    ind_factor = raw**exponent.value
+    detail = f"{industry.name} pays {_percent_more(ind_factor)} the US average in base pay"
+    if raw != 1.0:
+        detail += (
+            f" (its band's premium of {round_half_up(abs(raw - 1) * 100)} %, damped because location and "
+            "industry premiums overlap)"
+        )
+    if ind_band.is_total:
+        share = catalog.share_for(catalog.reference_level, profile.industry, catalog.reference_company_type)
+        level = catalog.roles[catalog.reference_level].name
+        detail += (
+            f"; its band is total pay, so it counts as base pay without the {share.share:.0%} bonus and equity "
+            f"of a typical engineer there ({level})"
+            if share
+            else "; its band is total pay"
+        )
+    adjustments.append(Adjustment("Industry", detail, ind_band.source, ind_factor, ind_band))
+    adjustments.append(
+        Adjustment("US-average band", "the reference for location and industry", average.source, None, average)
+    )
+    if company.base_factor != 1.0:
+        adjustments.append(
+            Adjustment(
+                f"{company.name} base pay",
+                f"{_percent_more(company.base_factor)} a large company's base pay",
+                company.source,
+                company.base_factor,
+            )
+        )
+    return loc_ratio * ind_factor * company.base_factor, loc_ratio, location.currency, tuple(adjustments), tuple(notes)
+
+
+def placement(profile: Profile, catalog: Catalog) -> tuple[float, float, tuple[Adjustment, ...]]:
+    """The person's place within a band from skills and education, and the extra on research roles.
+
+    Returns (points, research points, adjustments); years in level are added per step.
+    """
+    base = catalog.param("base-percentile")
+    points = base.value
+    research = 0.0
+    adjustments = [
+        Adjustment("Starting place", f"everyone starts at the {base.value * 100:.0f}th percentile", base.source)
+    ]
+    chosen = [catalog.skills[slug] for slug in sorted(profile.skills)]
+    education = catalog.educations[profile.education]
+    for item, label in [*((s, f"Skill: {s.name}") for s in chosen), (education, f"Education: {education.name}")]:
+        points += item.points
+        research += item.research_points
+        if item.points or item.research_points:
+            detail = _points(item.points)
+            if item.research_points:
+                detail += f", {item.research_points * 100:+.0f} more in research roles"
+            adjustments.append(Adjustment(label, detail, item.source, item.points))
+    return points, research, tuple(adjustments)
+
+
+def _research_only(role: Role) -> bool:
+    return role.tracks == (Track.RESEARCH,)
+
+
+def _floor_note(previous: Step, role: Role) -> Adjustment:
+    return Adjustment(
+        "Held at your previous pay",
+        f"the usual {role.name} pay here is below what you would earn as {previous.title}, "
+        "and a move is not taken for less pay, so this step keeps that pay",
+        Source(SourceKind.ASSUMPTION, "A promotion or a move is not taken for less pay."),
+    )
+
+
+def _band_line(role_name: str, band: Band) -> Adjustment:
+    basis = "total pay, taken without bonus and equity" if band.is_total else "base pay"
+    return Adjustment(f"{role_name} band", f"US average, {basis}", band.source, None, band)
+
+
+def _bonus_line(share: Share) -> Adjustment:
+    return Adjustment(
+        "Bonus and equity",
+        f"{share.share:.0%} of total pay for this role at this kind of company and industry",
+        share.source,
+        share.share,
+    )
+
+
+@dataclass(slots=True)
+class _Pay:
+    """A role's pay for this person before the promotion floor: the same on every track."""
+
+    percentile: float
+    band_min: float
+    band_max: float
+    base_min: float
+    base_max: float
+    share: float
+    explanation: list[Adjustment]
+
+
+@dataclass(frozen=True, slots=True)
+class _Pricing:
+    """What prices every role for one person: worked out once per projection."""
+
+    profile: Profile
+    catalog: Catalog
+    factor: float  # US-average base band -> this person's local base pay
+    currency: str
+    points: float  # place in a band from skills and education
+    research_points: float  # more of it on research roles
+    years_points: float  # more of it at the current level, from years in level
+    in_level: int  # years beyond the level's usual experience
+
+
+def _unusual_years(profile: Profile, catalog: Catalog, current: Role) -> Adjustment | None:
+    """A plain note when the years of experience are far from what the level usually takes."""
+    yoe = profile.years_experience
+    levels = catalog.levels()
+    fewest = math.floor(current.typical_years * catalog.param("earliest-factor").value)
+    if yoe < fewest:
+        return Adjustment(
+            "Unusual input",
+            f"a {current.name} usually has about {current.typical_years} years of experience, at least "
+            f"{fewest}; with {yoe} the next steps are dated from the usual years of your level",
+            current.source,
+        )
+    higher = [r for r in levels if r.order > current.order]
+    if higher:
+        margin = catalog.param("unusual-years-margin")
+        most = higher[0].typical_years + margin.value
+        if yoe > most:
+            return Adjustment(
+                "Unusual input",
+                f"{yoe} years is more than usual for a {current.name}: most move up to {higher[0].name} after "
+                f"about {higher[0].typical_years}. Years in level add at most "
+                f"{catalog.param('years-in-level-cap').value * 100:.0f} percentile points, and your next step "
+                "is dated from now",
+                margin.source,
+            )
+    return None
+
+
+def _price(pricing: _Pricing, role: Role, is_current: bool) -> _Pay | None:
+    """A role's band here and the person's window in it (None if the role has no band)."""
+    catalog, profile = pricing.catalog, pricing.profile
+    band = catalog.role_bands.get(role.slug)
+    if band is None:
+        return None
+    found = catalog.share_for(role.slug, profile.industry, profile.company_type)
+    share = found.share if found else 0.0
+    low_usd, high_usd = band.min, band.max
+    if band.is_total:  # never base: split off the bonus and equity
+        low_usd, high_usd = low_usd * (1 - share), high_usd * (1 - share)
+    explanation = [_band_line(role.name, band)]
+    p = pricing.points
+    if is_current and pricing.years_points:
+        p += pricing.years_points
+        explanation.append(
+            Adjustment(
+                "Years in level",
+                f"{pricing.in_level} years at this level: {_points(pricing.years_points)}",
+                catalog.param("years-in-level-points").source,
+                pricing.years_points,
+            )
+        )
+    if pricing.research_points and _research_only(role):
+        p += pricing.research_points
+        explanation.append(
+            Adjustment(
+                "Research role",
+                f"your degree and skills count more here: {_points(pricing.research_points)}",
+                catalog.educations[profile.education].source,
+                pricing.research_points,
+            )
+        )
+    p = min(1.0, max(0.0, p))
+    window = catalog.param("window-width").value
+    band_min, band_max = round_pay(low_usd * pricing.factor), round_pay(high_usd * pricing.factor)
+    span = band_max - band_min
+    low = band_min + p * (1 - window) * span
+    base_min, base_max = round_pay(low), round_pay(low + window * span)
+    if share and found is not None:
+        explanation.append(_bonus_line(found))
+    return _Pay(p, band_min, band_max, base_min, base_max, share, explanation)
+
+
+def _step(
+    pricing: _Pricing, role: Role, pay: _Pay, year: int, earliest: int, is_current: bool, previous: Step | None
+) -> Step:
+    """A role on a path: its pay (the person's own at the current step), never less than the step before."""
+    profile = pricing.profile
+    base_min, base_max, explanation, floored = pay.base_min, pay.base_max, pay.explanation, False
+    if is_current and profile.current_base is not None:  # the person's own pay, not an estimate
+        base_min = base_max = float(profile.current_base)
+        explanation = [*explanation, _your_pay_line(profile)]
+    if previous is not None and (base_min < previous.base_min or base_max < previous.base_max):
+        base_min, base_max = max(base_min, previous.base_min), max(base_max, previous.base_max)
+        explanation, floored = [*explanation, _floor_note(previous, role)], True
+    total_min = total_max = None
+    if is_current and profile.gives_total:
+        total_min = total_max = base_min + (profile.current_bonus or 0) + (profile.current_equity or 0)
+    elif pay.share:
+        total_min, total_max = round_pay(base_min / (1 - pay.share)), round_pay(base_max / (1 - pay.share))
+    if total_min is not None and previous is not None and previous.total_min is not None:
+        total_min = max(total_min, previous.total_min)
+        total_max = max(total_max, previous.total_max)  # type: ignore[type-var]
+    band = pricing.catalog.role_bands[role.slug]
+    return Step(
+        role=role.slug,
+        title=role.name,
+        rank=role.order,
+        year=year,
+        earliest_year=earliest,
+        is_current=is_current,
+        base_min=base_min,
+        base_max=base_max,
+        total_min=total_min,
+        total_max=total_max,
+        currency=pricing.currency,
+        percentile=pay.percentile,
+        is_assumption=band.source.is_assumption,
+        explanation=tuple(explanation),
+        band_min=pay.band_min,
+        band_max=pay.band_max,
+        band_open_ended=band.open_ended,
+        percentile_min=percentile_in(base_min, pay.band_min, pay.band_max),
+        percentile_max=percentile_in(base_max, pay.band_min, pay.band_max),
+        bonus_share=pay.share,
+        floored=floored,
+    )
+
+
+def project(
+    profile: Profile, catalog: Catalog, start_year: int, only_tracks: Collection[str] | None = None
+) -> Projection:
+    """Project every track (or `only_tracks`) from the person's current level to the track's top.
+
+    What-ifs and the other locations compare one track many times over; asking for that track alone
+    skips the work for the others.
+    """
+    validate(profile, catalog)
+    factor, loc_factor, currency, common, notes = pay_factor(profile, catalog)
+    points, research_points, placement_adjustments = placement(profile, catalog)
+    current = catalog.roles[profile.current_level]
+    in_level = max(0, profile.years_experience - current.typical_years)
+    years_points = min(
+        catalog.param("years-in-level-cap").value, in_level * catalog.param("years-in-level-points").value
+    )
+    pricing = _Pricing(profile, catalog, factor, currency, points, research_points, years_points, in_level)
+    unusual = _unusual_years(profile, catalog, current)
+    if unusual is not None:
+        notes = (unusual, *notes)
+
+    current_pay = _price(pricing, current, True)
+    if current_pay is None:
+        raise ProjectionError(f"No salary band for {current.slug!r}")
+    first = _step(pricing, current, current_pay, start_year, start_year, True, None)
+    raise_rate = catalog.param("annual-raise").value
+    inflation = catalog.inflation(currency).value  # type: ignore[union-attr]  (validate() checked it)
+    tracks = tuple(
+        TrackProjection(
+            slug,
+            name,
+            steps,
+            earnings_over(steps, start_year, profile.horizon_years, raise_rate, inflation),
+        )
+        for slug, name, steps in _paths(pricing, first, start_year, only_tracks)
+    )
+    freelance = None
+    if profile.work_mode == WorkMode.FREELANCE:
+        freelance = freelance_pay(profile, catalog, current_pay.percentile, loc_factor, currency)
+    target = None
+    if profile.target_track is not None and (only_tracks is None or profile.target_track in only_tracks):
+        target = _target(next(t for t in tracks if t.track == profile.target_track), profile)
+    return Projection(
+        profile=profile,
+        start_year=start_year,
+        currency=currency,
+        tracks=tracks,
+        common=common + placement_adjustments,
+        freelance=freelance,
+        notes=notes,
+        target=target,
+        your_pay=_your_pay(profile, first, current_pay) if profile.has_pay else None,
+        raise_rate=raise_rate,
+        inflation=inflation,
+    )
+
+
+def _paths(
+    pricing: _Pricing, first: Step, start_year: int, only_tracks: Collection[str] | None
+) -> list[tuple[str, str, tuple[Step, ...]]]:
+    """Each track's steps from the current one, dated by typical years and the minimum gap between steps.
+
+    A role pays this person the same on every track; only its year and the floor depend on the track,
+    so each role is priced once, and a step after the same step is built once.
+    """
+    catalog, profile = pricing.catalog, pricing.profile
+    current = catalog.roles[profile.current_level]
+    education = catalog.educations[profile.education]
+    gap = math.ceil(catalog.param("min-years-between-steps").value)
+    earliest_factor = catalog.param("earliest-factor").value
+    # Holding a level shows its usual experience: later steps are dated from at least that.
+    dated_from = max(profile.years_experience, current.typical_years)
+    first_wait = max(1, gap - pricing.in_level)  # the gap counts from when the person reached the level
+    priced: dict[str, _Pay | None] = {}
+    built: dict[tuple[int, str], Step] = {}
+    paths = []
+    for track_slug, track_name, roles in catalog.track_ladders:
+        if only_tracks is not None and track_slug not in only_tracks:
+            continue
+        later = [r for r in roles if r.order > current.order]
+        if track_slug == Track.RESEARCH and education.research_years:
+            later = [r for r in later if _research_only(r)] or later  # a direct entrant skips the ladder
+        steps = [first]
+        for role in later:
+            if role.slug not in priced:
+                priced[role.slug] = _price(pricing, role, False)
+            pay = priced[role.slug]
+            if pay is None:
+                continue
+            previous = steps[-1]
+            known = built.get((id(previous), role.slug))
+            if known is not None:
+                steps.append(known)
+                continue
+            typical = role.typical_years
+            if _research_only(role):
+                typical = max(0, typical - education.research_years)
+            wait = max(0, typical - dated_from)
+            spacing = first_wait if previous.is_current else gap
+            year = max(start_year + wait, previous.year + spacing)
+            earliest = max(start_year + math.ceil(wait * earliest_factor), previous.earliest_year + spacing)
+            steps.append(_step(pricing, role, pay, year, min(earliest, year), False, previous))
+            built[id(previous), role.slug] = steps[-1]
+        paths.append((track_slug, track_name, tuple(steps)))
+    return paths
+
+
+def _your_pay_line(profile: Profile) -> Adjustment:
+    given = "the base pay you gave"
+    if profile.gives_total:
+        given += ", with your bonus and equity as total pay"
+    return Adjustment("Your pay", f"{given}; later steps never pay less", YOUR_PAY)
+
+
+def _your_pay(profile: Profile, first: Step, pay: _Pay) -> YourPay:
+    """The given pay in the band of the current level here; total pay against the band as total pay."""
+    base = PayPosition(float(profile.current_base), pay.band_min, pay.band_max, first.band_open_ended)  # type: ignore[arg-type]
+    total = None
+    if profile.gives_total:
+        keep = 1 - pay.share
+        total = PayPosition(
+            first.total_min,  # type: ignore[arg-type]  (the given total)
+            round_pay(pay.band_min / keep),
+            round_pay(pay.band_max / keep),
+            first.band_open_ended,
+        )
+    bonus = None if profile.current_bonus is None else float(profile.current_bonus)
+    equity = None if profile.current_equity is None else float(profile.current_equity)
+    return YourPay(first.role, first.title, base, bonus, equity, total)
+
+
+def _target(track: TrackProjection, profile: Profile) -> Target:
+    top = track.top
+    if profile.target_year is None:
+        verdict = "no-year"
+    elif profile.target_year >= top.year:
+        verdict = "on-track"
+    elif profile.target_year >= top.earliest_year:
+        verdict = "ambitious"
+    else:
+        verdict = "unlikely"
+    return Target(
+        track=profile.target_track,  # type: ignore[arg-type]
+        role=top.role,
+        title=top.title,
+        typical_year=top.year,
+        earliest_year=top.earliest_year,
+        target_year=profile.target_year,
+        verdict=verdict,
+    )

@@ -1,0 +1,48 @@
+"""The engine's vocabulary: the slugs that name tracks, band kinds, pay bases, work modes and sources.
+
+StrEnum members are equal to their slug strings, so data loaded from the database (plain strings) and
+code compare as one; these are the only spellings code may use.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Track(StrEnum):
+    IC = "ic"
+    MANAGEMENT = "management"
+    RESEARCH = "research"
+
+
+class BandKind(StrEnum):
+    OVERALL = "overall"  # the article's US average
+    ROLE = "role"
+    LOCATION = "location"
+    INDUSTRY = "industry"
+    TOTAL = "total"  # the article's total-compensation band
+    FREELANCE = "freelance"  # hourly, for US clients
+
+
+class PayBasis(StrEnum):
+    BASE = "base"
+    TOTAL = "total"  # base with bonus and equity
+
+
+class WorkMode(StrEnum):
+    ONSITE = "onsite"
+    REMOTE_US = "remote-us"
+    FREELANCE = "freelance"
+
+
+class SourceKind(StrEnum):
+    ARTICLE = "article"
+    ASSUMPTION = "assumption"
+    INPUT = "input"  # the person's own figure
+
+
+class Money(StrEnum):
+    """How earnings are shown: as paid each year, or in today's money."""
+
+    NOMINAL = "nominal"
+    REAL = "real"
