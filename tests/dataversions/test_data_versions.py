@@ -14,7 +14,7 @@ from dataversions.models import DataVersion
 from tests.helpers import admin_band_form
 
 pytestmark = pytest.mark.django_db
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
