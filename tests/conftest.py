@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from tests.helpers import PASSWORD, PLAN_POST
+from tests.factories import PASSWORD, PLAN_POST
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.models import DataChangeAlert, DigestSent
-from tests.helpers import change_band
+from tests.builders import change_band
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from careerpath.models import Plan, ShareLink
 from compensation.models import CompanyType, Education, Industry, Location, Role, Skill, Track
-from tests.helpers import PASSWORD
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

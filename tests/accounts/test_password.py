@@ -7,7 +7,7 @@ from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
 
-from tests.helpers import PASSWORD
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

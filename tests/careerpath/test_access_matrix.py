@@ -14,7 +14,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from careerpath.models import Plan, ShareLink
-from tests.helpers import PLAN_POST
+from tests.factories import PLAN_POST
 
 pytestmark = pytest.mark.django_db
 
@@ -250,7 +250,7 @@ def test_account_export_holds_only_your_own_data(client, world):
 
 
 def test_deleting_your_account_leaves_other_accounts_alone(client, world):
-    from tests.helpers import PASSWORD
+    from tests.factories import PASSWORD
 
     client.force_login(world.other)
 

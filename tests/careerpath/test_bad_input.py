@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from careerpath.forms import PROFILE_FIELDS
 from careerpath.models import Plan
-from tests.helpers import PASSWORD, PLAN_POST
+from tests.factories import PASSWORD, PLAN_POST
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from careerpath.forms import initial_from_plan, profile_from_initial
 from careerpath.models import Plan, ShareLink
 from careerpath.projection import focus_track, project
 from compensation.catalog import get_catalog
-from tests.helpers import YEAR, change_band
+from tests.builders import YEAR, change_band
 
 pytestmark = pytest.mark.django_db
 

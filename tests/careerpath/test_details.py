@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from careerpath.clock import this_year
 from careerpath.models import ShareLink
-from tests.helpers import PLAN_POST
+from tests.factories import PLAN_POST
 
 pytestmark = pytest.mark.django_db
 

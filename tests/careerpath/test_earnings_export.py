@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from careerpath.models import Plan
-from tests.helpers import PASSWORD
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.helpers import PLAN_POST
+from tests.factories import PLAN_POST
 
 pytestmark = pytest.mark.django_db
 

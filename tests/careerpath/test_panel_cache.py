@@ -13,7 +13,7 @@ from careerpath.projection import project
 from compensation.catalog import get_catalog
 from compensation.models import SalaryBand
 from compensation.money import format_money
-from tests.helpers import PLAN_POST
+from tests.factories import PLAN_POST
 
 pytestmark = pytest.mark.django_db
 

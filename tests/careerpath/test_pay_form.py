@@ -11,7 +11,8 @@ from careerpath.forms import ProfileForm
 from careerpath.models import Plan
 from careerpath.panel import ProjectionPanel
 from careerpath.projection import DEFAULT_HORIZON
-from tests.helpers import PLAN_POST, YEAR, profile
+from tests.builders import YEAR, profile
+from tests.factories import PLAN_POST
 
 pytestmark = pytest.mark.django_db
 

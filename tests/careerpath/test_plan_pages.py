@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from careerpath.models import Plan
-from tests.helpers import PLAN_POST
+from tests.factories import PLAN_POST
 
 pytestmark = pytest.mark.django_db
 

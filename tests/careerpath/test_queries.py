@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from compensation.catalog import get_catalog
-from tests.helpers import PLAN_POST
+from tests.factories import PLAN_POST
 
 pytestmark = pytest.mark.django_db
 QUERY = {k: v for k, v in PLAN_POST.items() if k not in ("title", "notes")}

@@ -8,7 +8,7 @@ import pytest
 
 from careerpath.panel import ProjectionPanel
 from careerpath.projection import PayPosition, project
-from tests.helpers import YEAR, profile
+from tests.builders import YEAR, profile
 
 BAND = (100_000.0, 200_000.0)
 

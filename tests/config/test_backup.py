@@ -15,17 +15,8 @@ import threading
 
 import pytest
 
-from tests.helpers import (
-    PASSWORD,
-    PLAN_POST,
-    ROOT,
-    WebClient,
-    empty_database,
-    gunicorn_servers,
-    is_postgres,
-    run_manage,
-    site_database,
-)
+from tests.factories import PASSWORD, PLAN_POST
+from tests.servers import ROOT, WebClient, empty_database, gunicorn_servers, is_postgres, run_manage, site_database
 
 PEOPLE = ["ada@example.com", "grace@example.com"]
 CREATE_PEOPLE = """

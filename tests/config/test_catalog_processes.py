@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.helpers import gunicorn_servers, run_manage, site_database
+from tests.servers import gunicorn_servers, run_manage, site_database
 
 BAND = "role-mid"
 DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: never through a proxy

@@ -10,7 +10,8 @@ from collections import Counter
 
 import pytest
 
-from tests.helpers import PASSWORD, PLAN_POST, WebClient, gunicorn_servers, run_manage, site_database
+from tests.factories import PASSWORD, PLAN_POST
+from tests.servers import WebClient, gunicorn_servers, run_manage, site_database
 
 ROUNDS = 20
 EMAIL = "ada@example.com"

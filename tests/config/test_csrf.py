@@ -14,7 +14,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from careerpath.models import Plan, ShareLink
-from tests.helpers import PASSWORD, PLAN_POST, inline_code
+from tests.csp import inline_code
+from tests.factories import PASSWORD, PLAN_POST
 
 pytestmark = pytest.mark.django_db
 

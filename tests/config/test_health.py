@@ -11,7 +11,7 @@ from django.db import InterfaceError, OperationalError
 from django.urls import reverse
 
 from careerpath.models import Plan
-from tests.helpers import PLAN_POST
+from tests.factories import PLAN_POST
 
 pytestmark = pytest.mark.django_db
 

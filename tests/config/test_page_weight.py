@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
-from tests.helpers import PLAN_POST
+from tests.factories import PLAN_POST
 
 pytestmark = pytest.mark.django_db
 

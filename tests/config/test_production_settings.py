@@ -18,7 +18,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
 
-from tests.helpers import PASSWORD
+from tests.factories import PASSWORD
 
 BASE_DIR = Path(settings.BASE_DIR)
 GOOD_KEY = "x7!Qm2#Lp9$Vr4^Tz8&Kc1*Nw6(Hd3)Jf5_Bg0+Ys-Ua=Oe]Il["  # 50 characters, test only

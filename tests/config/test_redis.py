@@ -14,7 +14,8 @@ import time
 
 import pytest
 
-from tests.helpers import PASSWORD, WebClient, free_port, gunicorn_servers, run_manage, site_database
+from tests.factories import PASSWORD
+from tests.servers import WebClient, free_port, gunicorn_servers, run_manage, site_database
 
 TOO_MANY = "Too many failed login attempts. Try again later."
 WRONG = "The email address and/or password you specified are not correct."

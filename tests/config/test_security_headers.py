@@ -14,7 +14,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from careerpath.models import ShareLink
-from tests.helpers import PASSWORD, PLAN_POST, inline_code
+from tests.csp import inline_code
+from tests.factories import PASSWORD, PLAN_POST
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from compensation.catalog import get_catalog
 from compensation.models import DataStamp, Location, SalaryBand
 from dataversions.history import catalog_at
 from dataversions.models import DataVersion
-from tests.helpers import admin_band_form
+from tests.builders import admin_band_form
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]

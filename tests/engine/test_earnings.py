@@ -10,14 +10,9 @@ from hypothesis import strategies as st
 from careerpath.earnings_chart import build as build_chart
 from careerpath.panel import ProjectionPanel
 from careerpath.projection import HORIZONS, earnings_over, project, what_ifs
-from tests import helpers
-from tests.helpers import YEAR, profile
+from tests.builders import YEAR, people, profile
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-
-
-def people(catalog):
-    return helpers.people(catalog, max_years=40, with_pay=True)
 
 
 def test_one_entry_a_year_over_the_horizon_from_this_year(catalog):
@@ -29,7 +24,7 @@ def test_one_entry_a_year_over_the_horizon_from_this_year(catalog):
 
 def test_cumulative_totals_are_the_sums_of_the_yearly_totals(catalog):
     @SETTINGS
-    @given(person=people(catalog))
+    @given(person=people(catalog, max_years=40, with_pay=True))
     def check(person):
         for track in project(person, catalog, YEAR).tracks:
             nominal = real = 0
@@ -46,7 +41,7 @@ def test_cumulative_totals_are_the_sums_of_the_yearly_totals(catalog):
 
 def test_real_is_at_most_nominal_for_positive_inflation(catalog):
     @SETTINGS
-    @given(person=people(catalog))
+    @given(person=people(catalog, max_years=40, with_pay=True))
     def check(person):
         projection = project(person, catalog, YEAR)
         assert projection.inflation > 0
@@ -64,7 +59,7 @@ def test_real_is_at_most_nominal_for_positive_inflation(catalog):
 
 def test_a_longer_horizon_never_lowers_a_cumulative_figure(catalog):
     @SETTINGS
-    @given(person=people(catalog))
+    @given(person=people(catalog, max_years=40, with_pay=True))
     def check(person):
         results = [project(replace(person, horizon_years=h), catalog, YEAR) for h in HORIZONS]
         for shorter, longer in pairwise(results):
@@ -77,7 +72,7 @@ def test_a_longer_horizon_never_lowers_a_cumulative_figure(catalog):
 
 def test_adding_a_skill_never_lowers_a_cumulative_figure(catalog):
     @SETTINGS
-    @given(person=people(catalog), skill=st.sampled_from(sorted(catalog.skills)))
+    @given(person=people(catalog, max_years=40, with_pay=True), skill=st.sampled_from(sorted(catalog.skills)))
     def check(person, skill):
         before = project(person, catalog, YEAR)
         after = project(replace(person, skills=person.skills | {skill}), catalog, YEAR)

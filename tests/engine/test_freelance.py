@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from careerpath.projection import FREELANCE, project
 from compensation.money import format_money, round_half_up
-from tests.helpers import YEAR, profile
+from tests.builders import YEAR, profile
 
 BANGALORE = {
     "current_level": "mid",

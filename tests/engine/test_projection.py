@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careerpath.projection import FREELANCE, REMOTE_US, Profile, ProjectionError, across_locations, project, what_ifs
-from tests.helpers import YEAR, profile
+from tests.builders import YEAR, people, profile
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -112,22 +112,6 @@ def test_across_locations_converts_to_usd_with_the_rate(catalog):
 # Properties over random profiles --------------------------------------------------------------------
 
 
-@st.composite
-def profiles(draw, catalog):
-    return Profile(
-        current_level=draw(st.sampled_from([r.slug for r in catalog.levels()])),
-        years_experience=draw(st.integers(0, 50)),
-        location=draw(st.sampled_from(sorted(catalog.locations))),
-        industry=draw(st.sampled_from(sorted(catalog.industries))),
-        company_type=draw(st.sampled_from(sorted(catalog.company_types))),
-        education=draw(st.sampled_from(sorted(catalog.educations))),
-        skills=frozenset(draw(st.sets(st.sampled_from(sorted(catalog.skills))))),
-        work_mode=draw(st.sampled_from(["onsite", "remote-us", "freelance"])),
-        target_track=draw(st.none() | st.sampled_from(sorted(catalog.tracks))),
-        target_year=draw(st.none() | st.integers(YEAR, YEAR + 40)),
-    )
-
-
 def figures(result):
     return [(s.base_min, s.base_max) for t in result.tracks for s in t.steps]
 
@@ -142,15 +126,10 @@ def never_lower(before, after):
     return all(b[key][0] >= a[key][0] - 1e-6 and b[key][1] >= a[key][1] - 1e-6 for key in a.keys() & b.keys())
 
 
-@pytest.fixture(scope="module")
-def strategy(catalog):
-    return profiles(catalog)
-
-
 def test_properties(catalog):
     @SETTINGS
-    @given(person=profiles(catalog), data=st.data())
-    def check(person, data):
+    @given(person=people(catalog, max_years=50, with_target=True), data=st.data())
+    def check(person: Profile, data):
         result = project(person, catalog, YEAR)
         # Never raises, and every figure is positive, ordered, in local currency.
         local = catalog.locations[person.location].currency

@@ -3,7 +3,7 @@
 import pytest
 
 from careerpath.projection import project
-from tests.helpers import YEAR, neutral, profile
+from tests.builders import YEAR, neutral, profile
 
 # The article's level bands: "Entry-level (0-2 years): $90,000 – $120,000" and so on.
 ARTICLE_LEVELS = [

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careerpath.projection import FREELANCE, project
-from tests.helpers import YEAR, people
+from tests.builders import YEAR, people
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 LOCATIONS = ["sf-bay-area", "new-york-city", "seattle", "austin-boston"]  # the article's order, highest first

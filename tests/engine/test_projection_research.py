@@ -1,7 +1,7 @@
 """The research track: who enters it directly, its band, and a floor that says so (issue 12: 7)."""
 
 from careerpath.projection import project
-from tests.helpers import YEAR, neutral, profile
+from tests.builders import YEAR, neutral, profile
 
 
 def test_a_new_phd_graduate_enters_the_research_track_directly(catalog):

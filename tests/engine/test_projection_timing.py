@@ -3,7 +3,7 @@
 from itertools import pairwise
 
 from careerpath.projection import project
-from tests.helpers import YEAR, profile
+from tests.builders import YEAR, profile
 
 
 def gaps(years):

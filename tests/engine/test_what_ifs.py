@@ -1,7 +1,7 @@
 """Skills and degrees each with their own effect, ranked, over the whole path (issue 12: 8)."""
 
 from careerpath.projection import what_ifs
-from tests.helpers import YEAR, profile
+from tests.builders import YEAR, profile
 
 
 def test_skills_differ_and_are_ranked_by_effect_over_the_path(catalog):

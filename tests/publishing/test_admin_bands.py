@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from compensation.models import Industry, Location, Role, SalaryBand
-from tests.helpers import admin_band_form
+from tests.builders import admin_band_form
 
 CHANGELIST = "admin:compensation_salaryband_changelist"
 ADD = "admin:compensation_salaryband_add"

@@ -22,7 +22,7 @@ def test_the_share_list_shows_each_share_of_total_pay(admin_client):
 def test_a_share_is_edited_in_admin_and_changes_the_projection(admin_client):
     from careerpath.projection import project
     from compensation.catalog import get_catalog
-    from tests.helpers import YEAR, profile
+    from tests.builders import YEAR, profile
 
     share = BonusEquityShare.objects.get(role__slug="mid", company_type__slug="large", industry=None)
     before = project(profile(), get_catalog(), YEAR).tracks[0].steps[0].total_min

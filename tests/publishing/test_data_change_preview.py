@@ -12,7 +12,7 @@ from compensation import state
 from compensation.catalog import catalog_from_state, get_catalog
 from compensation.models import Parameter, SalaryBand
 from dataversions.models import DataVersion
-from tests.helpers import YEAR, admin_band_form
+from tests.builders import YEAR, admin_band_form
 
 pytestmark = pytest.mark.django_db
 
