@@ -7,28 +7,11 @@ from django.test import override_settings
 from django.urls import reverse
 
 from careerpath.models import Plan, ShareLink
-from compensation.models import CompanyType, Education, Industry, Location, Role, Skill, Track
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, PlanFactory, ShareLinkFactory
 
 pytestmark = pytest.mark.django_db
 
 DELETED = "Your account and all its data have been deleted."
-
-
-def make_plan(owner, title="Move to management") -> Plan:
-    plan = Plan.objects.create(
-        owner=owner,
-        title=title,
-        current_level=Role.objects.get(slug="mid"),
-        years_experience=4,
-        location=Location.objects.get(slug="seattle"),
-        industry=Industry.objects.get(slug="finance-fintech"),
-        company_type=CompanyType.objects.get(slug="large"),
-        education=Education.objects.get(slug="masters"),
-        target_track=Track.objects.get(slug="management"),
-    )
-    plan.skills.set(Skill.objects.filter(slug__in=["deep-learning", "nlp"]))
-    return plan
 
 
 def rows() -> dict:
@@ -56,9 +39,9 @@ def two_users_with_data(user, other_user):
     for owner in (user, other_user):
         EmailAddress.objects.create(user=owner, email=f"second-{owner.pk}@example.com", verified=False)
         for title in ("First", "Second"):
-            plan = make_plan(owner, title)
-            ShareLink.objects.create(plan=plan)
-        ShareLink.objects.create(plan=plan)
+            plan = PlanFactory(owner=owner, title=title)
+            ShareLinkFactory(plan=plan)
+        ShareLinkFactory(plan=plan)
     return user, other_user
 
 
@@ -70,7 +53,7 @@ def test_delete_page_needs_login(client):
 
 
 def test_delete_page_asks_for_the_password_and_says_what_goes(user_client, user):
-    make_plan(user)
+    PlanFactory(owner=user)
 
     response = user_client.get(reverse("account_delete"))
 

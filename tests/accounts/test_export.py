@@ -10,25 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careerpath.models import Plan, ShareLink
-from compensation.models import CompanyType, Education, Industry, Location, Role, Skill, Track
+from tests.factories import PlanFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def make_plan(owner, title="Move to management", skills=("deep-learning", "nlp"), **changes) -> Plan:
-    fields = {
-        "current_level": Role.objects.get(slug="mid"),
-        "years_experience": 4,
-        "location": Location.objects.get(slug="seattle"),
-        "industry": Industry.objects.get(slug="finance-fintech"),
-        "company_type": CompanyType.objects.get(slug="large"),
-        "education": Education.objects.get(slug="masters"),
-        "work_mode": Plan.WorkMode.ONSITE,
-        **changes,
-    }
-    plan = Plan.objects.create(owner=owner, title=title, **fields)
-    plan.skills.set(Skill.objects.filter(slug__in=skills))
-    return plan
 
 
 def download(client):
@@ -48,9 +32,9 @@ def test_account_page_needs_login(client):
 
 
 def test_account_page_shows_email_date_joined_and_plan_count(user_client, user, other_user):
-    make_plan(user)
-    make_plan(user, title="Second")
-    make_plan(other_user)
+    PlanFactory(owner=user)
+    PlanFactory(owner=user, title="Second")
+    PlanFactory(owner=other_user)
 
     response = user_client.get(reverse("account_overview"))
 
@@ -104,18 +88,19 @@ def test_export_is_a_dated_json_attachment(user_client):
 
 def test_export_holds_the_account_and_every_plan_with_its_share_links(user_client, user):
     EmailAddress.objects.create(user=user, email="ada@work.example", verified=False, primary=False)
-    first = make_plan(user, notes="Ask about the EM opening.", target_track=Track.objects.get(slug="management"))
+    first = PlanFactory(owner=user, notes="Ask about the EM opening.", target_track="management")
     first.target_year = 2029
     first.current_base, first.current_bonus, first.horizon_years = 185000, 20000, 15
     first.save()
     live = ShareLink.objects.create(plan=first, show_pay=True)
     revoked = ShareLink.objects.create(plan=first, revoked=timezone.now())
-    second = make_plan(
-        user,
+    second = PlanFactory(
+        owner=user,
         title="Stay technical",
-        skills=(),
-        current_level=Role.objects.get(slug="senior"),
+        skills=[],
+        current_level="senior",
         work_mode=Plan.WorkMode.REMOTE_US,
+        target_track="",
     )
     user.refresh_from_db()
     first.refresh_from_db()
@@ -196,7 +181,7 @@ def test_export_holds_the_account_and_every_plan_with_its_share_links(user_clien
 
 
 def test_export_leaves_out_other_users_data(user_client, other_user):
-    plan = make_plan(other_user)
+    plan = PlanFactory(owner=other_user)
     ShareLink.objects.create(plan=plan)
 
     _, data = download(user_client)
@@ -212,10 +197,10 @@ def test_export_takes_the_same_few_queries_however_many_plans(user_client, user)
             download(user_client)
         return len(captured)
 
-    ShareLink.objects.create(plan=make_plan(user))
+    ShareLink.objects.create(plan=PlanFactory(owner=user))
     one_plan = queries()
     for n in range(6):
-        plan = make_plan(user, title=f"Plan {n}", skills=("deep-learning", "nlp", "cloud-platforms"))
+        plan = PlanFactory(owner=user, title=f"Plan {n}", skills=["deep-learning", "nlp", "cloud-platforms"])
         ShareLink.objects.create(plan=plan)
         ShareLink.objects.create(plan=plan, revoked=timezone.now())
     seven_plans = queries()
