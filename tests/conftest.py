@@ -64,6 +64,13 @@ def user_client(client, user):
     return client
 
 
+@pytest.fixture
+def staff_client(client, make_user):
+    """Logged in as a superuser, for the admin and the staff pages."""
+    client.force_login(make_user("admin@example.com", is_staff=True, is_superuser=True))
+    return client
+
+
 @pytest.fixture(scope="session")
 def catalog(django_db_setup, django_db_blocker):
     """The fixture data as the engine sees it (an immutable snapshot)."""

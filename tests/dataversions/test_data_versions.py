@@ -17,12 +17,6 @@ pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def staff_client(client, make_user):
-    client.force_login(make_user("admin@example.com", is_staff=True, is_superuser=True))
-    return client
-
-
 def edit_band(client, slug: str, note: str = "2026 survey: London bands", **changes):
     band = SalaryBand.objects.get(slug=slug)
     return client.post(

@@ -36,12 +36,6 @@ NEW_BAND = {
 }
 
 
-@pytest.fixture
-def staff_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser(username="admin", email="admin@example.com"))
-    return client
-
-
 def assert_refused(response, field: str, message: str) -> None:
     assert response.status_code == 200
     form = response.context["adminform"].form

@@ -18,12 +18,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def staff_client(client, make_user):
-    client.force_login(make_user("admin@example.com", is_staff=True, is_superuser=True))
-    return client
-
-
-@pytest.fixture
 def plans(make_plan, user, other_user):
     """Plans in several places and levels, some with the same inputs."""
     made = []

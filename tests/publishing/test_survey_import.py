@@ -17,12 +17,6 @@ GOOD = HEADER + (
 )
 
 
-@pytest.fixture
-def staff_client(client, make_user):
-    client.force_login(make_user("admin@example.com", is_staff=True, is_superuser=True))
-    return client
-
-
 def upload(client, text: str):
     file = SimpleUploadedFile("survey.csv", text.encode(), content_type="text/csv")
     return client.post(reverse(URL), {"file": file, "_upload": "Check the file"})
