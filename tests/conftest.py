@@ -1,10 +1,9 @@
 """Shared fixtures: the compensation data is loaded once per test database."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from tests.helpers import PASSWORD, PLAN_POST
+from tests.factories import PASSWORD, PlanFactory, UserFactory
 
 
 @pytest.fixture(scope="session")
@@ -42,12 +41,9 @@ def fresh_caches():
 @pytest.fixture
 def make_user(db):
     """Create a user with a verified email address (allauth), able to log in."""
-    from allauth.account.models import EmailAddress
 
     def make(email="ada@example.com", password=PASSWORD, **extra):
-        user = get_user_model().objects.create_user(username=email, email=email, password=password, **extra)
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-        return user
+        return UserFactory(email=email, password=password, **extra)
 
     return make
 
@@ -68,6 +64,13 @@ def user_client(client, user):
     return client
 
 
+@pytest.fixture
+def staff_client(client, make_user):
+    """Logged in as a superuser, for the admin and the staff pages."""
+    client.force_login(make_user("admin@example.com", is_staff=True, is_superuser=True))
+    return client
+
+
 @pytest.fixture(scope="session")
 def catalog(django_db_setup, django_db_blocker):
     """The fixture data as the engine sees it (an immutable snapshot)."""
@@ -80,15 +83,9 @@ def catalog(django_db_setup, django_db_blocker):
 @pytest.fixture
 def make_plan(db):
     """Create a plan through the same form the site uses."""
-    from careerpath import services
-    from careerpath.forms import PlanForm
-    from compensation.catalog import get_catalog
 
     def make(owner, **changes):
-        catalog = get_catalog()
-        form = PlanForm({**PLAN_POST, **changes}, catalog=catalog)
-        assert form.is_valid(), form.errors
-        return services.create_plan(owner, form.cleaned_data, catalog)
+        return PlanFactory(owner=owner, **changes)
 
     return make
 

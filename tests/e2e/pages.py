@@ -8,8 +8,7 @@ from contextlib import contextmanager
 from django.core import mail
 from playwright.sync_api import Locator, Page, expect
 
-PASSWORD = "correct-horse-battery-staple-42"
-
+from tests.factories import PASSWORD
 
 # The projection ----------------------------------------------------------------------------------
 

@@ -1,0 +1,80 @@
+"""factory_boy factories for the rows tests need: people who can log in, plans saved the way the site saves
+them, and share links. The fixtures in conftest.py are thin wrappers over these."""
+
+import factory
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from factory.django import DjangoModelFactory, Password
+
+from careerpath import services
+from careerpath.forms import PlanForm
+from careerpath.models import Plan, ShareLink
+from compensation.catalog import get_catalog
+
+PASSWORD = "correct-horse-battery-staple-42"
+
+PLAN_POST = {
+    "title": "Move to management",
+    "current_level": "mid",
+    "years_experience": "4",
+    "location": "seattle",
+    "industry": "finance-fintech",
+    "company_type": "large",
+    "education": "masters",
+    "skills": ["deep-learning", "nlp"],
+    "work_mode": "onsite",
+    "target_track": "management",
+    "target_year": "",
+    "notes": "",
+}
+
+
+class EmailAddressFactory(DjangoModelFactory):
+    """A confirmed address (allauth): its owner can log in with it."""
+
+    class Meta:
+        model = EmailAddress
+
+    user = factory.SubFactory("tests.factories.UserFactory", email_address=None)
+    email = factory.SelfAttribute("user.email")
+    verified = True
+    primary = True
+
+
+class UserFactory(DjangoModelFactory):
+    """Someone who signed up and confirmed their address, and logs in by email with `password`."""
+
+    class Meta:
+        model = settings.AUTH_USER_MODEL
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda number: f"person{number}@example.com")
+    username = factory.SelfAttribute("email")
+    password = Password(PASSWORD)
+    email_address = factory.RelatedFactory(EmailAddressFactory, factory_related_name="user")
+
+
+class PlanFactory(DjangoModelFactory):
+    """A plan saved through the site's own PlanForm from PLAN_POST plus the changes given (form values:
+    slugs and strings), so every plan is one a person could have saved."""
+
+    class Meta:
+        model = Plan
+
+    owner = factory.SubFactory(UserFactory)
+
+    @classmethod
+    def _create(cls, model_class, *args, owner, **changes):
+        catalog = get_catalog()
+        form = PlanForm({**PLAN_POST, **changes}, catalog=catalog)
+        assert form.is_valid(), form.errors
+        return services.create_plan(owner, form.cleaned_data, catalog)
+
+
+class ShareLinkFactory(DjangoModelFactory):
+    """A live read-only link to a plan (pass `revoked=` a time for a revoked one)."""
+
+    class Meta:
+        model = ShareLink
+
+    plan = factory.SubFactory(PlanFactory)
