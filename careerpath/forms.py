@@ -13,7 +13,7 @@ from compensation.data import Catalog
 from compensation.money import format_money, round_half_up
 
 from .clock import this_year
-from .models import Plan, ShareLink
+from .models import Plan, ShareLink, refuse_control_characters
 from .panel import NOMINAL, REAL, profile_query
 from .projection import DEFAULT_HORIZON, HORIZONS, Profile, Projection
 
@@ -216,6 +216,7 @@ class PlanForm(ProfileForm):
 
     title = forms.CharField(
         max_length=120,
+        validators=[refuse_control_characters],
         error_messages={
             "required": "Give the plan a title, like “Move to management”.",
             "max_length": "Keep the title to 120 characters or fewer.",
