@@ -7,7 +7,6 @@ panel or its error state); when htmx asks for the projection only, the view rend
 
 from __future__ import annotations
 
-import csv
 from functools import wraps
 
 from django.conf import settings
@@ -465,7 +464,7 @@ def _json(data: dict, filename: str) -> JsonResponse:
 def _csv(rows: list[list], filename: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    csv.writer(response).writerows(rows)
+    exports.write_csv(response, rows)
     return response
 
 
