@@ -154,7 +154,7 @@ def read(text: str, *, confirm_large_changes: bool = False) -> Survey:
     try:
         header = [name.strip().lower() for name in reader.fieldnames or []]
     except csv.Error as error:
-        return Survey([], [f"Line {reader.line_num or 1} (the header) cannot be read as CSV: {error}."])
+        return Survey([], [f"Line 1 (the header) cannot be read as CSV: {error}."])
     missing = [name for name in COLUMNS if name not in header]
     if missing:
         return Survey(
@@ -169,7 +169,7 @@ def read(text: str, *, confirm_large_changes: bool = False) -> Survey:
         except StopIteration:
             break
         except csv.Error as error:
-            errors.append(f"Line {reader.line_num} cannot be read as CSV ({error}); nothing after it was read.")
+            errors.append(f"Line {index} cannot be read as CSV ({error}); nothing after it was read.")
             break
         if index - 1 > MAX_ROWS:
             errors.append(f"The file has more than {MAX_ROWS} bands; import it in parts.")
