@@ -9,5 +9,6 @@ urlpatterns = [
     path("export/", views.export, name="account_export"),
     path("alerts/", views.data_change_alerts, name="account_data_change_alerts"),
     path("delete/", views.delete, name="account_delete"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="account_unsubscribe"),
     path("", include("allauth.urls")),
 ]

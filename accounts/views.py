@@ -1,4 +1,4 @@
-"""Account page, data export and account deletion (allauth ships neither of the last two)."""
+"""Account page, data export, account deletion (allauth ships neither) and the digests' unsubscribe link."""
 
 from __future__ import annotations
 
@@ -8,17 +8,20 @@ from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from careerpath.models import Plan, ShareLink
 from compensation.models import Skill
 
+from . import services
 from .forms import DataChangeAlertForm, DeleteAccountForm
 from .models import DataChangeAlert
 
@@ -152,3 +155,21 @@ def delete(request: HttpRequest):
     plan_count = Plan.objects.filter(owner=request.user).count()
     context = {"nav": "account", "form": form, "plan_count": plan_count}
     return render(request, "accounts/delete.html", context, status=status)
+
+
+@csrf_exempt  # RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click" with no session and no token
+@require_http_methods(["GET", "HEAD", "POST"])
+@never_cache
+def unsubscribe(request: HttpRequest, token: str):
+    """The one-click link of a digest: POST turns the person's alerts off; GET asks first.
+
+    A GET never unsubscribes, so a link scanner that opens every link in an email changes nothing.
+    """
+    try:
+        user_id = services.user_id_from_unsubscribe_token(token)
+    except signing.BadSignature:
+        return render(request, "accounts/unsubscribe.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        services.turn_alerts_off(user_id)
+        return render(request, "accounts/unsubscribe.html", {"done": True})
+    return render(request, "accounts/unsubscribe.html", {"token": token})

@@ -2,10 +2,30 @@
 
 from __future__ import annotations
 
+import csv
+from typing import Any
+
 from compensation.money import round_half_up
 from engine.results import Adjustment, EarningsYear, Freelance, Projection, Step, YourPay
 
 from .models import Plan
+
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A cell as every CSV of the app writes it: a text that would start a formula gets a leading
+    quote, so a name edited into the data (or typed by anyone) cannot run in a spreadsheet; numbers,
+    negative ones included, stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_csv(out, rows: list[list]) -> None:
+    """Write `rows` to `out` (a response or a file) as CSV, every cell through `csv_cell`."""
+    csv.writer(out).writerows([csv_cell(value) for value in row] for row in rows)
 
 
 def _amount(value: float | None) -> int | None:

@@ -16,7 +16,7 @@ from engine.results import Projection
 from engine.slugs import Money
 
 from .clock import this_year
-from .models import Plan, ShareLink
+from .models import Plan, ShareLink, refuse_control_characters
 from .profiles import PAY_FIELDS, PROFILE_FIELDS, profile_from_values, query_of
 
 MAX_YEARS = 50
@@ -202,6 +202,7 @@ class PlanForm(ProfileForm):
 
     title = forms.CharField(
         max_length=Plan.TITLE_MAX_LENGTH,
+        validators=[refuse_control_characters],
         error_messages={
             "required": "Give the plan a title, like “Move to management”.",
             "max_length": f"Keep the title to {Plan.TITLE_MAX_LENGTH} characters or fewer.",

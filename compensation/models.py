@@ -187,6 +187,10 @@ class Parameter(Sourced):
         return (self.slug,)
 
 
+# A band whose figures move by more than this share from the saved ones needs a confirmation.
+LARGE_CHANGE = 0.5
+
+
 class SalaryBand(Sourced):
     """A pay range. Exactly one dimension applies: a role, a location, an industry, or none (overall)."""
 
@@ -239,6 +243,9 @@ class SalaryBand(Sourced):
     def natural_key(self):
         return (self.slug,)
 
+    # Set by the admin form or the survey import when the person confirmed a change over the limit.
+    confirm_large_change = False
+
     @property
     def subject(self) -> str:
         for related in (self.role, self.location, self.industry):
@@ -250,12 +257,22 @@ class SalaryBand(Sourced):
         super().clean()
         errors = {}
         self.currency = (self.currency or "").upper()
-        if self.min_amount is not None and self.min_amount < 0:
-            errors["min_amount"] = "Pay cannot be negative."
-        if self.max_amount is not None and self.max_amount < 0:
-            errors["max_amount"] = "Pay cannot be negative."
-        if self.min_amount is not None and self.max_amount is not None and self.min_amount > self.max_amount:
+        amounts = {}
+        for name in ("min_amount", "max_amount"):
+            value = getattr(self, name)
+            if value is None or not isinstance(value, Decimal | int | float) or not Decimal(value).is_finite():
+                continue  # not a number, NaN or infinite: the field's own validation refused it with a message
+            if value < 0:
+                errors[name] = "Pay cannot be negative."
+            elif value == 0 and name == "min_amount":
+                errors[name] = "The bottom of the band must be more than 0: a band of 0 pays nothing."
+            else:
+                amounts[name] = Decimal(value)
+        low, high = amounts.get("min_amount"), amounts.get("max_amount")
+        if low is not None and high is not None and low > high:
             errors["max_amount"] = "The top of the band must be at least its bottom (min ≤ max)."
+        if not errors and not self.confirm_large_change:
+            errors.update(self.large_changes(amounts))
         wanted = {
             self.Kind.ROLE: "role",
             self.Kind.LOCATION: "location",
@@ -287,6 +304,24 @@ class SalaryBand(Sourced):
                 )
         if errors:
             raise ValidationError(errors)
+
+    def large_changes(self, amounts: dict[str, Decimal]) -> dict[str, ValidationError]:
+        """Figures that move by more than ±LARGE_CHANGE from the saved band's: a typo, most likely (an extra
+        zero, a monthly figure), so they are refused until confirmed."""
+        before = SalaryBand.objects.filter(pk=self.pk).values("min_amount", "max_amount").first() if self.pk else None
+        found = {}
+        for name, label in (("min_amount", "bottom"), ("max_amount", "top")):
+            old, new = (before or {}).get(name), amounts.get(name)
+            if not old or new is None:
+                continue
+            change = float(new) / float(old) - 1
+            if abs(change) > LARGE_CHANGE:
+                found[name] = ValidationError(
+                    f"The {label} of the band moves from {old:,.0f} to {new:,.0f} ({change:+.0%}), more than "
+                    f"±{LARGE_CHANGE:.0%} from the saved band: check the figure, or confirm the change.",
+                    code="large_change",
+                )
+        return found
 
 
 class ShareManager(models.Manager):

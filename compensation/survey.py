@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -30,6 +32,7 @@ COLUMN_OF = {
     "source_quote": "source",
     "rationale": "source",
 }
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,50}")
 YES, NO = {"yes", "y", "true", "1", "+"}, {"no", "n", "false", "0", ""}
 
 EXAMPLE = """role,location,industry,min,max,open_top,currency,pay_basis,provenance,source
@@ -74,12 +77,22 @@ class Survey:
 
 
 def _amount(text: str) -> Decimal:
+    """ "$95,000" → 95000; `InvalidOperation` for anything that is not a finite number (NaN, sNaN, Infinity)."""
     cleaned = text.replace(",", "").replace(" ", "").lstrip("$£€₹")
-    return Decimal(cleaned)
+    amount = Decimal(cleaned)
+    if not amount.is_finite():
+        raise InvalidOperation(f"{text} is not finite")
+    return amount
+
+
+def _text(row: dict, column: str) -> str:
+    """A cell, stripped; "" for a cell the line lacks (csv gives None for it)."""
+    value = row.get(column)
+    return value.strip() if isinstance(value, str) else ""
 
 
 def _band_for(row: dict, line: int) -> tuple[SurveyRow, dict]:
-    given = [(name, row.get(name, "").strip()) for name in ("role", "location", "industry")]
+    given = [(name, _text(row, name)) for name in ("role", "location", "industry")]
     named = [(name, slug) for name, slug in given if slug]
     subject = " ".join(named[0]) if len(named) == 1 else "?"
     result = SurveyRow(line, subject)
@@ -88,31 +101,31 @@ def _band_for(row: dict, line: int) -> tuple[SurveyRow, dict]:
         return result, {}
     kind, slug = named[0]
     model = {"role": Role, "location": Location, "industry": Industry}[kind]
-    related = model.objects.filter(slug=slug).first()
+    related = model.objects.filter(slug=slug).first() if SLUG.fullmatch(slug) else None
     if related is None:
         result.errors.append(f"there is no {kind} “{slug}”")
         return result, {}
     values: dict = {"kind": kind, kind: related}
     for column in REQUIRED:
-        if not row.get(column, "").strip():
+        if not _text(row, column):
             result.errors.append(f"{column} is empty")
     for column, name in (("min", "min_amount"), ("max", "max_amount")):
-        text = row.get(column, "").strip()
+        text = _text(row, column)
         if text:
             try:
                 values[name] = _amount(text)
             except InvalidOperation:
                 result.errors.append(f"{column}: “{text}” is not an amount")
-    open_top = row.get("open_top", "").strip().lower()
+    open_top = _text(row, "open_top").lower()
     if open_top not in YES | NO:
         result.errors.append(f"open_top: write yes or no, not “{open_top}”")
     values["open_ended"] = open_top in YES
-    values["currency"] = row.get("currency", "").strip().upper()
-    basis = row.get("pay_basis", "").strip().lower() or SalaryBand.Covers.BASE
+    values["currency"] = _text(row, "currency").upper()
+    basis = _text(row, "pay_basis").lower() or SalaryBand.Covers.BASE
     if basis not in SalaryBand.Covers.values:
         result.errors.append(f"pay_basis: write base or total, not “{basis}”")
     values["covers"] = basis
-    provenance = row.get("provenance", "").strip().lower()
+    provenance = _text(row, "provenance").lower()
     if provenance and provenance not in Provenance.values:
         result.errors.append(f"provenance: write article or assumption, not “{provenance}”")
     values["provenance"] = provenance
@@ -128,10 +141,20 @@ def _messages(error: ValidationError) -> list[str]:
     return found
 
 
-def read(text: str) -> Survey:
-    """Every line of the file as a band to add or change, with what is wrong with it."""
+def read(text: str, *, confirm_large_changes: bool = False) -> Survey:
+    """Every line of the file as a band to add or change, with what is wrong with it.
+
+    A file that cannot be parsed (a field over the csv module's limit, a broken quote) gives a line
+    error, never an exception. A band whose figures move by more than half is refused unless
+    `confirm_large_changes`.
+    """
+    if "\x00" in text:
+        return Survey([], ["The file contains NUL characters: it is not a CSV text file."])
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [name.strip().lower() for name in reader.fieldnames or []]
+    try:
+        header = [name.strip().lower() for name in reader.fieldnames or []]
+    except csv.Error as error:
+        return Survey([], [f"Line 1 (the header) cannot be read as CSV: {error}."])
     missing = [name for name in COLUMNS if name not in header]
     if missing:
         return Survey(
@@ -139,11 +162,22 @@ def read(text: str) -> Survey:
         )
     reader.fieldnames = header
     rows, errors, seen = [], [], {}
-    for index, raw in enumerate(reader, start=2):
+    lines = iter(reader)
+    for index in itertools.count(2):
+        try:
+            raw = next(lines)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            errors.append(f"Line {index} cannot be read as CSV ({error}); nothing after it was read.")
+            break
         if index - 1 > MAX_ROWS:
             errors.append(f"The file has more than {MAX_ROWS} bands; import it in parts.")
             break
-        if not any((value or "").strip() for value in raw.values()):
+        if None in raw:
+            errors.append(f"Line {index} has more cells than the header has columns.")
+            continue
+        if not any(_text(raw, column) for column in header):
             continue
         row, values = _band_for(raw, index)
         if not row.errors:
@@ -158,7 +192,7 @@ def read(text: str) -> Survey:
                 suffix = "-total" if values["covers"] == SalaryBand.Covers.TOTAL else ""
                 band.slug = f"{values['kind']}-{values[values['kind']].slug}{suffix}"
             row.before = state.row_from_db(SalaryBand, existing.pk)[1] if existing else None
-            source = raw.get("source", "").strip()
+            source = _text(raw, "source")
             values["source_quote"] = (
                 source if values["provenance"] == Provenance.ARTICLE else (existing.source_quote if existing else "")
             )
@@ -167,6 +201,7 @@ def read(text: str) -> Survey:
             )
             for name, value in values.items():
                 setattr(band, name, value)
+            band.confirm_large_change = confirm_large_changes
             try:
                 band.full_clean()
             except ValidationError as error:

@@ -118,6 +118,11 @@ class Rate:
     source: Source
 
 
+def _ratio(midpoint: float, average: float) -> float:
+    """A band's midpoint over the US average's; 1 (no premium) if the average band is zero, never 0 ÷ 0."""
+    return midpoint / average if average > 0 else 1.0
+
+
 @dataclass(frozen=True)
 class Catalog:
     version: int
@@ -225,13 +230,18 @@ class Catalog:
     def location_ratios(self) -> dict[str, float]:
         """Each location's band midpoint (as base pay) over the US-average midpoint."""
         average = self.other_bands["overall"].mid
-        return {slug: sum(self.base_equivalent(band)) / 2 / average for slug, band in self.location_bands.items()}
+        return {
+            slug: _ratio(sum(self.base_equivalent(band)) / 2, average) for slug, band in self.location_bands.items()
+        }
 
     @cached_property
     def industry_ratios(self) -> dict[str, float]:
         """Each industry's band midpoint (as base pay) over the US-average midpoint, before damping."""
         average = self.other_bands["overall"].mid
-        return {slug: sum(self.base_equivalent(band, slug)) / 2 / average for slug, band in self.industry_bands.items()}
+        return {
+            slug: _ratio(sum(self.base_equivalent(band, slug)) / 2, average)
+            for slug, band in self.industry_bands.items()
+        }
 
     def share_for(self, role: str, industry: str, company_type: str) -> Share | None:
         return self.share_index.get((role, industry, company_type))

@@ -124,7 +124,7 @@ def pay_factor(
     blend = catalog.param("remote-us-blend")
     if profile.work_mode == WorkMode.REMOTE_US and location.country != "US":
         rate = catalog.rates.get(location.currency)
-        if rate is not None and rate.usd_per_unit > 0:
+        if rate is not None and rate.usd_per_unit > 0 and loc_ratio > 0:  # a zero band: no blend, no 0 ÷ 0
             us_ratio = 1.0 / rate.usd_per_unit
             remote_ratio = max(loc_ratio, loc_ratio ** (1 - blend.value) * us_ratio**blend.value)
             adjustments.append(

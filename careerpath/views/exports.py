@@ -3,8 +3,6 @@ link (the pay only if its owner allowed it)."""
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.http import require_safe
@@ -39,7 +37,7 @@ def _json(data: dict, filename: str) -> JsonResponse:
 def _csv(rows: list[list], filename: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    csv.writer(response).writerows(rows)
+    exports.write_csv(response, rows)
     return response
 
 

@@ -17,6 +17,7 @@ from careerpath.impact import effect
 from compensation import state, survey
 from compensation.catalog import catalog_from_state, get_catalog
 from compensation.models import (
+    LARGE_CHANGE,
     BonusEquityShare,
     CompanyType,
     Education,
@@ -319,6 +320,27 @@ class ParameterAdmin(VersionedAdmin):
         return f"{value} {obj.unit}" if obj.unit else value
 
 
+class SalaryBandForm(VersionedForm):
+    """A band's form: a figure that moves by more than half from the saved band needs a tick to confirm it.
+
+    The tick is hidden until the model's `clean` refuses such a change; then it shows beside the warning.
+    """
+
+    confirm_large_change = forms.BooleanField(
+        label=f"Confirm a change of more than {LARGE_CHANGE:.0%}",
+        required=False,
+        widget=forms.HiddenInput,
+        help_text="A figure moves by more than half from the saved band. Tick this if it is right, and say why in "
+        "the note.",
+    )
+
+    def _post_clean(self):
+        self.instance.confirm_large_change = bool(self.cleaned_data.get("confirm_large_change"))
+        super()._post_clean()
+        if any(self.has_error(name, "large_change") for name in ("min_amount", "max_amount")):
+            self.fields["confirm_large_change"].widget = forms.CheckboxInput()
+
+
 def band_range(band: SalaryBand) -> str:
     """ "$90,000 – $120,000", "$160,000 – $200,000+", "$60 – $150/hour"."""
     hourly = band.period == SalaryBand.Period.HOUR
@@ -327,6 +349,7 @@ def band_range(band: SalaryBand) -> str:
 
 @admin.register(SalaryBand)
 class SalaryBandAdmin(VersionedAdmin):
+    form = SalaryBandForm
     previewable = True
     change_list_template = "admin/compensation/salaryband/change_list.html"
     list_display = ("subject_name", "kind", "pay_range", "currency", "covers", "provenance", "slug")
@@ -347,6 +370,10 @@ class SalaryBandAdmin(VersionedAdmin):
         ("Pay", {"fields": ("min_amount", "max_amount", "open_ended", "currency", "period", "covers")}),
         SOURCE_FIELDSET,
     )
+
+    def get_fieldsets(self, request, obj=None):
+        *fieldsets, (name, options) = super().get_fieldsets(request, obj)
+        return [*fieldsets, (name, {**options, "fields": ["confirm_large_change", *options["fields"]]})]
 
     @admin.display(description="For")
     def subject_name(self, obj: SalaryBand) -> str:
@@ -376,7 +403,9 @@ class SalaryBandAdmin(VersionedAdmin):
             "example": survey.EXAMPLE,
         }
         if request.method == "POST" and form.is_valid():
-            found = survey.read(form.cleaned_data["text"])
+            found = survey.read(
+                form.cleaned_data["text"], confirm_large_changes=form.cleaned_data["confirm_large_changes"]
+            )
             context["survey"] = found
             if found.ok and found.changing:
                 rows, ids = survey.candidate_state(found)
@@ -412,6 +441,11 @@ class SurveyForm(forms.Form):
     file = forms.FileField(label="CSV file", required=False, help_text="UTF-8, with the header line below.")
     text = forms.CharField(widget=forms.HiddenInput, required=False)
     change_note = forms.CharField(label="Note for this version", max_length=200, required=False)
+    confirm_large_changes = forms.BooleanField(
+        label=f"Confirm changes of more than {LARGE_CHANGE:.0%}",
+        required=False,
+        help_text="A band whose figures move by more than half from the saved ones is refused unless you tick this.",
+    )
 
     MAX_BYTES = 1_000_000
 

@@ -1,0 +1,158 @@
+"""Data-change digests: one email per person per version of the salary data that moved a plan of theirs.
+
+Each person is handled on their own. An error while writing to one (a title that breaks a header, a
+mail server refusing an address, anything else) is logged with their user id and the run goes on to
+the next; the report says who failed. A digest is recorded as sent only after its send succeeded, so
+a failed one is tried again on the next run. Every digest carries a signed one-click unsubscribe link
+(RFC 8058) that turns the person's alerts off without logging in.
+"""
+
+from __future__ import annotations
+
+import logging
+import zlib
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from careerpath.clock import this_year
+from careerpath.models import Plan, one_line
+from careerpath.notices import notice_for
+from compensation.catalog import get_catalog
+from engine.catalog import Catalog
+
+from .models import DataChangeAlert, DigestSent
+
+logger = logging.getLogger(__name__)
+
+UNSUBSCRIBE_SALT = "accounts.unsubscribe.data-change-alerts"
+
+
+@dataclass
+class DigestReport:
+    """What one run did: the user ids written to, and those whose digest failed (see the log)."""
+
+    version: int
+    sent: list[int] = field(default_factory=list)
+    failed: list[int] = field(default_factory=list)
+
+    def summary(self) -> str:
+        sent = f"{len(self.sent)} digest{'s' if len(self.sent) != 1 else ''} sent"
+        if not self.failed:
+            return f"Version {self.version}: {sent}."
+        ids = ", ".join(str(user_id) for user_id in self.failed)
+        return f"Version {self.version}: {sent}, {len(self.failed)} failed (user ids {ids}; see the log)."
+
+
+# One-click unsubscribe ------------------------------------------------------------------------
+
+
+def unsubscribe_token(user_id: int) -> str:
+    """A token naming the person, signed with SECRET_KEY (and a salt of its own), so it cannot be guessed."""
+    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign_object({"user": user_id})
+
+
+def user_id_from_unsubscribe_token(token: str) -> int:
+    """The user id a token names; `signing.BadSignature` for a tampered, foreign or malformed one."""
+    try:
+        value = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign_object(token)
+    except (ValueError, zlib.error) as error:  # signed with our salt, but not a token we made
+        raise signing.BadSignature("malformed unsubscribe token") from error
+    if not isinstance(value, dict) or not isinstance(value.get("user"), int):
+        raise signing.BadSignature("malformed unsubscribe token")
+    return value["user"]
+
+
+def unsubscribe_url(user_id: int) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse("account_unsubscribe", args=[unsubscribe_token(user_id)])
+
+
+def turn_alerts_off(user_id: int) -> None:
+    DataChangeAlert.objects.filter(user_id=user_id).update(threshold=None)
+
+
+# Digests ----------------------------------------------------------------------------------------
+
+
+def moved_plans(user, threshold: int, catalog: Catalog, year: int) -> list[tuple[Plan, str]]:
+    """The person's plans the data moved past their threshold since they saw them or were last written to."""
+    version = catalog.data_version
+    last = DigestSent.objects.filter(user=user).order_by("-data_version").values_list("data_version", flat=True).first()
+    lines = []
+    for plan in Plan.objects.filter(owner=user).order_by("-updated", "-id"):
+        since = max(filter(lambda v: v is not None, (plan.seen_data_version, last)), default=None)
+        if since is None or since >= version:
+            continue
+        skills = list(plan.skills.values_list("id", flat=True))
+        notice = notice_for(plan, skills, catalog, year, since=since)
+        if notice is not None and abs(notice.change.largest) > threshold:
+            lines.append((plan, notice.sentence()))
+    return lines
+
+
+def digest_message(user, lines: list[tuple[Plan, str]], connection=None) -> EmailMessage:
+    """The digest email: a one-line subject, a body from templates/email/, the RFC 8058 headers."""
+    site = settings.SITE_URL.rstrip("/")
+    what = f"{len(lines)} of your plans moved" if len(lines) > 1 else f"“{lines[0][0].title}” moved"
+    subject = one_line(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}The salary data changed: {what}")
+    unsubscribe = unsubscribe_url(user.pk)
+    context = {
+        "plans": [
+            {"title": plan.title, "sentence": sentence, "url": site + plan.get_absolute_url()}
+            for plan, sentence in lines
+        ],
+        "account_url": site + reverse("account_overview"),
+        "unsubscribe_url": unsubscribe,
+    }
+    return EmailMessage(
+        subject,
+        render_to_string("email/data_change_digest.txt", context),
+        to=[user.email],
+        headers={"List-Unsubscribe": f"<{unsubscribe}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+        connection=connection,
+    )
+
+
+def send_data_change_digests(catalog: Catalog | None = None, year: int | None = None) -> DigestReport:
+    """Email each opted-in person whose plans the latest data moved past their threshold, once per version."""
+    catalog = catalog or get_catalog()
+    year = year or this_year()
+    version = catalog.data_version
+    report = DigestReport(version)
+    alerts = (
+        DataChangeAlert.objects.filter(threshold__isnull=False)
+        .exclude(user__data_digests__data_version=version)
+        .select_related("user")
+        .order_by("user_id")
+    )
+    connection = get_connection()
+    for alert in alerts.iterator():
+        user = alert.user
+        try:
+            if not user.email:
+                continue
+            lines = moved_plans(user, alert.threshold, catalog, year)
+            if not lines:
+                continue
+            digest_message(user, lines, connection).send()
+        except Exception:
+            logger.exception("The data-change digest of version %s to user %s failed", version, user.pk)
+            report.failed.append(user.pk)
+            connection.close()  # the next send opens a fresh connection whatever state this one is in
+            continue
+        try:
+            with transaction.atomic():  # get_or_create: another run may have recorded it meanwhile
+                DigestSent.objects.get_or_create(user=user, data_version=version, defaults={"plans": len(lines)})
+        except Exception:
+            logger.exception(
+                "The data-change digest of version %s to user %s went but was not recorded", version, user.pk
+            )
+            report.failed.append(user.pk)
+            continue
+        report.sent.append(user.pk)
+    return report
