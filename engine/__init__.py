@@ -1,0 +1,1 @@
+"""The projection engine: plain Python on plain data, no Django."""
