@@ -34,6 +34,7 @@ urlpatterns = [
     path("s/<slug:token>/projection.json", views.shared_projection_json, name="shared_projection_json"),
     path("s/<slug:token>/projection.csv", views.shared_projection_csv, name="shared_projection_csv"),
     path("s/<slug:token>/earnings.csv", views.shared_earnings_csv, name="shared_earnings_csv"),
+    path("offers/", include("offers.urls")),
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
 ]
