@@ -33,3 +33,34 @@ def compare_set(user, ids: list[int]) -> list[Offer]:
 
 def own_plan(user, plan_id: int) -> Plan:
     return get_object_or_404(Plan, pk=plan_id, owner=user)
+
+
+def export_of(user) -> list[dict]:
+    """Every offer of `user` as plain data, for the account export (one query, oldest first)."""
+    offers = offers_of(user).select_related("location", "level", "industry", "company_type").order_by("created", "id")
+    return [
+        {
+            "id": offer.pk,
+            "company": offer.company,
+            "location": offer.location.slug,
+            "level": offer.level.slug,
+            "industry": offer.industry.slug,
+            "company_type": offer.company_type.slug,
+            "base": offer.base,
+            "bonus_target_percent": str(offer.bonus_target_percent),
+            "sign_on_year1": offer.sign_on_year1,
+            "sign_on_year2": offer.sign_on_year2,
+            "sign_on_clawback_months": offer.sign_on_clawback_months,
+            "equity_grant": offer.equity_grant,
+            "vesting": offer.vesting,
+            "vesting_custom": offer.vesting_custom,
+            "cliff_months": offer.cliff_months,
+            "refresher_percent": None if offer.refresher_percent is None else str(offer.refresher_percent),
+            "stock_growth_percent": str(offer.stock_growth_percent),
+            "start_date": offer.start_date.isoformat(),
+            "plan": offer.plan_id,
+            "created": offer.created.isoformat(),
+            "updated": offer.updated.isoformat(),
+        }
+        for offer in offers
+    ]
