@@ -53,16 +53,16 @@ VESTING_PRESETS: dict[str, Vesting] = {
             "25 % a year over four years, one-year cliff, then monthly",
             (25, 25, 25, 25),
             12,
-            "The most common schedule in US tech offers (Carta's equity guides; levels.fyi offer data): "
-            "nothing vests in the first year until its anniversary, then a quarter, then monthly.",
+            "Seen at many companies (offers shared on levels.fyi and Blind): 25 % a year with a one-year "
+            "cliff, then monthly or quarterly. Quarterly vesting pays the same year by year; it is shown monthly.",
         ),
         Vesting(
             "even-4y-monthly",
             "25 % a year over four years, monthly from the start",
             (25, 25, 25, 25),
             0,
-            "Companies that dropped the cliff for new hires, e.g. Stripe and Google since 2021 (public "
-            "announcements and levels.fyi offer threads).",
+            "The same 25 % a year without a cliff, vesting monthly from the first month, as some companies "
+            "offer (offers shared on levels.fyi).",
         ),
         Vesting(
             "amazon-5-15-40-40",
@@ -70,21 +70,21 @@ VESTING_PRESETS: dict[str, Vesting] = {
             (5, 15, 40, 40),
             12,
             "Amazon's back-loaded schedule, with a sign-on bonus in years 1 and 2 to fill the gap "
-            "(Amazon offer letters as quoted on levels.fyi and Blind).",
+            "(Amazon offers shared on levels.fyi and Blind).",
         ),
         Vesting(
             "front-33-33-22-12",
             "Front-loaded: 33 %, 33 %, 22 %, 12 %",
             (33, 33, 22, 12),
             0,
-            "Google's front-loaded offers from 2021 onward (reported by levels.fyi and the press).",
+            "Google's front-loaded offers from 2021 onward (offers shared on levels.fyi).",
         ),
         Vesting(
             "back-10-20-30-40",
             "Back-loaded: 10 %, 20 %, 30 %, 40 %",
             (10, 20, 30, 40),
             12,
-            "Seen at some companies, e.g. Snap's 10/20/30/40 (levels.fyi offer data).",
+            "Back-loaded schedules seen at some companies (offers shared on levels.fyi).",
         ),
     )
 }

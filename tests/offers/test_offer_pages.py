@@ -82,3 +82,15 @@ def test_deleting_an_offer_asks_first_then_deletes_it(user_client, offer):
 
 def test_the_nav_links_to_offers(user_client):
     assert 'href="/offers/"' in user_client.get("/plans/").content.decode()
+
+
+def test_the_methodology_page_explains_offers_and_names_each_presets_source(client):
+    from engine.offers import VESTING_PRESETS
+
+    html = client.get("/methodology/").content.decode()
+    assert 'id="offers"' in html
+    for word in ("Vesting.", "Refreshers.", "Stock growth.", "Sign-on."):
+        assert word in html
+    for preset in VESTING_PRESETS.values():
+        assert f'data-vesting="{preset.slug}"' in html
+        assert preset.source.replace("'", "&#x27;") in html
