@@ -260,6 +260,7 @@ class CompareForm(forms.Form):
     ids = forms.TypedMultipleChoiceField(
         label="Offers",
         coerce=int,
+        widget=forms.CheckboxSelectMultiple,
         error_messages={
             "required": "Choose at least one offer to compare.",
             "invalid_choice": "Choose offers from your own list.",

@@ -128,13 +128,15 @@ def counter_sentence(counter: Counter, currency: str) -> str:
     )
     if counter.reached:
         return f"This offer already pays {target} or more, in year 1 and over four years on average."
-    asks = []
+    base = format_money(counter.base_needed, currency)
+    equity = format_money(counter.equity_needed, currency)
+    if counter.base_needed and counter.equity_needed:
+        return f"To reach {target}, ask for {base} more base, or {equity} more equity over four years."
     if counter.base_needed:
-        asks.append(f"ask for {format_money(counter.base_needed, currency)} more base")
-    if counter.equity_needed:
-        asks.append(f"{format_money(counter.equity_needed, currency)} more equity over four years")
-    ask = ", or ".join(asks)
-    return f"To reach {target}, {ask}."
+        return (
+            f"To reach {target} in year 1, ask for {base} more base; over four years it already pays that on average."
+        )
+    return f"Year 1 already pays {target}; to reach it over four years on average, ask for {equity} more equity."
 
 
 def ordinal(number: int) -> str:
