@@ -140,10 +140,6 @@ class OfferAnalysis:
     def raise_percent(self) -> float:
         return merit_raise_percent(self.catalog, self.currency)
 
-    @property
-    def raise_source(self) -> Source:
-        return self.catalog.param("annual-raise").source
-
     @cached_property
     def vesting_percents(self) -> tuple[float, ...]:
         custom = parse_custom(self.values["vesting_custom"]) if self.values["vesting"] == CUSTOM else ()

@@ -11,7 +11,7 @@ from engine.offers import Comparison, Counter, OfferBreakdown
 
 # The chart's drawing box, in SVG user units (it scales to the page's width).
 CHART_WIDTH, CHART_HEIGHT = 640, 280
-PLOT_LEFT, PLOT_TOP, PLOT_BOTTOM = 64, 12, 248
+PLOT_LEFT, PLOT_TOP, PLOT_BOTTOM = 84, 12, 248
 SEGMENTS = (
     ("cash", "Base and bonus"),
     ("sign-on", "Sign-on"),
