@@ -284,3 +284,17 @@ class CompareForm(forms.Form):
         if len(ids) > MAX_COMPARED:
             raise ValidationError(f"Compare at most {MAX_COMPARED} offers at a time.")
         return ids
+
+
+class LeaveForm(forms.Form):
+    """ "If I leave after N months": a month of the offer's schedule."""
+
+    leave = forms.TypedChoiceField(
+        label="If I leave after",
+        coerce=int,
+        error_messages={"invalid_choice": "Choose a month of the vesting schedule.", "required": "Choose a month."},
+    )
+
+    def __init__(self, *args, months: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leave"].choices = [(m, f"{m} month{'s' if m != 1 else ''}") for m in range(1, months + 1)]

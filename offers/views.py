@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from careerpath.clock import this_year
@@ -20,7 +21,7 @@ from compensation.catalog import get_catalog
 from . import selectors, services
 from .analysis import COUNTER_PERCENTILE, OfferAnalysis, values_of
 from .comparison import build_comparison
-from .forms import CompareForm, OfferForm
+from .forms import CompareForm, LeaveForm, OfferForm
 from .presentation import counter_sentence, drop_sentence, position_sentence, year_chart
 
 FORM_PAGE = "offers/offer_form.html"
@@ -101,7 +102,26 @@ def _analysis(request, offer_id: int):
 def offer_detail(request, offer_id: int):
     offer, analysis = _analysis(request, offer_id)
     currency, figures = analysis.currency, analysis.figures
+    months = analysis.terms.schedule_months
+    leave_form = LeaveForm(request.GET if "leave" in request.GET else None, months=months)
+    if leave_form.is_bound and not leave_form.is_valid():
+        raise Http404  # a month the schedule does not have: the picker offers only real ones
+    leave_month = leave_form.cleaned_data["leave"] if leave_form.is_bound else None
+    if request.htmx and leave_month is not None:
+        context = {
+            "offer": offer,
+            "currency": currency,
+            "leave_form": leave_form,
+            "left": figures.leave[leave_month - 1],
+        }
+        response = render(request, "offers/offer_detail.html#leave-answer", context)
+        patch_vary_headers(response, ["HX-Request"])
+        return response
     context = {
+        "leave_form": leave_form
+        if leave_form.is_bound
+        else LeaveForm(initial={"leave": offer.cliff_months or 12}, months=months),
+        "left": figures.leave[leave_month - 1] if leave_month else None,
         "offer": offer,
         "a": analysis,
         "currency": currency,
@@ -115,7 +135,9 @@ def offer_detail(request, offer_id: int):
         "counter_percentile": COUNTER_PERCENTILE,
         "nav": "offers",
     }
-    return render(request, "offers/offer_detail.html", context)
+    response = render(request, "offers/offer_detail.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @login_required

@@ -74,6 +74,11 @@ def test_create_view_compare_and_start_a_plan_from_an_offer(page, checked, log_i
     page.get_by_text("Month by month, to the end of the schedule").click()
     expect(page.locator('table.offer-leave tr[data-month="11"]')).to_contain_text("$636,000")
     checked(page, "offer", "Offer: Big Tech · CareerPath")
+    # What leaving after 18 months gives up, swapped in place by htmx.
+    with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true"):
+        page.get_by_label("If I leave after").select_option(label="18 months")
+    expect(page.locator("#leave-answer")).to_contain_text("Leaving after 18 months gives up")
+    expect(page.locator("#leave-answer")).to_contain_text("of sign-on paid back")
     big_tech = page.url
 
     # A second offer: even vesting, monthly from the start.

@@ -94,3 +94,26 @@ def test_the_methodology_page_explains_offers_and_names_each_presets_source(clie
     for preset in VESTING_PRESETS.values():
         assert f'data-vesting="{preset.slug}"' in html
         assert preset.source.replace("'", "&#x27;") in html
+
+
+def test_if_i_leave_after_a_month_the_page_says_what_i_give_up(user_client, make_offer, user):
+    offer = make_offer(user, sign_on_year1=24_000)
+    html = user_client.get(f"/offers/{offer.pk}/?leave=11").content.decode()
+    assert (
+        "Leaving after 11 months, before the cliff, gives up $638,000: $636,000 of the initial grant unvested, "
+        "and $2,000 of sign-on paid back." in html
+    )
+    assert "<h1>Big Tech</h1>" in html  # without JavaScript: the whole page
+
+
+def test_htmx_asks_for_the_answer_alone(user_client, offer):
+    response = user_client.get(f"/offers/{offer.pk}/?leave=24", headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert html.strip().startswith('<p id="leave-answer"')
+    assert "Leaving after 24 months gives up $508,800" in html
+    assert "<h1>" not in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_a_month_beyond_the_schedule_is_a_404(user_client, offer):
+    assert user_client.get(f"/offers/{offer.pk}/?leave=49").status_code == 404
