@@ -243,3 +243,12 @@ def test_without_refreshers_a_4_year_grant_pays_less_in_year_5(
     offer = breakdown(terms)
     assert offer.year5_total < offer.years[3].total
     assert offer.year5_drop > 0
+
+
+def test_the_offer_engine_imports_no_django():
+    import subprocess
+    import sys
+
+    code = "import sys, engine.offers; print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
