@@ -20,6 +20,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from careerpath.models import Plan, ShareLink
 from compensation.models import Skill
+from offers.models import Offer
+from offers.selectors import export_of as offers_export
 
 from . import services
 from .forms import DataChangeAlertForm, DeleteAccountForm
@@ -67,7 +69,7 @@ def _plan_export(plan: Plan) -> dict:
 
 
 def account_export(user, exported_at: datetime.datetime) -> dict:
-    """Everything stored about `user`, as plain data. Four queries however many plans there are."""
+    """Everything stored about `user`, as plain data. Five queries however many plans and offers there are."""
     addresses = EmailAddress.objects.filter(user=user).order_by("-primary", "email")
     plans = (
         Plan.objects.filter(owner=user)
@@ -92,6 +94,7 @@ def account_export(user, exported_at: datetime.datetime) -> dict:
             ],
         },
         "plans": [_plan_export(plan) for plan in plans],
+        "offers": offers_export(user),
     }
 
 
@@ -139,7 +142,7 @@ def export(request: HttpRequest):
 @login_required
 @never_cache
 def delete(request: HttpRequest):
-    """Delete the account and, by cascade, its email addresses, plans and share links."""
+    """Delete the account and, by cascade, its email addresses, plans, share links and offers."""
     # Bound on every POST, even an empty one, so a missing password is reported as an error.
     form = DeleteAccountForm(request.user, request.POST if request.method == "POST" else None)
     if request.method == "POST":
@@ -153,7 +156,8 @@ def delete(request: HttpRequest):
     else:
         status = 200
     plan_count = Plan.objects.filter(owner=request.user).count()
-    context = {"nav": "account", "form": form, "plan_count": plan_count}
+    offer_count = Offer.objects.filter(owner=request.user).count()
+    context = {"nav": "account", "form": form, "plan_count": plan_count, "offer_count": offer_count}
     return render(request, "accounts/delete.html", context, status=status)
 
 

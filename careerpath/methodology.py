@@ -7,6 +7,7 @@ page describes the model with the same data, and cannot drift from it.
 from __future__ import annotations
 
 from engine.catalog import Catalog
+from engine.offers import VESTING_PRESETS
 
 BAND_KIND_NAMES = {
     "overall": "US average (all levels)",
@@ -81,5 +82,6 @@ def methodology_context(catalog: Catalog) -> dict:
         "skills": skills,
         "direct_research": direct,
         "inflation": inflation,
+        "vesting_presets": list(VESTING_PRESETS.values()),
         "nav": "methodology",
     }

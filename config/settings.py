@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "compensation",
     "dataversions",
     "careerpath",
+    "offers",
     "accounts",
     "publishing",
 ]

@@ -177,6 +177,7 @@ def test_export_holds_the_account_and_every_plan_with_its_share_links(user_clien
                 "share_links": [],
             },
         ],
+        "offers": [],
     }
 
 
@@ -205,5 +206,5 @@ def test_export_takes_the_same_few_queries_however_many_plans(user_client, user)
         ShareLink.objects.create(plan=plan, revoked=timezone.now())
     seven_plans = queries()
 
-    # Session, user, then email addresses, plans (with their lookups joined), skills, share links.
-    assert one_plan == seven_plans == 6
+    # Session, user, then email addresses, plans (with their lookups joined), skills, share links, offers.
+    assert one_plan == seven_plans == 7
