@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, run_manage
+from tests.helpers import ROOT, empty_database, is_postgres, run_manage, site_database
 
 CREATE_PERSON = """
 from django.contrib.auth import get_user_model
@@ -157,3 +157,42 @@ def test_a_backup_made_by_manage_py_backup_restores_and_the_database_carries_no_
     assert people(target) == ["ada@example.com"]
     with closing(sqlite3.connect(target)) as database:
         assert database.execute("PRAGMA application_id").fetchone()[0] == 0
+
+
+# PostgreSQL (CI's second run): pg_dump archives are read with `pg_restore --list` first ------------
+
+
+def test_restore_refuses_damaged_or_foreign_pg_dump_archives_and_leaves_the_database_alone(tmp_path):
+    if not is_postgres(os.environ.get("DATABASE_URL", "")):
+        pytest.skip("needs DATABASE_URL naming PostgreSQL (CI's second run)")
+    with site_database(tmp_path, "live") as live_url, empty_database(tmp_path, "foreign") as foreign_url:
+        run_manage(live_url, "shell", "-c", CREATE_PERSON)
+        archive = Path(run_manage(live_url, "backup", "--dir", str(tmp_path)).rsplit(" to ", 1)[1].strip())
+        data = archive.read_bytes()
+        truncated = tmp_path / "truncated.dump"
+        truncated.write_bytes(data[: len(data) * 9 // 10])
+        garbage = tmp_path / "garbage.dump"
+        garbage.write_bytes(b"PGDMP" + os.urandom(2000))
+        foreign = Path(run_manage(foreign_url, "backup", "--dir", str(tmp_path / "f")).rsplit(" to ", 1)[1].strip())
+
+        for file, reason in (
+            (truncated, "is damaged"),
+            (garbage, "is damaged"),
+            (foreign, "is not a CareerPath backup"),
+        ):
+            environment = {**os.environ, "DATABASE_URL": live_url, "DEBUG": "1"}
+            done = subprocess.run(
+                [sys.executable, "manage.py", "restore", "--noinput", str(file)],
+                cwd=ROOT,
+                env=environment,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            said = done.stderr.strip()
+            assert done.returncode != 0 and reason in said, said
+            assert len(said.splitlines()) == 1 and "Traceback" not in said, said
+        emails = run_manage(
+            live_url, "shell", "-c", "from django.contrib.auth.models import User; print(User.objects.count())"
+        )
+        assert emails.split()[-1] == "1"

@@ -145,20 +145,29 @@ def pending_migrations(applied: set[tuple[str, str]]) -> int:
     return len(set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations) - applied)
 
 
-def pg_inspect(path: Path, alias: str = "default") -> None:
-    """Refuse a pg_dump archive that pg_restore cannot read, or that holds none of CareerPath's tables."""
+def pg_inspect(path: Path) -> None:
+    """Refuse a pg_dump archive pg_restore cannot read to its end, or that holds none of CareerPath's tables.
+
+    Reading it whole into /dev/null finds a truncated or damaged archive without touching the database.
+    """
+    _pg_read(path, "--file", os.devnull)
+    listing = _pg_read(path, "--list")  # lines such as "215; 1259 16390 TABLE public auth_user owner"
+    tables = set(re.findall(r" TABLE \S+ (\S+)", listing))
+    missing = [table for table in REQUIRED_TABLES if table not in tables]
+    if missing:
+        raise CommandError(f"{path} is not a CareerPath backup: it has no {', '.join(missing)} table.")
+
+
+def _pg_read(path: Path, *arguments: str) -> str:
     program = "pg_restore"  # from PATH, as pg_run finds it
     try:
-        done = subprocess.run([program, "--list", str(path)], capture_output=True, text=True, check=False)  # noqa: S603
+        done = subprocess.run([program, *arguments, str(path)], capture_output=True, text=True, check=False)  # noqa: S603
     except FileNotFoundError:
         raise CommandError("pg_restore is needed for PostgreSQL backups: apt-get install postgresql-client") from None
     if done.returncode != 0:
         said = (done.stderr.strip().splitlines() or ["no reason given"])[0]
         raise CommandError(f"{path} is damaged: pg_restore cannot read it ({said}).")
-    tables = set(re.findall(r" TABLE \S+ (\S+)", done.stdout))  # "1; 1259 16390 TABLE public auth_user owner"
-    missing = [table for table in REQUIRED_TABLES if table not in tables]
-    if missing:
-        raise CommandError(f"{path} is not a CareerPath backup: it has no {', '.join(missing)} table.")
+    return done.stdout
 
 
 def _pg_arguments(alias: str) -> tuple[list[str], dict[str, str]]:
@@ -185,7 +194,8 @@ def pg_run(program: str, arguments: list[str], alias: str) -> None:
     except FileNotFoundError:
         raise CommandError(f"{program} is needed for PostgreSQL backups: apt-get install postgresql-client") from None
     if done.returncode != 0:
-        raise CommandError(f"{program} failed:\n{done.stderr.strip()}")
+        said = (done.stderr.strip().splitlines() or ["no reason given"])[0]
+        raise CommandError(f"{program} failed ({said}).")
 
 
 def file_kind(path: Path) -> str:
