@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The database, its WAL and backups hold emails, password hashes and pay: files made by the app are
+# readable by its user only (careerpath/private_files.py also tightens the database at each connection).
+PRIVATE := umask 077 &&
 
 .PHONY: run test test-fast test-deps lint format serve bench chaos createsuperuser demo fixtures e2e check-deploy backup restore restore-needs-file clean
 
@@ -19,14 +22,14 @@ $(VENV)/.installed: requirements.lock pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 
 run: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py loaddata compensation
-	$(BIN)/python manage.py seed_demo
+	$(PRIVATE) $(BIN)/python manage.py migrate --noinput
+	$(PRIVATE) $(BIN)/python manage.py loaddata compensation
+	$(PRIVATE) $(BIN)/python manage.py seed_demo
 	@echo ""
 	@echo "  CareerPath is running at http://$(HOST):$(PORT)/"
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (create an admin with: make createsuperuser)"
 	@echo ""
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(PRIVATE) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Debian packages the tests need (Chromium, a JRE, npm, Redis, PostgreSQL): installed when run as
 # root, otherwise the one command to run is printed. Instant when nothing is missing.
@@ -64,8 +67,8 @@ fixtures: install
 # Production-like server: gunicorn, DEBUG off. Needs SECRET_KEY and ALLOWED_HOSTS.
 serve: install
 	DEBUG=0 $(BIN)/python manage.py collectstatic --noinput
-	DEBUG=0 $(BIN)/python manage.py migrate --noinput
-	DEBUG=0 $(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --no-control-socket --access-logfile -
+	$(PRIVATE) DEBUG=0 $(BIN)/python manage.py migrate --noinput
+	$(PRIVATE) DEBUG=0 $(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --no-control-socket --access-logfile -
 
 # Only the browser tests (they also run in `make test`).
 e2e: install
@@ -83,11 +86,11 @@ chaos: install
 
 # A copy of the database in backups/ (SQLite: online backup API; PostgreSQL: pg_dump), safe while serving.
 backup: install
-	$(BIN)/python manage.py backup
+	$(PRIVATE) $(BIN)/python manage.py backup
 
 # Replaces everything in the database with FILE (asks first).
 restore: restore-needs-file install
-	$(BIN)/python manage.py restore "$(FILE)"
+	$(PRIVATE) $(BIN)/python manage.py restore "$(FILE)"
 
 restore-needs-file:
 	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/careerpath-<date>-<time>.sqlite3 (or .dump)"; \

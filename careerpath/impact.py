@@ -19,6 +19,7 @@ from .models import Plan
 from .profiles import profile_from_values, values_from_columns
 
 SAMPLE = 5_000  # plans examined at most; beyond that, a random sample of this many
+DEADLINE = 2.0  # seconds a preview projects for at most; the plans examined by then stand for all
 
 
 class SkillKey(Aggregate):
@@ -121,31 +122,46 @@ class Effect:
     tracks: list[tuple[str, Spread]] = field(default_factory=list)  # (track name, spread)
     unprojectable: int = 0  # plans one of the two catalogs cannot project (e.g. a deleted location)
     seconds: float = 0.0
+    stopped: bool = False  # the deadline came first: the plans examined by then stand for all
 
 
-def effect(current: Catalog, candidate: Catalog, year: int, *, sample: int = SAMPLE, seed: int | None = None) -> Effect:
+def effect(
+    current: Catalog,
+    candidate: Catalog,
+    year: int,
+    *,
+    sample: int = SAMPLE,
+    seed: int | None = None,
+    deadline: float | None = DEADLINE,
+) -> Effect:
     """How many saved plans a change moves and by how much, overall and per track.
 
     Plans are grouped by their inputs in SQL, so the engine runs once per distinct profile, not per
     plan; beyond `sample` plans a uniform random sample of that many (by id) stands for all, and the
-    counts are scaled up.
+    counts are scaled up. Profiles are projected in random order for at most `deadline` seconds
+    (None: no limit), so a preview takes a bounded time whatever the number of plans.
     """
     started = time.perf_counter()
+    rng = random.Random(seed)
     total = Plan.objects.count()
     plans, sampled = Plan.objects.all(), False
     if total > sample:
         bounds = Plan.objects.order_by("id").values_list("id", flat=True)
         low, high = bounds.first(), bounds.last()
-        rng = random.Random(seed)
         ids = rng.sample(range(low, high + 1), min(high - low + 1, sample))
         plans, sampled = Plan.objects.filter(id__in=ids), True
-    groups = distinct_profiles(plans)
-    examined = sum(groups.values())
-    scale = total / examined if examined else 0.0
+    groups = list(distinct_profiles(plans).items())
+    rng.shuffle(groups)  # whatever the deadline leaves out is a random part, not the end of an ordering
     overall: list[tuple[float, int]] = []
     per_track: dict[str, list[tuple[float, int]]] = {slug: [] for slug in current.tracks}
-    unprojectable = 0
-    for key, count in groups.items():
+    unprojectable = examined = profiles = 0
+    stopped = False
+    for key, count in groups:
+        if profiles and deadline is not None and time.perf_counter() - started > deadline:
+            stopped = True
+            break
+        examined += count
+        profiles += 1
         try:
             profile = _profile(key, current)
             change = plan_change(project(profile, current, year), project(profile, candidate, year))
@@ -159,13 +175,15 @@ def effect(current: Catalog, candidate: Catalog, year: int, *, sample: int = SAM
             moved = change.largest_on(slug)
             if moved is not None:
                 per_track[slug].append((moved, count))
+    scale = total / examined if examined else 0.0
     return Effect(
         plans=total,
         examined=examined,
-        profiles=len(groups),
-        sampled=sampled,
+        profiles=profiles,
+        sampled=sampled or stopped,
         overall=Spread.of(overall, scale),
         tracks=[(current.tracks[slug].name, Spread.of(values, scale)) for slug, values in per_track.items()],
         unprojectable=round(unprojectable * scale),
         seconds=time.perf_counter() - started,
+        stopped=stopped,
     )

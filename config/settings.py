@@ -133,10 +133,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-# Caches. "default": per-process memory, or REDIS_URL to share it (rate limits, sessions) across
-# processes. "render": rendered projection panels in this process's memory (the `{% cache %}` tag in
-# templates/careerpath/projection_panel.html); keys carry the salary data's version, so a change in
-# admin needs no sweeping. PANEL_CACHE_SECONDS=0 turns it off.
+# Caches. "default" holds allauth's rate-limit counters, so every process must share it: Redis with
+# REDIS_URL (sessions then go through it too), otherwise Django's database cache, a table
+# (`careerpath_cache`, made by `manage.py migrate`: accounts/migrations/0002) in the database every
+# process already shares. "render": rendered projection panels in this process's memory (the
+# `{% cache %}` tag in templates/careerpath/projection_panel.html); keys carry the salary data's
+# version, so a change in admin needs no sweeping. PANEL_CACHE_SECONDS=0 turns it off.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 RENDER_CACHE = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -150,7 +152,16 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, "render": RENDER_CACHE}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "careerpath_cache",
+            # Culling drops a third of the rows once full: room enough that a spray of addresses
+            # cannot push out the counters of the one being attacked.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        },
+        "render": RENDER_CACHE,
+    }
 PANEL_CACHE_SECONDS = envint("PANEL_CACHE_SECONDS", "3600")
 
 AUTH_PASSWORD_VALIDATORS = [

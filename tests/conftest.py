@@ -19,22 +19,30 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
-def fresh_caches():
+def fresh_caches(request):
     """Each test starts with no rate-limit counters and no catalog snapshot from an earlier test.
 
     A test's rolled-back data change can reuse the catalog version number another test then sees.
     """
     from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
 
     from compensation import catalog
     from dataversions import history
 
-    for cache in caches.all():
+    # The database cache (rate limits without Redis) rolls back with each test's transaction, and a
+    # test without the database may not touch it; transactional tests (a flush leaves it) clear it.
+    cleared = [cache for cache in caches.all() if not isinstance(cache, DatabaseCache)]
+    marker = request.node.get_closest_marker("django_db")
+    if "transactional_db" in request.fixturenames or (marker and marker.kwargs.get("transaction")):
+        request.getfixturevalue("transactional_db")
+        cleared = list(caches.all())
+    for cache in cleared:
         cache.clear()
     catalog.forget()
     history.forget()  # a rolled-back version's number is used again by the next test
     yield
-    for cache in caches.all():
+    for cache in cleared:
         cache.clear()
 
 

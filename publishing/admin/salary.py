@@ -6,6 +6,7 @@ Validation lives in the models (`Sourced.clean`, `SalaryBand.clean`); the admin 
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import csrf_protect_m
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect
@@ -136,9 +137,12 @@ class VersionedAdmin(admin.ModelAdmin):
         ]
         return [*fieldsets, ("Publish", {"fields": ["change_note"]})]
 
+    def is_preview(self, request) -> bool:
+        return self.previewable and request.method == "POST" and "_preview" in request.POST
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        if self.previewable and request.method == "POST" and "_preview" in request.POST:
+        if self.is_preview(request):
             return type(form.__name__, (form,), {"previewing": True})
         return form
 
@@ -147,7 +151,14 @@ class VersionedAdmin(admin.ModelAdmin):
         actions.pop("delete_selected", None)  # a deletion needs its note: one row at a time
         return actions
 
+    @csrf_protect_m
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if self.is_preview(request):
+            # A preview saves nothing, so it runs outside the transaction the admin opens for every POST:
+            # on SQLite (IMMEDIATE transactions) that transaction holds the write lock from its BEGIN, and
+            # every plan save would wait for the whole preview. Its reads are autocommit, WAL lets them
+            # run beside writers, and `effect` stops at its deadline.
+            return self._changeform_view(request, object_id, form_url, extra_context)
         with publishing(kind=DataVersion.Kind.ADMIN, author=request.user):
             return super().changeform_view(request, object_id, form_url, extra_context)
 

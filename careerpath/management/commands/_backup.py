@@ -2,11 +2,17 @@
 
 SQLite goes through its online backup API (a consistent copy while the app keeps writing);
 PostgreSQL through pg_dump's custom format and pg_restore.
+
+Backups hold personal data (emails, password hashes, pay): files are created 0600 in a 0700 folder.
+A SQLite backup carries a mark in its header (`PRAGMA application_id`, set on the copy only), and
+restore reads a file as a CareerPath backup only with that mark, CareerPath's tables, no migration
+this code lacks, and a clean integrity check, all before anything is touched.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import subprocess
 from contextlib import closing
@@ -14,9 +20,21 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 from django.db import connections
+from django.db.migrations.loader import MigrationLoader
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_DUMP_MAGIC = b"PGDMP"
+# "CPbk" in SQLite's header field for the application that owns the file (PRAGMA application_id).
+BACKUP_MARK = int.from_bytes(b"CPbk", "big")
+# Tables without which a file is not CareerPath's: accounts, plans, salary data, its versions.
+REQUIRED_TABLES = (
+    "django_migrations",
+    "auth_user",
+    "account_emailaddress",
+    "careerpath_plan",
+    "compensation_salaryband",
+    "dataversions_dataversion",
+)
 
 
 def engine_of(alias: str = "default") -> str:
@@ -36,10 +54,37 @@ def describe(alias: str = "default") -> str:
     return f"the PostgreSQL database {settings_dict['NAME']} on {host}:{port}"
 
 
+def private_folder(folder: Path) -> None:
+    """Make `folder` (0700) if missing; an existing one is made 0700 too when it is ours and others can enter it."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if folder.stat().st_mode & 0o077 and folder.stat().st_uid == os.getuid():
+        folder.chmod(0o700)
+
+
+def private_file(path: Path) -> None:
+    """Create `path` empty and 0600 (never an existing file), so what is written into it stays private."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def sqlite_copy(source: str | Path, target: str | Path) -> None:
     """Copy one SQLite database into another, page by page, while others may be writing to the source."""
     with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
         src.backup(dst)
+
+
+def sqlite_mark(path: Path) -> None:
+    """Mark a fresh copy as a CareerPath backup, in one self-contained file (no -wal beside it)."""
+    with closing(sqlite3.connect(path)) as copy:
+        copy.execute(f"PRAGMA application_id = {BACKUP_MARK}")
+        copy.execute("PRAGMA journal_mode = DELETE")
+        copy.commit()
+
+
+def sqlite_unmark(path: str | Path) -> None:
+    """The live database is not a backup: clear the mark the restore copied into it."""
+    with closing(sqlite3.connect(path)) as live:
+        live.execute("PRAGMA application_id = 0")
+        live.commit()
 
 
 def sqlite_check(path: Path) -> None:
@@ -47,6 +92,82 @@ def sqlite_check(path: Path) -> None:
         result = check.execute("PRAGMA integrity_check").fetchone()[0]
     if result != "ok":
         raise CommandError(f"{path} is damaged (SQLite integrity check: {result}).")
+
+
+def _sqlite_read(path: Path) -> tuple[str, int, set[str], set[tuple[str, str]]]:
+    """(integrity check result, application id, table names, applied migrations) of a SQLite file, read only."""
+    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"  # reads the file as it is, creates nothing beside it
+    with closing(sqlite3.connect(uri, uri=True)) as backup:
+        integrity = backup.execute("PRAGMA integrity_check").fetchone()[0]
+        if integrity != "ok":
+            return integrity, 0, set(), set()
+        mark = backup.execute("PRAGMA application_id").fetchone()[0]
+        tables = {row[0] for row in backup.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        applied = set()
+        if "django_migrations" in tables:
+            applied = set(backup.execute("SELECT app, name FROM django_migrations"))
+    return integrity, mark, tables, applied
+
+
+def sqlite_inspect(path: Path) -> set[tuple[str, str]]:
+    """Refuse, in one sentence, a file that is not a whole CareerPath backup; its applied migrations if it is."""
+    try:
+        integrity, mark, tables, applied = _sqlite_read(path)
+    except sqlite3.DatabaseError as error:
+        raise CommandError(f"{path} is damaged or not a SQLite database (SQLite says: {error}).") from None
+    if integrity != "ok":
+        first = integrity.splitlines()[0]
+        raise CommandError(f"{path} is damaged (SQLite's integrity check says: {first}).")
+    missing = [table for table in REQUIRED_TABLES if table not in tables]
+    if missing:
+        raise CommandError(f"{path} is not a CareerPath backup: it has no {', '.join(missing)} table.")
+    if mark != BACKUP_MARK:
+        raise CommandError(f"{path} has CareerPath's tables but was not made by `manage.py backup` (`make backup`).")
+    check_migrations(path, applied)
+    return applied
+
+
+def check_migrations(path: Path, applied: set[tuple[str, str]]) -> None:
+    """Refuse a backup made by a newer CareerPath: it holds tables this code does not know how to read."""
+    known = MigrationLoader(None, ignore_no_migrations=True).disk_migrations
+    apps = {app for app, _ in known}
+    unknown = sorted(f"{app}.{name}" for app, name in applied if app in apps and (app, name) not in known)
+    if unknown:
+        raise CommandError(
+            f"{path} was made by a newer CareerPath (migration {unknown[0]} is unknown here): update the code first."
+        )
+    if not any(app == "careerpath" for app, _ in applied):
+        raise CommandError(f"{path} is not a CareerPath backup: its migrations never set up the plans app.")
+
+
+def pending_migrations(applied: set[tuple[str, str]]) -> int:
+    """How many of this code's migrations a restored backup lacks (`manage.py migrate` applies them)."""
+    return len(set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations) - applied)
+
+
+def pg_inspect(path: Path) -> None:
+    """Refuse a pg_dump archive pg_restore cannot read to its end, or that holds none of CareerPath's tables.
+
+    Reading it whole into /dev/null finds a truncated or damaged archive without touching the database.
+    """
+    _pg_read(path, "--file", os.devnull)
+    listing = _pg_read(path, "--list")  # lines such as "215; 1259 16390 TABLE public auth_user owner"
+    tables = set(re.findall(r" TABLE \S+ (\S+)", listing))
+    missing = [table for table in REQUIRED_TABLES if table not in tables]
+    if missing:
+        raise CommandError(f"{path} is not a CareerPath backup: it has no {', '.join(missing)} table.")
+
+
+def _pg_read(path: Path, *arguments: str) -> str:
+    program = "pg_restore"  # from PATH, as pg_run finds it
+    try:
+        done = subprocess.run([program, *arguments, str(path)], capture_output=True, text=True, check=False)  # noqa: S603
+    except FileNotFoundError:
+        raise CommandError("pg_restore is needed for PostgreSQL backups: apt-get install postgresql-client") from None
+    if done.returncode != 0:
+        said = (done.stderr.strip().splitlines() or ["no reason given"])[0]
+        raise CommandError(f"{path} is damaged: pg_restore cannot read it ({said}).")
+    return done.stdout
 
 
 def _pg_arguments(alias: str) -> tuple[list[str], dict[str, str]]:
@@ -73,7 +194,8 @@ def pg_run(program: str, arguments: list[str], alias: str) -> None:
     except FileNotFoundError:
         raise CommandError(f"{program} is needed for PostgreSQL backups: apt-get install postgresql-client") from None
     if done.returncode != 0:
-        raise CommandError(f"{program} failed:\n{done.stderr.strip()}")
+        said = (done.stderr.strip().splitlines() or ["no reason given"])[0]
+        raise CommandError(f"{program} failed ({said}).")
 
 
 def file_kind(path: Path) -> str:

@@ -7,7 +7,18 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from ._backup import describe, engine_of, file_kind, pg_run, sqlite_check, sqlite_copy
+from ._backup import (
+    describe,
+    engine_of,
+    file_kind,
+    pending_migrations,
+    pg_inspect,
+    pg_run,
+    private_file,
+    sqlite_copy,
+    sqlite_inspect,
+    sqlite_unmark,
+)
 
 
 class Command(BaseCommand):
@@ -25,6 +36,10 @@ class Command(BaseCommand):
         kind = file_kind(source)
         if kind != engine:
             raise CommandError(f"{source} is a {kind} backup; the database is {engine}. Set DATABASE_URL to match.")
+        # Every check comes before the question, and before anything is written.
+        applied = sqlite_inspect(source) if engine == "sqlite" else None
+        if engine == "postgresql":
+            pg_inspect(source)
         warning = f"This replaces everything in {describe()} with {source}."
         if options["interactive"]:
             answer = input(f"{warning}\nType 'yes' to go on: ")
@@ -33,8 +48,11 @@ class Command(BaseCommand):
         else:
             self.stdout.write(warning)
         if engine == "sqlite":
-            sqlite_check(source)
-            sqlite_copy(source, settings.DATABASES["default"]["NAME"])
+            live = Path(settings.DATABASES["default"]["NAME"])
+            if not live.exists():
+                private_file(live)
+            sqlite_copy(source, live)
+            sqlite_unmark(live)
         else:
             # One transaction: a failed restore leaves the database as it was.
             pg_run(
@@ -43,4 +61,6 @@ class Command(BaseCommand):
                 "default",
             )
         self.stdout.write(f"Restored {source} into {describe()}.")
+        if applied is not None and (pending := pending_migrations(applied)):
+            self.stdout.write(f"The backup is {pending} migrations behind this code: run `manage.py migrate`.")
         return None
