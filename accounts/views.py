@@ -19,7 +19,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from careerpath.models import Plan, ShareLink
+from careerpath.profiles import PROFILE_FIELDS, values_from_plan
+from compensation.catalog import get_catalog
 from compensation.models import Skill
+from engine.catalog import Catalog
 from offers.models import Offer
 from offers.selectors import export_of as offers_export
 
@@ -35,24 +38,14 @@ def _when(value: datetime.datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _plan_export(plan: Plan) -> dict:
+def _plan_export(plan: Plan, catalog: Catalog) -> dict:
+    values = values_from_plan(plan, [skill.pk for skill in plan.skills.all()], catalog)
     return {
         "id": plan.pk,
         "title": plan.title,
-        "current_level": plan.current_level.slug,
-        "years_experience": plan.years_experience,
-        "location": plan.location.slug,
-        "industry": plan.industry.slug,
-        "company_type": plan.company_type.slug,
-        "skills": [skill.slug for skill in plan.skills.all()],
-        "education": plan.education.slug,
-        "work_mode": plan.work_mode,
-        "target_track": plan.target_track.slug if plan.target_track else None,
-        "target_year": plan.target_year,
-        "current_base": plan.current_base,
-        "current_bonus": plan.current_bonus,
-        "current_equity": plan.current_equity,
-        "horizon_years": plan.horizon_years,
+        **{name: values[name] for name in PROFILE_FIELDS},
+        "skills": sorted(values["skills"]),
+        "target_track": values["target_track"] or None,
         "notes": plan.notes,
         "created": _when(plan.created),
         "updated": _when(plan.updated),
@@ -70,12 +63,12 @@ def _plan_export(plan: Plan) -> dict:
 
 def account_export(user, exported_at: datetime.datetime) -> dict:
     """Everything stored about `user`, as plain data. Five queries however many plans and offers there are."""
+    catalog = get_catalog()
     addresses = EmailAddress.objects.filter(user=user).order_by("-primary", "email")
     plans = (
         Plan.objects.filter(owner=user)
-        .select_related("current_level", "location", "industry", "company_type", "education", "target_track")
         .prefetch_related(
-            Prefetch("skills", queryset=Skill.objects.order_by("slug")),
+            Prefetch("skills", queryset=Skill.objects.only("id")),
             Prefetch("share_links", queryset=ShareLink.objects.order_by("created", "id")),
         )
         .order_by("created", "id")
@@ -93,7 +86,7 @@ def account_export(user, exported_at: datetime.datetime) -> dict:
                 for address in addresses
             ],
         },
-        "plans": [_plan_export(plan) for plan in plans],
+        "plans": [_plan_export(plan, catalog) for plan in plans],
         "offers": offers_export(user),
     }
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from engine.catalog import Catalog
 from engine.offers import VESTING_PRESETS
+from engine.slugs import BandKind
 
 BAND_KIND_NAMES = {
-    "overall": "US average (all levels)",
-    "total": "Total compensation, top-tier organisations",
-    "freelance": "Freelance hourly rate",
+    BandKind.OVERALL: "US average (all levels)",
+    BandKind.TOTAL: "Total compensation, top-tier organisations",
+    BandKind.FREELANCE: "Freelance hourly rate",
 }
-BAND_KINDS = ["overall", "role", "location", "industry", "total", "freelance"]
+BAND_KINDS = list(BandKind)  # the order of the methodology page's band table
 
 
 def _share_table(catalog: Catalog) -> list[dict]:
@@ -71,7 +72,7 @@ def methodology_context(catalog: Catalog) -> dict:
     return {
         "catalog": catalog,
         "bands": bands,
-        "average": catalog.other_bands.get("overall"),
+        "average": catalog.other_bands.get(BandKind.OVERALL),
         "params": {slug.replace("-", "_"): p for slug, p in catalog.parameters.items()},
         "band_names": band_names,
         "roles": roles,

@@ -8,7 +8,9 @@ from datetime import date, datetime
 
 from django.utils import timezone
 
+from compensation.models import CompanyType
 from compensation.money import band_range, fraction_percent, money_range, signed_percent
+from compensation.state import ID_TABLES
 from dataversions.history import catalog_at
 from dataversions.models import DataChange, DataVersion
 from engine import diff
@@ -17,25 +19,19 @@ from engine.diff import Move, PlanChange
 from engine.profile import Profile, ProjectionError
 from engine.projection import project
 from engine.results import Projection
+from engine.slugs import BandKind, PayBasis, WorkMode
 
 from .models import Plan
 from .profiles import profile_from_plan
+
+COMPANY_TYPE = CompanyType._meta.model_name  # how a data change names the company-type table
 
 # What changed in the data, in words ------------------------------------------------------------
 
 
 def _name(catalog: Catalog, table: str, slug: str | None) -> str:
-    collection = {
-        "role": catalog.roles,
-        "location": catalog.locations,
-        "industry": catalog.industries,
-        "companytype": catalog.company_types,
-        "skill": catalog.skills,
-        "education": catalog.educations,
-        "track": catalog.tracks,
-    }[table]
-    item = collection.get(slug or "")
-    return item.name if item else (slug or "")
+    """A row's name; `table` as a data change names it (the model's name), translated by `ID_TABLES`."""
+    return catalog.name_of(ID_TABLES[table], slug) or (slug or "")
 
 
 def _band_text(fields: dict) -> str:
@@ -52,7 +48,9 @@ def _band_subject(catalog: Catalog, fields: dict) -> str:
     for table in ("role", "location", "industry"):
         if fields.get(table):
             return _name(catalog, table, fields[table])
-    return {"overall": "US-average", "total": "total compensation", "freelance": "freelance"}.get(fields["kind"], "")
+    return {BandKind.OVERALL: "US-average", BandKind.TOTAL: "total compensation", BandKind.FREELANCE: "freelance"}.get(
+        fields["kind"], ""
+    )
 
 
 def describe_change(catalog: Catalog, table: str, key: str, before: dict | None, after: dict | None) -> str:
@@ -76,13 +74,13 @@ def describe_change(catalog: Catalog, table: str, key: str, before: dict | None,
         where = f" in {_name(catalog, 'industry', row['industry'])}" if row["industry"] else ""
         return (
             f"the bonus-and-equity share for {_name(catalog, 'role', row['role'])} at a "
-            f"{_name(catalog, 'companytype', row['company_type'])}{where} changed from "
+            f"{_name(catalog, COMPANY_TYPE, row['company_type'])}{where} changed from "
             f"{fraction_percent(before['share'])} to {fraction_percent(after['share'])}"
         )
     if table == "exchangerate" and before and after:
         return f"the {key} exchange rate changed from {before['usd_per_unit']} to {after['usd_per_unit']} US dollars"
     label = {
-        "companytype": "company type",
+        COMPANY_TYPE: "company type",
         "bonusequityshare": "bonus-and-equity share",
         "exchangerate": "exchange rate",
     }
@@ -98,7 +96,7 @@ def describe_change(catalog: Catalog, table: str, key: str, before: dict | None,
 def _feeds(table: str, fields: dict, profile: Profile, new: Projection, bands: set[str], roles: set[str]) -> bool:
     """Whether a row of the data is one this plan's figures are made from."""
     if table == "salaryband":
-        return fields["slug"] in bands or fields["kind"] == "overall"
+        return fields["slug"] in bands or fields["kind"] == BandKind.OVERALL
     if table == "bonusequityshare":
         return (
             fields["role"] in roles
@@ -115,7 +113,7 @@ def _feeds(table: str, fields: dict, profile: Profile, new: Projection, bands: s
     return {
         "location": slug == profile.location,
         "industry": slug == profile.industry,
-        "companytype": slug == profile.company_type,
+        COMPANY_TYPE: slug == profile.company_type,
         "education": slug == profile.education,
     }.get(table, True)  # parameters and tracks shape every plan
 
@@ -167,8 +165,8 @@ class Notice:
     @property
     def subject(self) -> str:
         move = self.headline
-        what = {"base": "", "total": "total pay at ", "freelance": "freelance pay"}[move.figure]
-        if move.figure == "freelance":
+        what = {PayBasis.BASE: "", PayBasis.TOTAL: "total pay at ", WorkMode.FREELANCE: "freelance pay"}[move.figure]
+        if move.figure == WorkMode.FREELANCE:
             return "Your freelance pay a year"
         if move.is_next:
             return f"Your {what}next step, {move.title},"

@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from engine import catalog as data
+from engine.slugs import SourceKind
 
 from . import models, state
 
@@ -59,8 +60,8 @@ def forget() -> None:
 
 def _source(row: dict) -> data.Source:
     if row["provenance"] == models.Provenance.ARTICLE:
-        return data.Source("article", row["source_quote"], row["rationale"])
-    return data.Source("assumption", row["rationale"])
+        return data.Source(SourceKind.ARTICLE, row["source_quote"], row["rationale"])
+    return data.Source(SourceKind.ASSUMPTION, row["rationale"])
 
 
 def build_catalog(version: int) -> data.Catalog:

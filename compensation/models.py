@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from engine.slugs import BandKind, PayBasis, SourceKind
+
 
 class SlugManager(models.Manager):
     def get_by_natural_key(self, slug):
@@ -18,8 +20,8 @@ class SlugManager(models.Manager):
 
 
 class Provenance(models.TextChoices):
-    ARTICLE = "article", "Article"
-    ASSUMPTION = "assumption", "Assumption"
+    ARTICLE = SourceKind.ARTICLE, "Article"
+    ASSUMPTION = SourceKind.ASSUMPTION, "Assumption"
 
 
 class Sourced(models.Model):
@@ -187,6 +189,9 @@ class Parameter(Sourced):
         return (self.slug,)
 
 
+# The longest note a data version (and its stamp) keeps: one line, as the change lists and digests show it.
+NOTE_MAX_LENGTH = 200
+
 # A band whose figures move by more than this share from the saved ones needs a confirmation.
 LARGE_CHANGE = 0.5
 
@@ -195,20 +200,20 @@ class SalaryBand(Sourced):
     """A pay range. Exactly one dimension applies: a role, a location, an industry, or none (overall)."""
 
     class Kind(models.TextChoices):
-        OVERALL = "overall", "US average"
-        ROLE = "role", "By level or role"
-        LOCATION = "location", "By location"
-        INDUSTRY = "industry", "By industry"
-        TOTAL = "total", "Total compensation"
-        FREELANCE = "freelance", "Freelance rate"
+        OVERALL = BandKind.OVERALL, "US average"
+        ROLE = BandKind.ROLE, "By level or role"
+        LOCATION = BandKind.LOCATION, "By location"
+        INDUSTRY = BandKind.INDUSTRY, "By industry"
+        TOTAL = BandKind.TOTAL, "Total compensation"
+        FREELANCE = BandKind.FREELANCE, "Freelance rate"
 
     class Period(models.TextChoices):
         YEAR = "year", "per year"
         HOUR = "hour", "per hour"
 
     class Covers(models.TextChoices):
-        BASE = "base", "Base salary"
-        TOTAL = "total", "Total pay (base with bonus and equity)"
+        BASE = PayBasis.BASE, "Base salary"
+        TOTAL = PayBasis.TOTAL, "Total pay (base with bonus and equity)"
 
     slug = models.SlugField(unique=True)
     kind = models.CharField(max_length=10, choices=Kind.choices)
@@ -409,7 +414,7 @@ class DataStamp(models.Model):
 
     number = models.PositiveIntegerField(default=0)
     published_at = models.DateTimeField(null=True, blank=True)
-    note = models.CharField(max_length=200, blank=True)
+    note = models.CharField(max_length=NOTE_MAX_LENGTH, blank=True)
 
     objects = StampManager()
 

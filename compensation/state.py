@@ -122,7 +122,3 @@ def changed_fields(before: Fields | None, after: Fields | None) -> list[str]:
     if before is None or after is None:
         return names
     return [name for name in names if before.get(name) != after.get(name)]
-
-
-def copy_state(state: State) -> State:
-    return {table: dict(rows) for table, rows in state.items()}

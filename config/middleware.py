@@ -3,6 +3,9 @@
 import logging
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template import loader
 
 logger = logging.getLogger(__name__)
 
@@ -31,10 +34,6 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        from django.db import InterfaceError, OperationalError
-        from django.http import HttpResponse
-        from django.template import loader
-
         if isinstance(exception, OperationalError | InterfaceError):
             logger.warning("database unavailable: %s", exception.__class__.__name__)
             response = HttpResponse(loader.get_template("errors/503.html").render({}), status=503)

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from compensation import catalog as catalogs
 from compensation import state
-from compensation.models import DataStamp, Track
+from compensation.models import NOTE_MAX_LENGTH, DataStamp, Track
 from engine.catalog import Catalog
 
 from .models import DataChange, DataVersion
@@ -120,6 +120,6 @@ def revert_to(number: int, author, reason: str = "") -> DataVersion | None:
     label = f"Revert to version {number}" + (f" ({version.note})" if version else "")
     note = f"{label}: {reason}" if reason else label
     target, _ids, _now = state_at(number)
-    with publishing(note[:200], author, DataVersion.Kind.REVERT, reverted_to=number) as changeset:
+    with publishing(note[:NOTE_MAX_LENGTH], author, DataVersion.Kind.REVERT, reverted_to=number) as changeset:
         apply_state(target)
     return changeset.version

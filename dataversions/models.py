@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from compensation.models import NOTE_MAX_LENGTH
 from compensation.state import changed_fields
 
 
@@ -25,7 +26,7 @@ class DataVersion(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    note = models.CharField(max_length=200)
+    note = models.CharField(max_length=NOTE_MAX_LENGTH)
     kind = models.CharField(max_length=10, choices=Kind.choices)
     reverted_to = models.PositiveIntegerField(null=True, blank=True, help_text="The version whose figures it restored.")
 

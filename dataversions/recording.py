@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from compensation import state
-from compensation.models import DataStamp
+from compensation.models import NOTE_MAX_LENGTH, DataStamp
 
 from .models import DataChange, DataVersion
 
@@ -95,7 +95,7 @@ def publish(changeset: Changeset) -> DataVersion | None:
     author = changeset.author if changeset.author is not None and changeset.author.is_authenticated else None
     version = DataVersion.objects.create(
         number=max(latest_number() + 1, changeset.at_least),
-        note=changeset.note.strip()[:200],
+        note=changeset.note.strip()[:NOTE_MAX_LENGTH],
         author=author,
         kind=changeset.kind,
         reverted_to=changeset.reverted_to,

@@ -8,18 +8,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from engine.slugs import BandKind, PayBasis, SourceKind
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
     """Provenance of a figure: the article's sentence, or an assumption and its rationale."""
 
-    kind: str  # "article" or "assumption"
+    kind: str  # a SourceKind: the article, an assumption, or the person's own figure
     text: str  # the quoted sentence, or the rationale
     note: str = ""  # for an article row: the rationale of what on that row the article does not give
 
     @property
     def is_assumption(self) -> bool:
-        return self.kind == "assumption"
+        return self.kind == SourceKind.ASSUMPTION
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +34,7 @@ class Band:
     open_ended: bool
     currency: str
     period: str
-    covers: str  # the pay basis: "base" or "total" (base with bonus and equity)
+    covers: str  # the PayBasis: base, or total (base with bonus and equity)
     source: Source
 
     @property
@@ -41,7 +43,7 @@ class Band:
 
     @property
     def is_total(self) -> bool:
-        return self.covers == "total"
+        return self.covers == PayBasis.TOTAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,16 +151,16 @@ class Catalog:
 
     def __post_init__(self) -> None:
         for band in self.bands:
-            if band.period != "year" and band.kind != "freelance":
+            if band.period != "year" and band.kind != BandKind.FREELANCE:
                 continue
             target = {
-                "role": self.role_bands,
-                "location": self.location_bands,
-                "industry": self.industry_bands,
+                BandKind.ROLE: self.role_bands,
+                BandKind.LOCATION: self.location_bands,
+                BandKind.INDUSTRY: self.industry_bands,
             }.get(band.kind, self.other_bands)
             key = band.subject or band.kind
             # A subject with both a base-pay and a total-pay band uses the base-pay one.
-            if key not in target or band.covers == "base":
+            if key not in target or band.covers == PayBasis.BASE:
                 target[key] = band
 
     def slug_for(self, table: str, pk: int | None) -> str | None:
@@ -168,7 +170,10 @@ class Catalog:
 
     def name_for(self, table: str, pk: int | None) -> str:
         """Display name of a row by database id ("" if unknown)."""
-        slug = self.slug_for(table, pk)
+        return self.name_of(table, self.slug_for(table, pk))
+
+    def name_of(self, table: str, slug: str | None) -> str:
+        """Display name of a row by slug ("" if unknown); `table` as in `ids` ("company_type", "role", ...)."""
         collection = {
             "role": self.roles,
             "location": self.locations,
@@ -206,7 +211,7 @@ class Catalog:
         The article's location and industry bands describe typical ML engineers, like its US average;
         a total-pay one is split into base with the bonus-and-equity share at this level.
         """
-        average = self.other_bands["overall"].mid
+        average = self.other_bands[BandKind.OVERALL].mid
         levels = [r for r in self.levels() if r.slug in self.role_bands]
         return min(levels, key=lambda r: abs(self.role_bands[r.slug].mid - average)).slug
 
@@ -229,7 +234,7 @@ class Catalog:
     @cached_property
     def location_ratios(self) -> dict[str, float]:
         """Each location's band midpoint (as base pay) over the US-average midpoint."""
-        average = self.other_bands["overall"].mid
+        average = self.other_bands[BandKind.OVERALL].mid
         return {
             slug: _ratio(sum(self.base_equivalent(band)) / 2, average) for slug, band in self.location_bands.items()
         }
@@ -237,7 +242,7 @@ class Catalog:
     @cached_property
     def industry_ratios(self) -> dict[str, float]:
         """Each industry's band midpoint (as base pay) over the US-average midpoint, before damping."""
-        average = self.other_bands["overall"].mid
+        average = self.other_bands[BandKind.OVERALL].mid
         return {
             slug: _ratio(sum(self.base_equivalent(band, slug)) / 2, average)
             for slug, band in self.industry_bands.items()

@@ -6,6 +6,7 @@ from engine.catalog import Catalog
 from engine.profile import Profile
 from engine.results import Adjustment, Freelance
 from engine.rounding import round_half_up, round_pay
+from engine.slugs import BandKind
 
 
 def freelance_pay(profile: Profile, catalog: Catalog, percentile: float, loc_factor: float, currency: str) -> Freelance:
@@ -15,7 +16,7 @@ def freelance_pay(profile: Profile, catalog: Catalog, percentile: float, loc_fac
     the highest level band; the rate is the same share of the hourly band, scaled by the location
     (and the remote blend), rounded to the whole unit; the year is that rate × billable hours.
     """
-    band = catalog.other_bands["freelance"]
+    band = catalog.other_bands[BandKind.FREELANCE]
     hours = catalog.param("freelance-billable-hours")
     level_bands = [catalog.role_bands[r.slug] for r in catalog.levels() if r.slug in catalog.role_bands]
     lowest, highest = min(b.min for b in level_bands), max(b.max for b in level_bands)

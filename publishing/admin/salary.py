@@ -19,6 +19,7 @@ from compensation import state, survey
 from compensation.catalog import catalog_from_state, get_catalog
 from compensation.models import (
     LARGE_CHANGE,
+    NOTE_MAX_LENGTH,
     BonusEquityShare,
     CompanyType,
     Education,
@@ -81,7 +82,7 @@ class VersionedForm(forms.ModelForm):
 
     change_note = forms.CharField(
         label="Note for this change",
-        max_length=200,
+        max_length=NOTE_MAX_LENGTH,
         help_text="Why, in a few words (e.g. “2026 survey: London bands”). It names the new version of the "
         "salary data, and people whose plans it moves read it.",
     )
@@ -179,7 +180,7 @@ class VersionedAdmin(admin.ModelAdmin):
             if not note:
                 messages.error(request, "Write a note for this change: why the row goes.")
                 return HttpResponseRedirect(request.path)
-            with publishing(note[:200], request.user, DataVersion.Kind.ADMIN):
+            with publishing(note[:NOTE_MAX_LENGTH], request.user, DataVersion.Kind.ADMIN):
                 return super().delete_view(request, object_id, extra_context)
         return super().delete_view(request, object_id, extra_context)
 
@@ -451,7 +452,7 @@ class SurveyForm(forms.Form):
 
     file = forms.FileField(label="CSV file", required=False, help_text="UTF-8, with the header line below.")
     text = forms.CharField(widget=forms.HiddenInput, required=False)
-    change_note = forms.CharField(label="Note for this version", max_length=200, required=False)
+    change_note = forms.CharField(label="Note for this version", max_length=NOTE_MAX_LENGTH, required=False)
     confirm_large_changes = forms.BooleanField(
         label=f"Confirm changes of more than {LARGE_CHANGE:.0%}",
         required=False,

@@ -1,5 +1,6 @@
 """Create (or refresh) a demo user with three sample plans, so a newcomer sees the product at once."""
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
@@ -63,8 +64,6 @@ class Command(BaseCommand):
         if not settings.DEBUG and not force:
             self.stdout.write("DEBUG is off: no demo user created (use --force to create one anyway).")
             return
-        from allauth.account.models import EmailAddress
-
         user, _ = get_user_model().objects.get_or_create(username="demo", defaults={"email": DEMO_EMAIL})
         user.email = DEMO_EMAIL
         user.set_password(DEMO_PASSWORD)

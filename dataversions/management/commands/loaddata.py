@@ -7,7 +7,7 @@ fresh install and the one the fixture came from agree on the number.
 
 from django.core.management.commands import loaddata
 
-from compensation.models import DataStamp
+from compensation.models import NOTE_MAX_LENGTH, DataStamp
 from dataversions.models import DataVersion
 from dataversions.recording import publishing
 
@@ -27,4 +27,4 @@ class Command(loaddata.Command):
             if loaded is not None and loaded.number != prior:
                 changeset.at_least = loaded.number
                 changeset.stamp_if_unchanged = prior
-                changeset.note = f"{note} (dumped at version {loaded.number}: {loaded.note})"[:200]
+                changeset.note = f"{note} (dumped at version {loaded.number}: {loaded.note})"[:NOTE_MAX_LENGTH]
