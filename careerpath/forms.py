@@ -9,6 +9,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
+from compensation.forms import amount_field
 from compensation.money import format_money, round_half_up
 from engine.catalog import Catalog
 from engine.profile import DEFAULT_HORIZON, HORIZONS, Profile
@@ -33,19 +34,7 @@ def _choice_messages(label: str) -> dict[str, str]:
 
 
 def _pay_field(label: str, what: str, help_text: str) -> forms.IntegerField:
-    return forms.IntegerField(
-        label=label,
-        required=False,
-        min_value=0,
-        max_value=MAX_PAY_STORED,
-        help_text=help_text,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-        error_messages={
-            "invalid": f"Enter your {what} as a whole number, like 150000, without symbols or commas.",
-            "min_value": f"Your {what} cannot be negative.",
-            "max_value": f"Your {what} is far above any pay in the data: check the number of zeros.",
-        },
-    )
+    return amount_field(label, what, max_value=MAX_PAY_STORED, help_text=help_text)
 
 
 def _money_field() -> forms.ChoiceField:

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from compensation.forms import amount_field
 from compensation.money import format_money, round_half_up
 from engine.catalog import Catalog
 from engine.offers import CUSTOM, VESTING_PRESETS, parse_custom
@@ -25,20 +26,7 @@ MONEY_FIELDS = ("base", "sign_on_year1", "sign_on_year2", "equity_grant")
 
 
 def _amount(label: str, what: str, *, required: bool = False, help_text: str = "") -> forms.IntegerField:
-    return forms.IntegerField(
-        label=label,
-        required=required,
-        min_value=0,
-        max_value=MAX_STORED,
-        help_text=help_text,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-        error_messages={
-            "required": f"Enter the {what}.",
-            "invalid": f"Enter the {what} as a whole number, like 150000, without symbols or commas.",
-            "min_value": f"The {what} cannot be negative.",
-            "max_value": f"The {what} is far above any pay in the data: check the number of zeros.",
-        },
-    )
+    return amount_field(label, what, whose="the", max_value=MAX_STORED, required=required, help_text=help_text)
 
 
 def _percent(label: str, what: str, *, low: int, high: int, required: bool = False, help_text: str = ""):
