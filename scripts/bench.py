@@ -11,7 +11,7 @@ sets (production settings, PostgreSQL through DATABASE_URL).
     python scripts/bench.py varied_check RESULTS NAME # the varied-input wrk script's check run, read back
     python scripts/bench.py report RESULTS            # docs/benchmarks.md
 
-SQL queries per page and page weight are tests (tests/test_queries.py, tests/test_page_weight.py),
+SQL queries per page and page weight are tests (tests/careerpath/test_queries.py, tests/config/test_page_weight.py),
 not benchmark steps.
 """
 
@@ -842,7 +842,7 @@ def report(results: Path) -> None:
         "databases of its own, `careerpath_bench_small` and `careerpath_bench_large`, created afresh each "
         "run and dropped at the end, and a throwaway Redis on a free loopback port; raw results (wrk "
         "output, JSON) are in `artifacts/bench/`. SQL queries per page and page weight are tests "
-        "(`tests/test_queries.py`, `tests/test_page_weight.py`), not benchmark steps.",
+        "(`tests/careerpath/test_queries.py`, `tests/config/test_page_weight.py`), not benchmark steps.",
         "",
     ]
 
