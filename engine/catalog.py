@@ -10,6 +10,8 @@ from functools import cached_property
 
 from engine.slugs import BandKind, PayBasis, SourceKind
 
+_ASSUMPTION = SourceKind.ASSUMPTION.value  # read for every step: a plain string compares fastest
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -21,7 +23,7 @@ class Source:
 
     @property
     def is_assumption(self) -> bool:
-        return self.kind == SourceKind.ASSUMPTION
+        return self.kind == _ASSUMPTION
 
 
 @dataclass(frozen=True, slots=True)

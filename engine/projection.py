@@ -40,6 +40,7 @@ from engine.rounding import percentile_in, round_half_up, round_pay
 from engine.slugs import BandKind, SourceKind, Track, WorkMode
 
 YOUR_PAY = Source(SourceKind.INPUT, "The pay you gave for this plan.")
+_WORK_MODES = frozenset(WorkMode)
 
 
 def _percent_more(ratio: float) -> str:
@@ -71,7 +72,7 @@ def validate(profile: Profile, catalog: Catalog) -> None:
     for skill in profile.skills:
         if skill not in catalog.skills:
             raise ProjectionError(f"Unknown skill: {skill!r}")
-    if profile.work_mode not in set(WorkMode):
+    if profile.work_mode not in _WORK_MODES:
         raise ProjectionError(f"Unknown work mode: {profile.work_mode!r}")
     if profile.target_track is not None and profile.target_track not in catalog.tracks:
         raise ProjectionError(f"Unknown track: {profile.target_track!r}")
@@ -200,8 +201,11 @@ def placement(profile: Profile, catalog: Catalog) -> tuple[float, float, tuple[A
     return points, research, tuple(adjustments)
 
 
+_RESEARCH_ONLY = (Track.RESEARCH.value,)
+
+
 def _research_only(role: Role) -> bool:
-    return role.tracks == (Track.RESEARCH,)
+    return role.tracks == _RESEARCH_ONLY
 
 
 def _floor_note(previous: Step, role: Role) -> Adjustment:
@@ -252,6 +256,9 @@ class _Pricing:
     research_points: float  # more of it on research roles
     years_points: float  # more of it at the current level, from years in level
     in_level: int  # years beyond the level's usual experience
+    window: float  # the share of a band a person's range covers
+    years_source: Source  # where the years-in-level points come from
+    research_source: Source  # where the research points come from (the degree)
 
 
 def _unusual_years(profile: Profile, catalog: Catalog, current: Role) -> Adjustment | None:
@@ -301,7 +308,7 @@ def _price(pricing: _Pricing, role: Role, is_current: bool) -> _Pay | None:
             Adjustment(
                 "Years in level",
                 f"{pricing.in_level} years at this level: {_points(pricing.years_points)}",
-                catalog.param("years-in-level-points").source,
+                pricing.years_source,
                 pricing.years_points,
             )
         )
@@ -311,12 +318,12 @@ def _price(pricing: _Pricing, role: Role, is_current: bool) -> _Pay | None:
             Adjustment(
                 "Research role",
                 f"your degree and skills count more here: {_points(pricing.research_points)}",
-                catalog.educations[profile.education].source,
+                pricing.research_source,
                 pricing.research_points,
             )
         )
     p = min(1.0, max(0.0, p))
-    window = catalog.param("window-width").value
+    window = pricing.window
     band_min, band_max = round_pay(low_usd * pricing.factor), round_pay(high_usd * pricing.factor)
     span = band_max - band_min
     low = band_min + p * (1 - window) * span
@@ -385,10 +392,21 @@ def project(
     points, research_points, placement_adjustments = placement(profile, catalog)
     current = catalog.roles[profile.current_level]
     in_level = max(0, profile.years_experience - current.typical_years)
-    years_points = min(
-        catalog.param("years-in-level-cap").value, in_level * catalog.param("years-in-level-points").value
+    per_year = catalog.param("years-in-level-points")
+    years_points = min(catalog.param("years-in-level-cap").value, in_level * per_year.value)
+    pricing = _Pricing(
+        profile,
+        catalog,
+        factor,
+        currency,
+        points,
+        research_points,
+        years_points,
+        in_level,
+        catalog.param("window-width").value,
+        per_year.source,
+        catalog.educations[profile.education].source,
     )
-    pricing = _Pricing(profile, catalog, factor, currency, points, research_points, years_points, in_level)
     unusual = _unusual_years(profile, catalog, current)
     if unusual is not None:
         notes = (unusual, *notes)
