@@ -13,6 +13,8 @@ from django.db import models
 
 from engine.slugs import BandKind, PayBasis, SourceKind
 
+from .money import format_money, fraction_percent, signed_percent
+
 
 class SlugManager(models.Manager):
     def get_by_natural_key(self, slug):
@@ -196,6 +198,14 @@ NOTE_MAX_LENGTH = 200
 LARGE_CHANGE = 0.5
 
 
+def _amount(value: Decimal, currency: str) -> str:
+    """A band's figure in a message; one past any currency's scale (a typo) as plain digits."""
+    try:
+        return format_money(value, currency)
+    except ArithmeticError:
+        return f"{value:,.0f}"
+
+
 class SalaryBand(Sourced):
     """A pay range. Exactly one dimension applies: a role, a location, an industry, or none (overall)."""
 
@@ -322,8 +332,9 @@ class SalaryBand(Sourced):
             change = float(new) / float(old) - 1
             if abs(change) > LARGE_CHANGE:
                 found[name] = ValidationError(
-                    f"The {label} of the band moves from {old:,.0f} to {new:,.0f} ({change:+.0%}), more than "
-                    f"±{LARGE_CHANGE:.0%} from the saved band: check the figure, or confirm the change.",
+                    f"The {label} of the band moves from {_amount(old, self.currency)} to "
+                    f"{_amount(new, self.currency)} ({signed_percent(change * 100)}), more than "
+                    f"±{fraction_percent(LARGE_CHANGE)} from the saved band: check the figure, or confirm the change.",
                     code="large_change",
                 )
         return found

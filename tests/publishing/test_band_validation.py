@@ -72,7 +72,11 @@ def test_a_zero_band_is_refused(london):
 
 @pytest.mark.parametrize(
     ("low", "high", "field", "moved"),
-    [(55000, 200000, "max_amount", "+122%"), (20000, 90000, "min_amount", "-64%"), (5500, 9000, "min_amount", "-90%")],
+    [
+        (55000, 200000, "max_amount", "+122 %"),
+        (20000, 90000, "min_amount", "−64 %"),
+        (5500, 9000, "min_amount", "−90 %"),
+    ],
 )
 def test_a_change_of_more_than_half_is_refused_until_confirmed(london, low, high, field, moved):
     london.min_amount, london.max_amount = Decimal(low), Decimal(high)
@@ -127,7 +131,7 @@ def test_the_admin_shows_a_confirm_box_with_a_large_change_and_saves_it_once_tic
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert escape("The top of the band moves from 90,000 to 900,000 (+900%), " + LARGE) in html
+    assert escape("The top of the band moves from £90,000 to £900,000 (+900 %), " + LARGE) in html
     assert 'type="checkbox" name="confirm_large_change"' in html
     assert "Confirm a change of more than 50%" in html
     london.refresh_from_db()
@@ -182,7 +186,7 @@ def test_an_import_with_a_large_change_needs_the_confirmation(staff_client, lond
 
     errors = line_errors(upload(staff_client, text))
     assert errors == [
-        f"Line 2 (location london): max: The top of the band moves from 90,000 to 900,000 (+900%), {LARGE[:-1]}."
+        f"Line 2 (location london): max: The top of the band moves from £90,000 to £900,000 (+900 %), {LARGE[:-1]}."
     ]
 
     response = upload(staff_client, text, confirm_large_changes="on")
