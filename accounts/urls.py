@@ -2,12 +2,14 @@
 
 from django.urls import include, path
 
-from . import views
+from . import estimate_views, views
 
 urlpatterns = [
     path("", views.overview, name="account_overview"),
     path("export/", views.export, name="account_export"),
     path("alerts/", views.data_change_alerts, name="account_data_change_alerts"),
     path("delete/", views.delete, name="account_delete"),
+    path("estimate/save/", estimate_views.estimate_save, name="account_estimate_save"),
+    path("estimate/dismiss/", estimate_views.estimate_dismiss, name="account_estimate_dismiss"),
     path("", include("allauth.urls")),
 ]
