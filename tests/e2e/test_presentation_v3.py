@@ -11,8 +11,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import DESKTOP, PHONE, SCREENSHOTS, SETTLED
-from .pages import projection_update
+from .conftest import DESKTOP, PHONE, SCREENSHOTS, SETTLED, docs_screenshot
+from .pages import confirm_email, log_in, projection_update, sign_up
 
 pytestmark = pytest.mark.e2e
 
@@ -342,3 +342,81 @@ def test_13_figures_from_earlier_inputs_say_not_updated_yet(page, screen, checke
     with projection_update(page):
         years.fill("9")
     expect(stale).to_be_hidden()
+
+
+# 14. An estimate survives sign-up in any browser -------------------------------------------------
+
+
+def test_14_estimate_made_before_sign_up_is_offered_at_first_log_in_in_another_browser(
+    page, screen, checked, open_context
+):
+    email = f"grace-{screen}@example.com"
+    page.goto("/")
+    with projection_update(page):
+        page.get_by_label("Location").select_option("london")
+    page.get_by_role("button", name="Sign up to save it").click()
+    sign_up(page, email)
+    expect(page).to_have_title(re.compile("Check your email"))
+
+    # The confirmation link opened in another browser: no session knows the estimate there.
+    size, scheme = SCREENS[screen]
+    other = open_context().new_page()
+    other.set_viewport_size(size)
+    other.emulate_media(color_scheme=scheme)
+    confirm_email(other, email)
+    if "/accounts/login/" in other.url:
+        log_in(other, email)
+    other.goto("/plans/")
+    offer = other.locator("[data-estimate-offer]")
+    expect(offer.get_by_role("heading")).to_have_text("Save the estimate you made before signing up?")
+    expect(offer).to_contain_text("Mid-level ML Engineer in London")
+    checked(other, named("estimate-offer", screen), "My plans · CareerPath")
+    offer.get_by_role("button", name="Save it as a plan").click()
+    expect(other.get_by_role("heading", level=1)).to_have_text("My career plan")
+    expect(other.locator(".messages")).to_contain_text("saved from your estimate")
+    expect(other.locator("[data-summary]")).to_contain_text("£")
+    other.goto("/plans/")
+    expect(other.locator("[data-estimate-offer]")).to_have_count(0)
+    expect(other.locator("table.plans tbody tr")).to_have_count(1)
+
+
+# 15. README screenshots taken after the page settles ----------------------------------------------
+
+# Running transitions or animations (a colour scheme switched mid-way, a fading indicator).
+ANIMATIONS = "() => document.getAnimations().length"
+
+
+@pytest.mark.parametrize("shot", ["plan-desktop", "plan-phone"])
+def test_15_readme_screenshots_are_taken_after_the_page_settles(
+    browser, live_server, log_in_as, make_plan, user, shot, screen
+):
+    """The colour scheme and reduced motion are set before the page opens; the picture waits for no running
+    transition. With E2E_DOCS_SCREENSHOTS=1 it replaces docs/screenshots/<shot>.png (one screen takes it)."""
+    scheme = SCREENS[screen][1]  # the shot sets the width
+    plan = make_plan(user, title="Move to management", industry="retail-ecommerce")
+    context = browser.new_context(
+        viewport=DESKTOP if shot == "plan-desktop" else {"width": 375, "height": 812},
+        color_scheme=scheme,
+        reduced_motion="reduce",
+        locale="en-US",
+        timezone_id="UTC",
+    )
+    log_in_as(context, user)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/plans/{plan.pk}/")
+    page.evaluate(SETTLED)
+    page.wait_for_function("() => document.getAnimations().length === 0")
+    # Page, fields and links all in the scheme asked for (not dark fields on a light page, nor pale links).
+    colours = page.evaluate(
+        """() => ['html', '#profile-form select', '#projection .track', '.plan-actions a']
+            .map(s => getComputedStyle(document.querySelector(s)))
+            .map(c => [c.backgroundColor, c.color])"""
+    )
+    expected = {
+        "light": ["rgb(255, 255, 255)", "rgb(251, 252, 252)", "rgb(255, 255, 255)", "rgb(1, 114, 173)"],
+        "dark": ["rgb(19, 23, 31)", "rgb(28, 33, 44)", "rgb(24, 28, 37)", "rgb(1, 170, 255)"],
+    }[scheme]
+    assert [bg for bg, _ in colours[:3]] + [colours[3][1]] == expected, f"{scheme}: {colours}"
+    if screen == f"{shot.split('-')[1]}-light":  # the README's pictures: light, one per width
+        docs_screenshot(page, shot, height=860 if shot == "plan-desktop" else None)
+    context.close()
