@@ -338,6 +338,7 @@ def test_13_figures_from_earlier_inputs_say_not_updated_yet(page, screen, checke
     page.wait_for_timeout(700)
     expect(stale).to_be_visible()
     expect(stale).to_be_in_viewport()
+    first_screen(page, "stale", screen)
     checked(page, named("stale", screen), "CareerPath", raw_html=False)
     with projection_update(page):
         years.fill("9")
