@@ -98,6 +98,8 @@ def test_6_without_javascript_the_folded_inputs_open_and_a_wide_screen_uses_its_
     page = context.new_page()
     plan = make_plan(user)
     page.goto(f"{live_server.url}/plans/{plan.pk}/")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"v3-plan-no-js-first-screen-{screen}.png")
     edit = page.locator("details.edit-inputs")
     expect(edit).not_to_have_attribute("open", "")
     projection = page.locator("#projection").bounding_box()
