@@ -32,3 +32,15 @@ class DigestSent(models.Model):
 
     def __str__(self):
         return f"Digest of version {self.data_version} to {self.user}"
+
+
+class PendingEstimate(models.Model):
+    """The quick estimate a person made before signing up, kept with the new account so that their first
+    log-in, in any browser, can offer to save it as a plan (see accounts/estimates.py)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pending_estimate")
+    query = models.CharField(max_length=2000, help_text="The estimate form's query string.")
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Estimate kept for {self.user}"

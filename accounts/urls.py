@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from . import views
+from . import estimate_views, views
 
 urlpatterns = [
     path("", views.overview, name="account_overview"),
@@ -10,5 +10,7 @@ urlpatterns = [
     path("alerts/", views.data_change_alerts, name="account_data_change_alerts"),
     path("delete/", views.delete, name="account_delete"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="account_unsubscribe"),
+    path("estimate/save/", estimate_views.estimate_save, name="account_estimate_save"),
+    path("estimate/dismiss/", estimate_views.estimate_dismiss, name="account_estimate_dismiss"),
     path("", include("allauth.urls")),
 ]

@@ -2,6 +2,10 @@
 (function () {
   "use strict";
 
+  // With JavaScript on, the projection updates live, so the explicit "Show" button is not needed. Set
+  // first: what follows measures the page as it looks with JavaScript.
+  document.documentElement.classList.add("js");
+
   // Screen readers hear what changed after the projection is swapped in.
   document.addEventListener("htmx:afterSettle", function (event) {
     var said = document.querySelector("#projection [data-announce]");
@@ -116,6 +120,144 @@
     }
   });
 
-  // With JavaScript on, the projection updates live, so the explicit "Show" button is not needed.
-  document.documentElement.classList.add("js");
+  // The summary that follows the person (a bar fixed to the bottom of a phone, sticky at the top of a
+  // wide screen): its height sets the room app.css keeps when focus scrolls a control into view.
+  function measureSummary() {
+    var summary = document.querySelector("[data-summary]");
+    if (summary) {
+      document.documentElement.style.setProperty("--cp-summary-height", summary.offsetHeight + "px");
+    }
+  }
+  measureSummary();
+  window.addEventListener("resize", measureSummary);
+  document.addEventListener("htmx:afterSettle", measureSummary);
+
+  // A saved plan folds its inputs behind "Edit inputs" so a phone opens on the projection; a wide screen
+  // has room for both side by side, so they open there.
+  if (window.matchMedia("(min-width: 1024px)").matches) {
+    document.querySelectorAll("details[data-fold-on-phone]").forEach(function (details) {
+      details.open = true;
+    });
+  }
+
+  // Figures from earlier inputs: while the form says something the shown projection does not (a number
+  // being typed, a request under way, an input the browser refuses), the summary says "Not updated yet".
+  var SKIP = { csrfmiddlewaretoken: true, version: true, title: true, notes: true };
+  function formValues(form) {
+    var pairs = [];
+    new FormData(form).forEach(function (value, name) {
+      if (!SKIP[name]) {
+        pairs.push(name + "=" + value);
+      }
+    });
+    return pairs.join("&");
+  }
+  var profileForm = document.getElementById("profile-form");
+  var shownValues = profileForm ? formValues(profileForm) : null;
+  var sentValues = shownValues;
+  function markStale() {
+    var summary = document.querySelector("#projection [data-summary]");
+    if (!profileForm || !summary) {
+      return;
+    }
+    var note = summary.querySelector("[data-stale]");
+    if (!note) {
+      note = document.createElement("span");
+      note.className = "stale-note";
+      note.setAttribute("data-stale", "");
+      note.textContent = "Not updated yet";
+      var foot = summary.querySelector(".summary-foot") || summary;
+      foot.insertBefore(note, foot.firstChild);
+    }
+    note.hidden = formValues(profileForm) === shownValues;
+  }
+  if (profileForm) {
+    markStale();
+    profileForm.addEventListener("input", markStale);
+    profileForm.addEventListener("change", markStale);
+    document.addEventListener("htmx:beforeRequest", function (event) {
+      if (event.detail.elt === profileForm) {
+        sentValues = formValues(profileForm);
+      }
+    });
+    document.addEventListener("htmx:afterSettle", function (event) {
+      if (event.detail.target && event.detail.target.id === "projection") {
+        shownValues = sentValues;
+        markStale();
+      }
+    });
+  }
+
+  // Phones: a chart's tips would be drawn at half size, so the figures of the band focused, tapped or
+  // pointed at are written under the chart instead (the drawing keeps its tips on wider screens).
+  function chartReadouts() {
+    document.querySelectorAll("figure.chart").forEach(function (figure) {
+      if (figure.querySelector(".chart-readout")) {
+        return;
+      }
+      var readout = document.createElement("p");
+      readout.className = "chart-readout";
+      readout.setAttribute("aria-hidden", "true"); // each band says the same to a screen reader itself
+      var box = figure.querySelector(".chart-scroll") || figure.querySelector("svg");
+      box.parentNode.insertBefore(readout, box.nextSibling);
+    });
+  }
+  function showBand(event) {
+    var bar = event.target.closest ? event.target.closest("figure.chart .bar") : null;
+    if (!bar) {
+      return;
+    }
+    var figure = bar.closest("figure.chart");
+    var index = (bar.getAttribute("class").match(/\bb(\d+)\b/) || [])[1];
+    var tip = index && figure.querySelector(".tips .t" + index);
+    var readout = figure.querySelector(".chart-readout");
+    if (tip && readout) {
+      readout.textContent = tip.textContent.trim();
+    }
+  }
+  // Phones draw role names larger than the chart placed them for (app.css): a name that would run past the
+  // drawing's right edge moves left, and one that would overlap a name already drawn is left out (its
+  // band, the legend, the figures on tap and the table still name it).
+  function fitChartNames() {
+    var phone = window.matchMedia("(max-width: 575px)").matches;
+    document.querySelectorAll("svg.chart-svg").forEach(function (svg) {
+      var names = svg.querySelectorAll("text.name");
+      var kept = [];
+      var width = svg.getBoundingClientRect().width;
+      var scale = width > 0 ? svg.viewBox.baseVal.width / width : 0;
+      names.forEach(function (name) {
+        if (!name.hasAttribute("data-x")) {
+          name.setAttribute("data-x", name.getAttribute("x"));
+        }
+        name.setAttribute("x", name.getAttribute("data-x"));
+        name.classList.remove("is-crowded");
+        if (!phone || !scale) {
+          return; // wide screens draw names where the chart placed them; a hidden chart has no size
+        }
+        var box = name.getBoundingClientRect();
+        var right = svg.getBoundingClientRect().right - 2;
+        if (box.right > right) {
+          name.setAttribute("x", String(Number(name.getAttribute("x")) - (box.right - right) * scale));
+          box = name.getBoundingClientRect();
+        }
+        var crowded = kept.some(function (other) {
+          return box.left < other.right && other.left < box.right && box.top < other.bottom && other.top < box.bottom;
+        });
+        if (crowded) {
+          name.classList.add("is-crowded");
+        } else {
+          kept.push(box);
+        }
+      });
+    });
+  }
+  chartReadouts();
+  fitChartNames();
+  window.addEventListener("resize", fitChartNames);
+  document.addEventListener("htmx:afterSettle", chartReadouts);
+  document.addEventListener("htmx:afterSettle", fitChartNames);
+  document.addEventListener("focusin", showBand);
+  document.addEventListener("click", showBand);
+  document.addEventListener("mouseover", showBand);
+
 })();

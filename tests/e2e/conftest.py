@@ -311,9 +311,13 @@ def checked(e2e_assets, html_pages):
 def docs_screenshot(page: Page, name: str, height: int | None = None) -> None:
     """The top `height` pixels of the page at its current width, or the window as it is (with what is
     fixed to it, such as a phone's summary bar) when `height` is None; for the README (opt-in, see above).
+    test_presentation_v3.py takes them, in a context opened with its colour scheme and reduced motion.
     """
     if DOCS_SCREENSHOTS is None:
         return
+    # Taken once nothing moves: a transition caught mid-way drew dark fields on a light page (issue 23).
+    page.evaluate(SETTLED)
+    page.wait_for_function("() => document.getAnimations().length === 0")
     DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     if height is None:
         page.screenshot(path=DOCS_SCREENSHOTS / f"{name}.png")

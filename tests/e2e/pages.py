@@ -98,3 +98,10 @@ def log_in(page: Page, email: str, password: str = PASSWORD) -> None:
 
 def log_out(page: Page) -> None:
     page.locator("header").get_by_role("button", name="Log out").click()
+
+
+def edit_inputs(page: Page) -> None:
+    """Unfold a saved plan's inputs ("Edit inputs"), folded on a phone so the plan opens on its figures."""
+    details = page.locator("details.edit-inputs")
+    if details.count() and details.get_attribute("open") is None:
+        details.locator("summary").click()

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import DESKTOP, NOT_FOUND_LOG, PHONE, docs_screenshot
+from .conftest import NOT_FOUND_LOG
 from .pages import all_figures, figures, projection_update, step
 
 pytestmark = pytest.mark.e2e
@@ -19,10 +19,6 @@ def test_duplicate_edit_compare_share_revoke_and_delete(
 
     page.goto(f"/plans/{original.pk}/")
     checked(page, "plan", "Move to management · CareerPath")
-    docs_screenshot(page, "plan-desktop", height=860)
-    page.set_viewport_size(PHONE)
-    docs_screenshot(page, "plan-phone")
-    page.set_viewport_size(DESKTOP)
     original_figures = all_figures(page)
 
     # Duplicate: the copy opens for editing.

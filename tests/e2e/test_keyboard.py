@@ -69,6 +69,8 @@ def test_every_control_on_the_home_page_is_reached_by_tab_and_shows_focus(page):
 def test_skip_link_is_first_shows_on_focus_and_moves_to_the_content(page):
     page.goto("/")
     page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Skip to the projection")).to_be_focused()  # first where one shows
+    page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Skip to content")
     expect(skip).to_be_focused()
     expect(skip).to_be_in_viewport()

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .conftest import DESKTOP, NOT_FOUND_LOG, PHONE, SCREENSHOTS
-from .pages import projection_update, show_options
+from .pages import edit_inputs, projection_update, show_options
 
 pytestmark = pytest.mark.e2e
 
@@ -104,13 +104,23 @@ def test_2_chart_has_fitted_axis_matching_legend_role_names_and_values_on_focus(
     index = re.search(r"\bb(\d+)\b", bar.get_attribute("class"))[1]
     tip = svg.locator(f".tips .t{index}")
     expect(tip).to_be_hidden()
-    bar.focus()
-    expect(tip).to_be_visible()
-    expect(tip).to_contain_text("Director or VP of Machine Learning, 20")
-    page.locator("h1").click()
-    expect(tip).to_be_hidden()
-    bar.click()
-    expect(tip).to_be_visible()
+    if screen.startswith("phone"):  # phones write the figures under the chart instead (issue 23)
+        readout = page.locator("#projection .chart-readout")
+        bar.focus()
+        expect(readout).to_contain_text("Director or VP of Machine Learning, 20")
+        page.locator("h1").click()
+        svg.locator("g.bar").first.click()
+        expect(readout).not_to_contain_text("Director or VP")
+        bar.click()
+        expect(readout).to_contain_text("Director or VP of Machine Learning, 20")
+    else:
+        bar.focus()
+        expect(tip).to_be_visible()
+        expect(tip).to_contain_text("Director or VP of Machine Learning, 20")
+        page.locator("h1").click()
+        expect(tip).to_be_hidden()
+        bar.click()
+        expect(tip).to_be_visible()
 
     # Nothing clipped: every label lies inside the drawing, and the drawing is reachable.
     clipped = page.evaluate(
@@ -217,6 +227,7 @@ def test_6_every_select_shows_its_longest_choice_in_full(page, screen, log_in_as
     plan = make_plan(user)
     log_in_as(page.context, user)
     page.goto(f"/plans/{plan.pk}/")
+    edit_inputs(page)  # folded on a phone (issue 23)
     page.evaluate(
         """() => document.querySelectorAll('#profile-form select').forEach(s => {
             const longest = [...s.options].reduce((a, b) => (b.text.length > a.text.length ? b : a));
@@ -233,6 +244,7 @@ def test_7_unsaved_changes_show_in_the_header_and_leaving_asks_first(page, scree
     plan = make_plan(user, title="Move to management")
     log_in_as(page.context, user)
     page.goto(f"/plans/{plan.pk}/")
+    edit_inputs(page)  # folded on a phone (issue 23)
     badge = page.locator(".page-head [data-unsaved]")
     expect(badge).to_be_hidden()
     with projection_update(page):
@@ -307,6 +319,7 @@ def test_9_delete_link_and_error_summary_pass_contrast_and_no_placeholder_looks_
     plan = make_plan(user, title="Move to management")
     log_in_as(page.context, user)
     page.goto(f"/plans/{plan.pk}/")
+    edit_inputs(page)  # folded on a phone (issue 23)
     expect(page.locator("#profile-form [placeholder]")).to_have_count(0)
     page.get_by_label("Years of experience").fill("")
     page.locator("#profile-form").evaluate("form => form.noValidate = true")
