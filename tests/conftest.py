@@ -8,8 +8,16 @@ from tests.factories import PASSWORD, PlanFactory, UserFactory
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    """The salary data, loaded once per test database, and its snapshot taken at once.
+
+    pytest-django runs transactional tests (the browser and multi-process ones) after the others, and
+    their flush empties the tables: a snapshot taken later, for a test without the database, would be empty.
+    """
+    from compensation.catalog import build_catalog
+
     with django_db_blocker.unblock():
         call_command("loaddata", "compensation", verbosity=0)
+        return build_catalog(version=-1)
 
 
 @pytest.fixture(autouse=True)
@@ -80,12 +88,9 @@ def staff_client(client, make_user):
 
 
 @pytest.fixture(scope="session")
-def catalog(django_db_setup, django_db_blocker):
-    """The fixture data as the engine sees it (an immutable snapshot)."""
-    from compensation.catalog import build_catalog
-
-    with django_db_blocker.unblock():
-        return build_catalog(version=-1)
+def catalog(django_db_setup):
+    """The fixture data as the engine sees it (an immutable snapshot, taken when the data was loaded)."""
+    return django_db_setup
 
 
 @pytest.fixture
