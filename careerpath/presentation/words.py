@@ -13,6 +13,7 @@ from .chart import short_title
 
 ASSUMPTION = SafeString('<span class="badge badge-assumption">Assumption</span>')
 ARTICLE = SafeString('<span class="badge badge-article">Article</span>')
+YOURS = SafeString('<span class="badge badge-input">Your pay</span>')  # a figure the person typed
 # Where a percentile inside a band is, in words: below each limit, its words.
 POSITION_WORDS = (
     (25, "in the bottom quarter"),
@@ -46,6 +47,18 @@ def position_sentence(subject: str, band_name: str, pos: PayPosition, currency: 
         return f"{subject} is above the top of {band_name} ({band}; {ratio}): {gap} more than {top}."
     words = next(text for limit, text in POSITION_WORDS if pos.percentile < limit)
     return f"{subject} is at the {ordinal(pos.percentile)} percentile of {band_name} ({band}; {ratio}): {words}."
+
+
+def basis_words(real: bool, year: int, start_year: int) -> str:
+    """What a step's figure is in: "today’s money", or as paid in the year it is reached."""
+    if real:
+        return "today’s money"
+    return "as paid this year" if year <= start_year else f"as paid in {year}"
+
+
+def money_words(real: bool) -> str:
+    """The page's money in a few words, for captions and axis titles."""
+    return "today’s money" if real else "as paid"
 
 
 def lower_first(name: str) -> str:
