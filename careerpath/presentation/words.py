@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils.safestring import SafeString
 
-from compensation.money import amounts_between, band_range, format_money, money_range, whole
+from compensation.money import amounts_between, band_range, format_money, money_range, pay_range, whole
 from engine.results import Adjustment, PayPosition, TrackProjection
 from engine.slugs import BandKind, SourceKind, Track
 
@@ -162,3 +162,28 @@ def compare_highlights(rows: list[dict], earnings: list[dict], b_name: str, curr
         at_top = f" At the top: {top['words']}" if top else ""
         sentences.append(f"{e['track_name']} track: {over}.{at_top}")
     return sentences
+
+
+def summary_words(summary: dict | None) -> dict | None:
+    """A plan's stored summary (careerpath.summaries) as My plans says it; None when there is none."""
+    if not summary:
+        return None
+    currency = summary["currency"]
+    percentile = summary.get("percentile")
+    position = summary.get("position")
+    if percentile is None:
+        yours = ""
+    elif position == "below":
+        yours = "Your base: below your level’s band here"
+    elif position == "above":
+        yours = "Your base: above your level’s band here"
+    else:
+        yours = f"Your base: {ordinal(percentile)} percentile of your level’s band here"
+    return {
+        "next": summary["title"],
+        "when": "now" if summary["year"] is None else f"typically in {summary['year']}",
+        "pay": f"{pay_range(summary['base_min'], summary['base_max'], currency)} base a year, today’s money",
+        "track": summary["track_name"],
+        "yours": yours,
+        "percentile": percentile,
+    }
