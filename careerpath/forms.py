@@ -50,11 +50,11 @@ def _pay_field(label: str, what: str, help_text: str) -> forms.IntegerField:
 
 def _money_field() -> forms.ChoiceField:
     return forms.ChoiceField(
-        label="Show earnings",
+        label="Show pay",  # one control for cards, tables and charts (issue 23)
         choices=MONEY_CHOICES,
         required=False,
         initial=Money.NOMINAL,
-        error_messages={"invalid_choice": "Choose how to show earnings: as paid each year, or in today’s money."},
+        error_messages={"invalid_choice": "Choose how to show pay: as paid each year, or in today’s money."},
     )
 
 
