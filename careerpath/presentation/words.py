@@ -182,7 +182,7 @@ def summary_words(summary: dict | None) -> dict | None:
     return {
         "next": summary["title"],
         "when": "now" if summary["year"] is None else f"typically in {summary['year']}",
-        "pay": f"{pay_range(summary['base_min'], summary['base_max'], currency)} base a year, today’s money",
+        "pay": pay_range(summary["base_min"], summary["base_max"], currency),
         "track": summary["track_name"],
         "yours": yours,
         "percentile": percentile,
