@@ -421,16 +421,18 @@ class ProjectionPanel:
         other = next((t for t in tracks[1:] if t.track == Track.IC), tracks[1] if len(tracks) > 1 else None)
         years = self.profile.horizon_years
         if other is None:
-            return f"Over {years} years {track_phrase(best)} earns {format_money(best.cumulative, cur)}."
+            amount = best.cumulative_real if self.real else best.cumulative
+            money = "in today’s money" if self.real else "as paid"
+            return f"Over {years} years {track_phrase(best)} earns {format_money(amount, cur)} in total pay, {money}."
         nominal = best.cumulative - other.cumulative
         real = best.cumulative_real - other.cumulative_real
         first, second = (real, nominal) if self.real else (nominal, real)
         aside = "as paid" if self.real else "in today’s money"
-        lead = f"Over {years} years{', in today’s money,' if self.real else ''}"
+        lead = f"Over {years} years, {'in today’s money' if self.real else 'as paid'},"
         if first == 0:
-            return f"{lead} {track_phrase(best)} earns the same as {track_phrase(other)}."
+            return f"{lead} {track_phrase(best)} earns the same total pay as {track_phrase(other)}."
         return (
-            f"{lead} {track_phrase(best)} earns {format_money(first, cur)} more than "
+            f"{lead} {track_phrase(best)} earns {format_money(first, cur)} more in total pay than "
             f"{track_phrase(other)} ({aside}: {format_money(second, cur)})."
         )
 
