@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 from typing import Any
 
+from django.utils.text import slugify
+
 from compensation.money import round_half_up
 from engine.results import Adjustment, EarningsYear, Freelance, Projection, Step, YourPay
 
@@ -135,106 +137,170 @@ def projection_dict(
     }
 
 
-EARNINGS_CSV_HEADER = [
-    "track",
-    "year",
-    "base",
-    "bonus_equity",
-    "total",
-    "cumulative_total",
-    "cumulative_total_real",
-    "currency",
-]
+def file_name(title: str, what: str, extension: str) -> str:
+    """ "careerpath-move-to-management-projection.csv": readable, safe in a header, never empty."""
+    return f"careerpath-{slugify(title)[:60].strip('-') or 'plan'}-{what}.{extension}"
 
 
-def earnings_rows(projection: Projection) -> list[list]:
-    """/plans/<id>/earnings.csv: one row per track and year over the plan's horizon, nominal figures."""
-    rows: list[list] = [EARNINGS_CSV_HEADER]
-    for track in projection.tracks:
-        for entry in track.earnings:
-            item = earnings_dict(entry)
-            rows.append([track.track, *(item[name] for name in EARNINGS_CSV_HEADER[1:-1]), projection.currency])
+def _title_block(plan: Plan, projection: Projection, names: dict, values: dict, data_version: int | None) -> list[list]:
+    """What a spreadsheet reader needs above the figures: the plan, its inputs, the money they are in."""
+    p = projection.profile
+    rows: list[list] = [
+        ["CareerPath projection", plan.title],
+        ["Salary data version", data_version if data_version is not None else ""],
+        ["From year", projection.start_year],
+        ["Currency", projection.currency],
+        [
+            "Figures",
+            f"Yearly pay in whole {projection.currency}, in today’s money; total pay is base plus bonus and equity; "
+            "the band is the role's base-pay band for this place",
+        ],
+        [],
+        ["Inputs"],
+        ["Level", names["level"]],
+        ["Years of experience", p.years_experience],
+        ["Location", names["location"]],
+        ["Industry", names["industry"]],
+        ["Company type", names["company_type"]],
+        ["Highest degree", names["education"]],
+        ["Work mode", names["work_mode"]],
+        ["Skills", "; ".join(names["skills"]) or "None"],
+        ["Target track", names["target_track"] or "None"],
+        ["Target year", p.target_year or "None"],
+        ["Earnings horizon (years)", p.horizon_years],
+    ]
+    for label, field in (
+        ("Base pay now", "current_base"),
+        ("Bonus now", "current_bonus"),
+        ("Equity now", "current_equity"),
+    ):
+        if values.get(field) is not None:
+            rows.append([label, values[field]])
+    rows.append([])
     return rows
 
 
-CSV_HEADER = [
-    "track",
-    "role",
-    "title",
-    "year",
-    "earliest_year",
-    "currency",
-    "base_min",
-    "base_max",
-    "total_min",
-    "total_max",
-    "band_is_assumption",
-    "band_min",
-    "band_max",
-    "percentile_min",
-    "percentile_max",
-    "hourly_min",
-    "hourly_max",
-    "hours",
-    "usd_min",
-    "usd_max",
-]
+def _usd(amount: float | None, rate: float | None) -> int | str:
+    """An amount in US dollars at the data's rate, to the hundred like every projected figure."""
+    return "" if amount is None or rate is None else round_half_up(amount * rate, 100)
 
 
-def projection_rows(projection: Projection) -> list[list]:
-    """One row per step; in freelance mode a last row "freelance" with the yearly figures as base pay."""
-    rows: list[list] = [CSV_HEADER]
+def projection_rows(
+    plan: Plan,
+    projection: Projection,
+    names: dict,
+    values: dict,
+    *,
+    usd_per_unit: float | None,
+    data_version: int | None,
+) -> list[list]:
+    """/plans/<id>/projection.csv: a title and inputs block, then one row per step with human labels.
+
+    Freelance columns only in freelance mode; US-dollar columns only when the plan is not in dollars.
+    """
+    foreign = projection.currency != "USD"
+    freelance = projection.freelance
+    header = [
+        "Track",
+        "Role",
+        "Year typically reached",
+        "Earliest year",
+        "Currency",
+        "Base min",
+        "Base max",
+        "Total min",
+        "Total max",
+        "Band min",
+        "Band max",
+        "Band source",
+        "Percentile of band min",
+        "Percentile of band max",
+    ]
+    if foreign:
+        header += ["Base min (USD)", "Base max (USD)", "Total min (USD)", "Total max (USD)"]
+    if freelance is not None:
+        header += ["Hourly min", "Hourly max", "Billable hours a year"]
+    rows = [*_title_block(plan, projection, names, values, data_version), header]
     for track in projection.tracks:
         for step in track.steps:
-            rows.append(
-                [
-                    track.track,
-                    step.role,
-                    step.title,
-                    step.year,
-                    step.earliest_year,
-                    step.currency,
-                    _amount(step.base_min),
-                    _amount(step.base_max),
-                    _amount(step.total_min) if step.total_min is not None else "",
-                    _amount(step.total_max) if step.total_max is not None else "",
-                    "yes" if step.is_assumption else "no",
-                    _amount(step.band_min),
-                    _amount(step.band_max),
-                    step.percentile_min,
-                    step.percentile_max,
-                    "",
-                    "",
-                    "",
-                    "",
-                    "",
-                ]
-            )
-    f = projection.freelance
-    if f is not None:
-        current = projection.tracks[0].steps[0]
-        rows.append(
-            [
-                "freelance",
-                current.role,
-                "Freelance",
-                projection.start_year,
-                projection.start_year,
-                f.currency,
-                _amount(f.yearly_min),
-                _amount(f.yearly_max),
-                "",
-                "",
-                "no",
-                "",
-                "",
-                "",
-                "",
-                _amount(f.hourly_min),
-                _amount(f.hourly_max),
-                _amount(f.hours),
-                _amount(f.usd_yearly_min) if f.usd_yearly_min is not None else "",
-                _amount(f.usd_yearly_max) if f.usd_yearly_max is not None else "",
+            row = [
+                track.name,
+                step.title,
+                "Now" if step.is_current else step.year,
+                "Now" if step.is_current else step.earliest_year,
+                step.currency,
+                _amount(step.base_min),
+                _amount(step.base_max),
+                _amount(step.total_min) if step.total_min is not None else "",
+                _amount(step.total_max) if step.total_max is not None else "",
+                _amount(step.band_min),
+                _amount(step.band_max),
+                "Assumption" if step.is_assumption else "Article",
+                step.percentile_min,
+                step.percentile_max,
             ]
-        )
+            if foreign:
+                row += [_usd(v, usd_per_unit) for v in (step.base_min, step.base_max, step.total_min, step.total_max)]
+            if freelance is not None:
+                row += ["", "", ""]
+            rows.append(row)
+    if freelance is not None:
+        f = freelance
+        row = [
+            "Freelance",
+            projection.tracks[0].steps[0].title,
+            "Now",
+            "Now",
+            f.currency,
+            _amount(f.yearly_min),
+            _amount(f.yearly_max),
+            "",
+            "",
+            "",
+            "",
+            "Assumption",
+            "",
+            "",
+        ]
+        if foreign:  # the yearly figures are the row's base pay, so their dollars go under base
+            row += [_usd(f.usd_yearly_min, 1.0), _usd(f.usd_yearly_max, 1.0), "", ""]
+        row += [_amount(f.hourly_min), _amount(f.hourly_max), _amount(f.hours)]
+        rows.append(row)
+    return rows
+
+
+EARNINGS_FIGURES = (
+    ("role", "role"),
+    ("base", "base"),
+    ("bonus_equity", "bonus and equity"),
+    ("total", "total pay"),
+    ("cumulative_total", "total so far"),
+    ("cumulative_total_real", "total so far in today’s money"),
+)
+
+
+def earnings_rows(plan: Plan, projection: Projection) -> list[list]:
+    """/plans/<id>/earnings.csv: a short title, then one row per year with each track's role and pay side by side."""
+    currency = projection.currency
+    rows: list[list] = [
+        ["CareerPath earnings", plan.title],
+        ["Currency", currency],
+        [
+            "Figures",
+            f"Yearly pay in whole {currency}, as paid each year (the last column of each track: today’s money)",
+        ],
+        [],
+    ]
+    header = ["Year"]
+    for track in projection.tracks:
+        header += [f"{track.name}: {label}" for _, label in EARNINGS_FIGURES]
+    rows.append(header)
+    years = [entry.year for entry in projection.tracks[0].earnings] if projection.tracks else []
+    for i, year in enumerate(years):
+        row: list = [year]
+        for track in projection.tracks:
+            entry = track.earnings[i]
+            item = earnings_dict(entry)
+            row += [entry.title, *(item[name] for name, _ in EARNINGS_FIGURES[1:])]
+        rows.append(row)
     return rows

@@ -39,11 +39,11 @@ def _pay_field(label: str, what: str, help_text: str) -> forms.IntegerField:
 
 def _money_field() -> forms.ChoiceField:
     return forms.ChoiceField(
-        label="Show earnings",
+        label="Show pay",  # one control for cards, tables and charts (issue 23)
         choices=MONEY_CHOICES,
         required=False,
         initial=Money.NOMINAL,
-        error_messages={"invalid_choice": "Choose how to show earnings: as paid each year, or in today’s money."},
+        error_messages={"invalid_choice": "Choose how to show pay: as paid each year, or in today’s money."},
     )
 
 
@@ -219,6 +219,9 @@ class CompareForm(forms.Form):
 
     a = forms.IntegerField(min_value=1, max_value=2**63 - 1)
     b = forms.IntegerField(min_value=1, max_value=2**63 - 1)
+    # The currency both plans are shown in: the first plan's, or US dollars. Any other value, or none,
+    # shows the first plan's (the page still answers; the choice is checked in `currency_for`).
+    currency = forms.CharField(required=False, max_length=3)
 
     def __init__(self, *args, owner, **kwargs):
         super().__init__(*args, **kwargs)
@@ -234,6 +237,11 @@ class CompareForm(forms.Form):
             raise ValidationError("Choose two of your own plans.")
         data["plans"] = [found[pk] for pk in ids]
         return data
+
+    def currency_for(self, choices: list[str]) -> str:
+        """The chosen currency if it is one of `choices` (the first plan's first), else the first plan's."""
+        chosen = (self.cleaned_data.get("currency") or "").upper()
+        return chosen if chosen in choices else choices[0]
 
 
 class LinkedProfileForm(ProfileForm):

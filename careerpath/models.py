@@ -70,6 +70,9 @@ class Plan(models.Model):
     version = models.PositiveIntegerField(default=1)
     # The salary data version the owner last saw this plan at (see careerpath/notices.py).
     seen_data_version = models.PositiveIntegerField(null=True, blank=True)
+    # What My plans shows (careerpath/summaries.py), and the salary data version it was computed at.
+    summary = models.JSONField(null=True, blank=True, editable=False)
+    summary_data_version = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-updated", "-id"]

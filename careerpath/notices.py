@@ -9,7 +9,7 @@ from datetime import date, datetime
 from django.utils import timezone
 
 from compensation.models import CompanyType
-from compensation.money import band_range, fraction_percent, money_range, signed_percent
+from compensation.money import band_range, format_money, fraction_percent, money_range, signed_percent
 from compensation.state import ID_TABLES
 from dataversions.history import catalog_at
 from dataversions.models import DataChange, DataVersion
@@ -22,6 +22,7 @@ from engine.results import Projection
 from engine.slugs import BandKind, PayBasis, WorkMode
 
 from .models import Plan
+from .presentation.words import POSITION_WORDS, ordinal
 from .profiles import profile_from_plan
 
 COMPANY_TYPE = CompanyType._meta.model_name  # how a data change names the company-type table
@@ -128,21 +129,56 @@ def _bands_of(projection: Projection) -> set[str]:
     return {item.band.slug for item in items if item.band is not None}
 
 
+class Feeder:
+    """Tells whether a changed row of the data is one this plan's figures (old or new) are made from."""
+
+    def __init__(self, profile: Profile, old: Projection, new: Projection) -> None:
+        self.profile, self.new = profile, new
+        self.bands = _bands_of(old) | _bands_of(new)
+        self.roles = {step.role for p in (old, new) for track in p.tracks for step in track.steps}
+
+    def __call__(self, table: str, before: dict | None, after: dict | None) -> bool:
+        return _feeds(table, after or before or {}, self.profile, self.new, self.bands, self.roles)
+
+
 def causes(catalog: Catalog, changes, profile: Profile, old: Projection, new: Projection) -> list[str]:
     """The changed rows (net, over several versions) that feed this plan, in words."""
     net: dict[tuple[str, str], list] = {}
     for change in changes:  # oldest first
         entry = net.setdefault((change.table, change.key), [change.before, change.after])
         entry[1] = change.after
-    bands = _bands_of(old) | _bands_of(new)
-    roles = {step.role for p in (old, new) for track in p.tracks for step in track.steps}
+    feeds = Feeder(profile, old, new)
     found = []
     for (table, key), (before, after) in net.items():
         if before == after:
             continue
-        if _feeds(table, after or before, profile, new, bands, roles):
+        if feeds(table, before, after):
             found.append(describe_change(catalog, table, key, before, after))
     return found
+
+
+def position_moved(old: Projection, new: Projection, *, whose: str = "Your") -> str:
+    """How the person's own base moved in the band of their level here, or "" (no pay, or it did not move)."""
+    before, after = old.your_pay, new.your_pay
+    if before is None or after is None:
+        return ""
+    was, now = before.base, after.base
+    if (was.percentile, was.position) == (now.percentile, now.position):
+        return ""
+    currency = new.currency
+
+    def where(pos) -> str:
+        if pos.position == "below":
+            return "below the bottom of the band"
+        if pos.position == "above":
+            return "above the top of the band"
+        words = next(text for limit, text in POSITION_WORDS if pos.percentile < limit)
+        return f"at the {ordinal(pos.percentile)} percentile ({words})"
+
+    return (
+        f"{whose} base pay, {format_money(now.amount, currency)}, was {where(was)} of the {after.title} band "
+        f"here; it is now {where(now)} of the new band, {money_range(now.band_min, now.band_max, currency)}."
+    )
 
 
 # One plan's notice ----------------------------------------------------------------------------
@@ -157,14 +193,16 @@ class Notice:
     change: PlanChange
     reasons: list[str]
     version: int  # the version it explains up to: dismissing marks this one seen
+    position: str = ""  # how the person's own base moved in its band (position_moved), or ""
 
     @property
-    def headline(self) -> Move:
-        return self.change.headline  # type: ignore[return-value]
+    def headline(self) -> Move | None:
+        return self.change.headline
 
     @property
     def subject(self) -> str:
         move = self.headline
+        assert move is not None
         what = {PayBasis.BASE: "", PayBasis.TOTAL: "total pay at ", WorkMode.FREELANCE: "freelance pay"}[move.figure]
         if move.figure == WorkMode.FREELANCE:
             return "Your freelance pay a year"
@@ -177,15 +215,21 @@ class Notice:
     @property
     def others(self) -> int:
         """Other steps of the plan that moved (each counted once, whatever track it is on)."""
-        return len({m.role for m in self.change.moves} - {self.headline.role})
+        headline = self.headline
+        return len({m.role for m in self.change.moves} - {headline.role if headline else ""})
 
     def sentence(self, today: date | None = None) -> str:
-        """The notice in one paragraph (as the plan page and the email digest say it)."""
+        """The notice in one paragraph (as the plan page and the email digest say it): what changed in the
+        data that feeds this plan, where the person's own pay now sits, then the figure that moved most."""
         move = self.headline
         because = f", because {_join(self.reasons)}" if self.reasons else ""
-        text = (
-            f"Since {since_text(self.since, today)} the salary data changed ({'; '.join(self.notes)}). "
-            f"{self.subject} moved from {money_range(move.old_min, move.old_max, move.currency)} to "
+        text = f"Since {since_text(self.since, today)} the salary data changed ({'; '.join(self.notes)})."
+        if self.position:
+            text += f" {self.position}"
+        if move is None:
+            return text + (f" This follows because {_join(self.reasons)}." if self.reasons else "")
+        text += (
+            f" {self.subject} moved from {money_range(move.old_min, move.old_max, move.currency)} to "
             f"{money_range(move.new_min, move.new_max, move.currency)} ({signed_percent(move.percent)}){because}."
         )
         if self.others > 0:
@@ -224,19 +268,28 @@ def notice_for(
         return None
     profile = profile_from_plan(plan, skill_ids, catalog)
     found = plan_change(profile, seen, catalog, year)
-    if found is None or not found[0].moved:
+    if found is None:
         return None
     change, old, new = found
+    position = position_moved(old, new)
+    if not change.moved and not position:
+        return None
     versions = list(DataVersion.objects.filter(number__gte=seen, number__lte=catalog.data_version).order_by("number"))
     seen_version = versions[0] if versions and versions[0].number == seen else None
     later = [v for v in versions if v.number > seen]
-    changes = DataChange.objects.filter(version__in=later).order_by("version__number", "id")
+    changes = list(DataChange.objects.filter(version__in=later).order_by("version__number", "id"))
+    # Only the notes of versions that changed something this plan is made from (not a London import on
+    # a Seattle plan); all of them if none can be told apart (a version without recorded rows).
+    feeds = Feeder(profile, old, new)
+    touching = {c.version_id for c in changes if c.before != c.after and feeds(c.table, c.before, c.after)}
+    notes = [v.note for v in later if v.pk in touching] or [v.note for v in later]
     return Notice(
         since=seen_version.created if seen_version else plan.created,
-        notes=list(dict.fromkeys(v.note for v in later)),
+        notes=list(dict.fromkeys(notes)),
         change=change,
         reasons=causes(catalog, changes, profile, old, new),
         version=catalog.data_version,
+        position=position,
     )
 
 

@@ -10,12 +10,11 @@ from engine.projection import project
 
 from .models import Plan, ShareLink
 from .notices import plans_with_changes
+from .presentation.words import summary_words
 from .profiles import describe, profile_from_values, values_from_plan, without_pay
+from .summaries import refresh_summaries
 
 PLANS_PER_PAGE = 20
-# What else the list needs to tell whether the salary data moved a plan since its owner saw it.
-CHANGE_FIELDS = ("company_type_id", "education_id", "work_mode", "target_track_id", "target_year", "seen_data_version")
-LIST_FIELDS = ("id", "title", "current_level_id", "location_id", "industry_id", "years_experience", "updated")
 
 
 def own_plan(owner, plan_id: int) -> Plan:
@@ -33,9 +32,12 @@ def plan_values(plan: Plan, catalog: Catalog) -> dict:
 
 def plan_page(owner, page_number, catalog: Catalog, year: int) -> tuple[Page, list[dict]]:
     """One page of the owner's plans, each with its inputs' names and whether the data moved it."""
-    plans = Plan.objects.filter(owner=owner).only(*LIST_FIELDS, *CHANGE_FIELDS)
+    # Every column: a plan whose summary is recomputed needs all its inputs, and deferred ones cost a query each.
+    plans = Plan.objects.filter(owner=owner)
     page = Paginator(plans, PLANS_PER_PAGE).get_page(page_number)
-    changed = plans_with_changes(list(page.object_list), catalog, year)
+    shown = list(page.object_list)
+    changed = plans_with_changes(shown, catalog, year)
+    refresh_summaries(shown, catalog, year)  # one batch, only for plans the data moved since
     rows = [
         {
             "plan": plan,
@@ -43,8 +45,9 @@ def plan_page(owner, page_number, catalog: Catalog, year: int) -> tuple[Page, li
             "location": catalog.name_for("location", plan.location_id),
             "industry": catalog.name_for("industry", plan.industry_id),
             "data_changed": plan.pk in changed,
+            "summary": summary_words(plan.summary),
         }
-        for plan in page.object_list
+        for plan in shown
     ]
     return page, rows
 

@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from engine.catalog import Catalog
 
+from .clock import this_year
 from .models import Plan, ShareLink
 from .profiles import plan_columns, skill_ids_of
+from .summaries import write_summary
 
 
 def _fill(plan: Plan, values: dict, catalog: Catalog) -> None:
@@ -18,6 +20,7 @@ def _fill(plan: Plan, values: dict, catalog: Catalog) -> None:
     plan.notes = values["notes"]
     for column, value in plan_columns(values, catalog).items():
         setattr(plan, column, value)
+    write_summary(plan, values, catalog, this_year())  # what My plans shows, without projecting there
 
 
 @transaction.atomic

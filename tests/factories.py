@@ -1,6 +1,9 @@
 """factory_boy factories for the rows tests need: people who can log in, plans saved the way the site saves
 them, and share links. The fixtures in conftest.py are thin wrappers over these."""
 
+import csv
+import io
+
 import factory
 from allauth.account.models import EmailAddress
 from django.conf import settings
@@ -78,3 +81,11 @@ class ShareLinkFactory(DjangoModelFactory):
         model = ShareLink
 
     plan = factory.SubFactory(PlanFactory)
+
+
+def csv_table(text: str) -> list[dict]:
+    """The table of an exported CSV (below its title block, after the last blank row), as dicts by heading."""
+    rows = list(csv.reader(io.StringIO(text)))
+    start = max((i for i, row in enumerate(rows) if not row), default=-1) + 1
+    header = rows[start]
+    return [dict(zip(header, row, strict=True)) for row in rows[start + 1 :]]

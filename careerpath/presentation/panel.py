@@ -9,23 +9,35 @@ needs no sweeping: old entries are simply never asked for again.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from functools import cached_property
 
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
-from compensation.money import change_range, format_money, money_range, pay_range, whole
+from compensation.money import change_range, format_money, money_range, pay_range, signed_money, whole
 from engine.catalog import Catalog
 from engine.options import across_locations, focus_track, what_ifs
 from engine.profile import Profile
 from engine.projection import project
-from engine.results import Projection
+from engine.results import Projection, Step
+from engine.rounding import round_pay
 from engine.slugs import Money, Track
 
 from ..profiles import query_of
 from . import chart, earnings_chart
 from .chart import axis_marks, marks
-from .words import ARTICLE, ASSUMPTION, lower_first, percentiles, position_sentence, track_phrase
+from .words import (
+    ARTICLE,
+    ASSUMPTION,
+    YOURS,
+    basis_words,
+    lower_first,
+    money_words,
+    percentiles,
+    position_sentence,
+    track_phrase,
+)
 
 
 class ProjectionPanel:
@@ -72,6 +84,41 @@ class ProjectionPanel:
     def projection(self) -> Projection:
         return project(self.profile, self.catalog, self.year)
 
+    def as_paid(self, amount: float, year: int) -> float:
+        """A today's-money figure of `year` as paid that year: grown by the currency's inflation."""
+        years = year - self.projection.start_year
+        return amount if years <= 0 else round_pay(amount * (1 + self.projection.inflation) ** years)
+
+    def _as_paid_step(self, step: Step) -> Step:
+        grow = self.as_paid
+        return replace(
+            step,
+            base_min=grow(step.base_min, step.year),
+            base_max=grow(step.base_max, step.year),
+            total_min=None if step.total_min is None else grow(step.total_min, step.year),
+            total_max=None if step.total_max is None else grow(step.total_max, step.year),
+        )
+
+    @cached_property
+    def shown(self) -> Projection:
+        """The projection in the money the page shows: the engine's steps are today's money; "as paid"
+        grows each step to the year it is typically reached. Cards, summary and chart read this."""
+        projection = self.projection
+        if self.real:
+            return projection
+        tracks = tuple(
+            replace(track, steps=tuple(self._as_paid_step(step) for step in track.steps)) for track in projection.tracks
+        )
+        return replace(projection, tracks=tracks)
+
+    def basis(self, step: Step) -> str:
+        """ "today’s money", "as paid in 2032", "as paid this year": what a step's figure is in."""
+        return basis_words(self.real, step.year, self.projection.start_year)
+
+    @cached_property
+    def has_own_pay(self) -> bool:
+        return self.profile.current_base is not None
+
     @cached_property
     def tracks(self) -> list[dict]:
         """Each track's steps as the page shows them: money formatted once per figure, plain values.
@@ -90,37 +137,51 @@ class ProjectionPanel:
                 "top_title": track.top.title,
                 "is_target": track.track == target,
                 "steps": [
-                    {
-                        # The step's class and the figures tests and scripts read, as data attributes.
-                        "attrs": SafeString(
-                            f'class="step{" step-current" if step.is_current else ""}" '
-                            f'data-role="{html.escape(step.role)}" data-base-min="{whole(step.base_min)}" '
-                            f'data-base-max="{whole(step.base_max)}" data-band-min="{whole(step.band_min)}" '
-                            f'data-band-max="{whole(step.band_max)}"'
-                        ),
-                        "when": "now"
-                        if step.is_current
-                        else SafeString(f'{step.year} <span class="muted">(earliest {step.earliest_year})</span>'),
-                        "badge": ASSUMPTION if step.is_assumption else ARTICLE,
-                        "title": step.title,
-                        "is_current": step.is_current,
-                        "year": step.year,
-                        "band": (
-                            f"Band here {money_range(step.band_min, step.band_max, currency)}"
-                            f"{'+' if step.band_open_ended else ''}; "
-                            f"{whose}: {percentiles(step)} percentile of the band"
-                            f"{held if step.floored else ''}"
-                        ),
-                        "pay": pay_range(step.base_min, step.base_max, currency),
-                        "total": pay_range(step.total_min, step.total_max, currency) if step.total_min else "",
-                        "is_assumption": step.is_assumption,
-                        "why": SafeString(f"{why}{html.escape(track.track)}/{html.escape(step.role)}"),
-                    }
-                    for step in track.steps
+                    self._step(track.track, step, paid, currency, why, whose, held)
+                    for step, paid in zip(track.steps, shown.steps, strict=True)
                 ],
             }
-            for track in self.projection.tracks
+            for track, shown in zip(self.projection.tracks, self.shown.tracks, strict=True)
         ]
+
+    def _step(self, track: str, step: Step, paid: Step, currency: str, why: str, whose: str, held: str) -> dict:
+        """One step card: the figures in the page's money (`paid`), the engine's today's-money ones as data."""
+        own = step.is_current and self.has_own_pay  # the person's own pay, typed by them
+        own_total = own and self.profile.gives_total
+        basis = self.basis(step)
+        grown = not self.real and step.year > self.projection.start_year
+        return {
+            # The step's class and the figures tests and scripts read, as data attributes (today's money).
+            "attrs": SafeString(
+                f'class="step{" step-current" if step.is_current else ""}" '
+                f'data-role="{html.escape(step.role)}" data-base-min="{whole(step.base_min)}" '
+                f'data-base-max="{whole(step.base_max)}" data-band-min="{whole(step.band_min)}" '
+                f'data-band-max="{whole(step.band_max)}"'
+            ),
+            "when": "now"
+            if step.is_current
+            else SafeString(f'{step.year} <span class="muted">(earliest {step.earliest_year})</span>'),
+            "badge": YOURS if own else ASSUMPTION if step.is_assumption else ARTICLE,
+            "source": "yours" if own else "",
+            "total_badge": YOURS if own_total else ASSUMPTION,
+            "total_source": "yours" if own_total else "",
+            "title": step.title,
+            "is_current": step.is_current,
+            "year": step.year,
+            "basis": basis,
+            "band": (
+                f"Band here today {money_range(step.band_min, step.band_max, currency)}"
+                f"{'+' if step.band_open_ended else ''}; "
+                f"{whose}: {percentiles(step)} percentile of the band"
+                f"{held if step.floored else ''}"
+            ),
+            "pay": pay_range(paid.base_min, paid.base_max, currency),
+            "total": pay_range(paid.total_min, paid.total_max, currency) if paid.total_min else "",
+            # As paid, a later step also says what it is in today's money (the figure "why" explains).
+            "today": (f"{pay_range(step.base_min, step.base_max, currency)} base in today’s money" if grown else ""),
+            "is_assumption": step.is_assumption,
+            "why": SafeString(f"{why}{html.escape(track)}/{html.escape(step.role)}"),
+        }
 
     @cached_property
     def focus(self):
@@ -128,21 +189,46 @@ class ProjectionPanel:
 
     @cached_property
     def summary(self) -> dict:
-        """The headline that follows the person: the next step on the focus track, its pay and year."""
-        track, currency = self.focus, self.projection.currency
+        """The headline that follows the person: the next step on the focus track, its pay and year.
+
+        Every figure says base or total and its money; the pay now says total too when it is known, so a
+        base-only figure never reads as a pay cut beside a total.
+        """
+        currency = self.projection.currency
+        track = self.focus
+        shown = self.shown.track(track.track)
         now = track.steps[0]
-        following = track.steps[1] if len(track.steps) > 1 else now
-        top = track.top
+        index = 1 if len(track.steps) > 1 else 0
+        following, following_shown = track.steps[index], shown.steps[index]
+        top, top_shown = track.top, shown.top
+        pay = self.projection.your_pay
+        if self.has_own_pay and pay is not None:
+            now_pay = f"{format_money(pay.base.amount, currency)} base"
+            if pay.total is not None:
+                now_pay += f" ({format_money(pay.total.amount, currency)} total)"
+        else:
+            now_pay = f"{pay_range(now.base_min, now.base_max, currency)} base"
+            if now.total_min:
+                now_pay += f" ({pay_range(now.total_min, now.total_max, currency)} total)"
         return {
             "track": track.name.lower(),
             "next_title": following.title,
             "next_when": "now" if following.is_current else f"typically in {following.year}",
-            "next_pay": pay_range(following.base_min, following.base_max, currency),
+            "next_pay": pay_range(following_shown.base_min, following_shown.base_max, currency),
+            "next_total": (
+                pay_range(following_shown.total_min, following_shown.total_max, currency)
+                if following_shown.total_min
+                else ""
+            ),
+            "next_basis": self.basis(following),
             "now_title": now.title,
-            "now_pay": pay_range(now.base_min, now.base_max, currency),
+            "now_pay": now_pay,
+            "now_is_yours": self.has_own_pay and not self.shared,
+            "now_basis": self.basis(now) if not self.has_own_pay else "",
             "top_title": top.title,
             "top_year": top.year,
-            "top_pay": pay_range(top.base_min, top.base_max, currency),
+            "top_pay": pay_range(top_shown.base_min, top_shown.base_max, currency),
+            "top_basis": self.basis(top),
             "has_next": following is not now,
             "top_is_next": top is following,
         }
@@ -152,15 +238,25 @@ class ProjectionPanel:
         """What a screen reader hears after a live update: each track's top step, its year and pay."""
         cur = self.projection.currency
         tops = (
-            f" {t.name}: {t.top.title} by {t.top.year}, {format_money(t.top.base_min, cur)} to "
-            f"{format_money(t.top.base_max, cur)}."
-            for t in self.projection.tracks
+            f" {t.name}: {t.top.title} by {t.top.year}, {format_money(shown.top.base_min, cur)} to "
+            f"{format_money(shown.top.base_max, cur)} base, {self.basis(t.top)}."
+            for t, shown in zip(self.projection.tracks, self.shown.tracks, strict=True)
         )
         return "Projection updated." + "".join(tops)
 
     @cached_property
     def chart(self) -> chart.Chart:
-        return chart.build(self.projection)
+        return chart.build(self.shown)
+
+    @cached_property
+    def chart_axis_title(self) -> str:
+        if self.real:
+            return "Base pay a year, today’s money"
+        return "Base pay a year, as paid in the year each step is reached"
+
+    @cached_property
+    def earnings_axis_title(self) -> str:
+        return f"Total pay so far (base, bonus and equity), {money_words(self.real)}"
 
     # The charts' repeated SVG elements are written by `marks`, one string per kind: a chart has
     # 10–60 marks of 3–7 values each, and through template loops they cost ~1 ms a panel.
@@ -235,8 +331,9 @@ class ProjectionPanel:
     @cached_property
     def what_if(self) -> list[dict]:
         """Each missing skill or higher degree in words, the largest change first."""
-        currency = self.projection.currency
+        currency, real = self.projection.currency, self.real
         where = "at the next step" if self.shared else "at your next step"
+        years = self.profile.horizon_years
         rows = []
         for kind, items in (("skill", self.skill_ifs), ("degree", self.degree_ifs)):
             for w in items:
@@ -245,8 +342,10 @@ class ProjectionPanel:
                     {
                         "key": w.key,
                         "action": f"Adding {name}" if kind == "skill" else f"Getting a {name}",
-                        "change": change_range(w.delta_min, w.delta_max, currency),
-                        "where": f"{where}, {w.title}",
+                        "change": change_range(w.delta_min, w.delta_max, currency).replace(" a year", " base a year"),
+                        "where": f"{where}, {w.title} (today’s money)",
+                        "lifetime": signed_money(w.lifetime_gain_real if real else w.lifetime_gain, currency),
+                        "lifetime_where": f"total pay over {years} years ({money_words(real)})",
                         "order": (-max(w.delta_min, w.delta_max), -min(w.delta_min, w.delta_max)),
                     }
                 )
@@ -322,16 +421,18 @@ class ProjectionPanel:
         other = next((t for t in tracks[1:] if t.track == Track.IC), tracks[1] if len(tracks) > 1 else None)
         years = self.profile.horizon_years
         if other is None:
-            return f"Over {years} years {track_phrase(best)} earns {format_money(best.cumulative, cur)}."
+            amount = best.cumulative_real if self.real else best.cumulative
+            money = "in today’s money" if self.real else "as paid"
+            return f"Over {years} years {track_phrase(best)} earns {format_money(amount, cur)} in total pay, {money}."
         nominal = best.cumulative - other.cumulative
         real = best.cumulative_real - other.cumulative_real
         first, second = (real, nominal) if self.real else (nominal, real)
         aside = "as paid" if self.real else "in today’s money"
-        lead = f"Over {years} years{', in today’s money,' if self.real else ''}"
+        lead = f"Over {years} years, {'in today’s money' if self.real else 'as paid'},"
         if first == 0:
-            return f"{lead} {track_phrase(best)} earns the same as {track_phrase(other)}."
+            return f"{lead} {track_phrase(best)} earns the same total pay as {track_phrase(other)}."
         return (
-            f"{lead} {track_phrase(best)} earns {format_money(first, cur)} more than "
+            f"{lead} {track_phrase(best)} earns {format_money(first, cur)} more in total pay than "
             f"{track_phrase(other)} ({aside}: {format_money(second, cur)})."
         )
 
@@ -408,8 +509,8 @@ class ProjectionPanel:
             {
                 "key": w.key,
                 "label": w.label,
-                "next": f"{w.title}: {change_range(w.delta_min, w.delta_max, cur)}",
-                "lifetime": "+" + format_money(w.lifetime_gain_real if real else w.lifetime_gain, cur),
+                "next": f"{w.title}: {change_range(w.delta_min, w.delta_max, cur)} base",
+                "lifetime": signed_money(w.lifetime_gain_real if real else w.lifetime_gain, cur),
             }
             for w in items
         ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils.safestring import SafeString
 
-from compensation.money import amounts_between, band_range, format_money, money_range, whole
+from compensation.money import amounts_between, band_range, format_money, money_range, pay_range, whole
 from engine.results import Adjustment, PayPosition, TrackProjection
 from engine.slugs import BandKind, SourceKind, Track
 
@@ -13,6 +13,7 @@ from .chart import short_title
 
 ASSUMPTION = SafeString('<span class="badge badge-assumption">Assumption</span>')
 ARTICLE = SafeString('<span class="badge badge-article">Article</span>')
+YOURS = SafeString('<span class="badge badge-input">Your pay</span>')  # a figure the person typed
 # Where a percentile inside a band is, in words: below each limit, its words.
 POSITION_WORDS = (
     (25, "in the bottom quarter"),
@@ -46,6 +47,18 @@ def position_sentence(subject: str, band_name: str, pos: PayPosition, currency: 
         return f"{subject} is above the top of {band_name} ({band}; {ratio}): {gap} more than {top}."
     words = next(text for limit, text in POSITION_WORDS if pos.percentile < limit)
     return f"{subject} is at the {ordinal(pos.percentile)} percentile of {band_name} ({band}; {ratio}): {words}."
+
+
+def basis_words(real: bool, year: int, start_year: int) -> str:
+    """What a step's figure is in: "today’s money", or as paid in the year it is reached."""
+    if real:
+        return "today’s money"
+    return "as paid this year" if year <= start_year else f"as paid in {year}"
+
+
+def money_words(real: bool) -> str:
+    """The page's money in a few words, for captions and axis titles."""
+    return "today’s money" if real else "as paid"
 
 
 def lower_first(name: str) -> str:
@@ -94,69 +107,83 @@ def explanation_lines(items: tuple[Adjustment, ...]) -> list[dict]:
     ]
 
 
-def compare_sentence(row, b_name: str) -> str:
-    """How plan B differs from plan A at one step: "“B” pays $53,400 less at … and gets there 2 years later"."""
-    title = short_title(row.title)
-    if row.a is None or row.b is None:
-        return f"Only {'the first plan' if row.b is None else b_name} reaches {title} on this track."
-    if not row.same_currency:
-        currencies = f"{row.a.currency} and {row.b.currency}"
-        return f"The plans are in different currencies ({currencies}), so no difference is computed."
-    currency = row.a.currency
-    low, high = whole(row.delta_min), whole(row.delta_max)
+def _difference(low: float, high: float, currency: str) -> str:
+    """A change of a range as a reader says it: "$4,700 to $5,200 more", "the same", "between $1 less and $2 more"."""
+    low, high = whole(low), whole(high)
     if low == 0 and high == 0:
-        pay = "pays the same"
-    elif low >= 0 and high >= 0:
-        pay = f"pays {amounts_between(low, high, currency)} more"
-    elif low <= 0 and high <= 0:
-        pay = f"pays {amounts_between(low, high, currency)} less"
-    else:
-        less, more = (low, high) if low < 0 else (high, low)
-        pay = f"pays between {format_money(-less, currency)} less and {format_money(more, currency)} more"
-    years = row.delta_years
-    if row.a.is_current and row.b.is_current:
+        return "the same"
+    if low >= 0 and high >= 0:
+        return f"{amounts_between(low, high, currency)} more"
+    if low <= 0 and high <= 0:
+        return f"{amounts_between(low, high, currency)} less"
+    less, more = (low, high) if low < 0 else (high, low)
+    return f"between {format_money(-less, currency)} less and {format_money(more, currency)} more"
+
+
+def compare_sentence(title: str, a, b, b_name: str, currency: str) -> str:
+    """How plan B differs from plan A at one step, total pay first, base second, then the year:
+    "“B” pays $53,400 to $60,000 less in total pay a year at Director/VP (base: $4,000 more) and gets there
+    2 years later". `a` and `b` are `compare.Side`s in one currency, or None where a plan has no such step."""
+    title = short_title(title)
+    if a is None or b is None:
+        return f"Only {'the first plan' if b is None else b_name} reaches {title} on this track."
+    total = _difference(b.total_min - a.total_min, b.total_max - a.total_max, currency)
+    base = _difference(b.base_min - a.base_min, b.base_max - a.base_max, currency)
+    pay = "pays the same total pay" if total == "the same" else f"pays {total} in total pay a year"
+    if a.is_current and b.is_current:
         when = "both plans are there now"
-    elif years == 0:
+    elif b.year == a.year:
         when = "gets there the same year"
     else:
+        years = b.year - a.year
         count = f"{abs(years)} year{'' if abs(years) == 1 else 's'}"
         when = f"gets there {count} {'later' if years > 0 else 'earlier'}"
-    joiner = ";" if row.a.is_current and row.b.is_current else " and"
-    return f"{b_name} {pay} at {title}{joiner} {when}."
+    joiner = ";" if a.is_current and b.is_current else " and"
+    return f"{b_name} {pay} at {title} (base: {base}){joiner} {when}."
 
 
-def compare_display(rows, b_title: str) -> list[dict]:
-    """The compare page's step rows: each plan's pay and year, and the difference in words."""
-    b_name = f"“{b_title}”"
-
-    def side(step) -> tuple[str, str]:
-        if step is None:
-            return "—", ""
-        return money_range(step.base_min, step.base_max, step.currency), "now" if step.is_current else str(step.year)
-
-    shown = []
-    for row in rows:
-        a_pay, a_when = side(row.a)
-        b_pay, b_when = side(row.b)
-        shown.append(
-            {
-                "track": row.track,
-                "track_name": row.track_name,
-                "role": row.role,
-                "title": row.title,
-                "a_pay": a_pay,
-                "a_when": a_when,
-                "b_pay": b_pay,
-                "b_when": b_when,
-                "words": compare_sentence(row, b_name),
-            }
-        )
-    return shown
-
-
-def compare_highlights(shown: list[dict]) -> list[str]:
-    """The difference at the top of each track: the sentence a reader wants first."""
+def compare_highlights(rows: list[dict], earnings: list[dict], b_name: str, currency: str) -> list[str]:
+    """Per track: total pay over the horizon first, then the difference at the track's top step."""
     tops = {}
-    for row in shown:
+    for row in rows:
         tops[row["track"]] = row
-    return [f"{row['track_name']} track: {row['words']}" for row in tops.values()]
+    sentences = []
+    for e in earnings:
+        delta, real = e["delta"], e["delta_real"]
+        if delta == 0:
+            over = f"over {e['years']} years {b_name} earns the same total pay"
+        else:
+            over = (
+                f"over {e['years']} years {b_name} earns {format_money(abs(delta), currency)} "
+                f"{'more' if delta > 0 else 'less'} in total pay, as paid "
+                f"({format_money(abs(real), currency)} {'more' if real >= 0 else 'less'} in today’s money)"
+            )
+        top = tops.get(e["track"])
+        at_top = f" At the top: {top['words']}" if top else ""
+        sentences.append(f"{e['track_name']} track: {over}.{at_top}")
+    return sentences
+
+
+def summary_words(summary: dict | None) -> dict | None:
+    """A plan's stored summary (careerpath.summaries) as My plans says it; None when there is none."""
+    if not summary:
+        return None
+    currency = summary["currency"]
+    percentile = summary.get("percentile")
+    position = summary.get("position")
+    if percentile is None:
+        yours = ""
+    elif position == "below":
+        yours = "Your base: below your level’s band here"
+    elif position == "above":
+        yours = "Your base: above your level’s band here"
+    else:
+        yours = f"Your base: {ordinal(percentile)} percentile of your level’s band here"
+    return {
+        "next": summary["title"],
+        "when": "now" if summary["year"] is None else f"typically in {summary['year']}",
+        "pay": pay_range(summary["base_min"], summary["base_max"], currency),
+        "track": summary["track_name"],
+        "yours": yours,
+        "percentile": percentile,
+    }

@@ -12,20 +12,33 @@ from engine.projection import project
 
 from .. import exports, selectors
 from ..clock import this_year
-from ..profiles import profile_from_values
+from ..profiles import describe, profile_from_values
 from .rendering import noindex
 
 
 def _owned(request, plan_id: int):
     plan = selectors.own_plan(request.user, plan_id)
     catalog = get_catalog()
-    return plan, project(profile_from_values(selectors.plan_values(plan, catalog)), catalog, this_year()), catalog
+    values = selectors.plan_values(plan, catalog)
+    return plan, project(profile_from_values(values), catalog, this_year()), catalog, values
 
 
 def _shared(token: str):
     catalog = get_catalog()
-    link, values = selectors.shared_plan(token, catalog)
-    return link.plan, project(profile_from_values(values), catalog, this_year()), catalog
+    link, values = selectors.shared_plan(token, catalog)  # without the pay unless the owner allowed it
+    return link.plan, project(profile_from_values(values), catalog, this_year()), catalog, values
+
+
+def _projection_rows(plan, projection, catalog, values) -> list[list]:
+    rate = catalog.rates.get(projection.currency)
+    return exports.projection_rows(
+        plan,
+        projection,
+        describe(values, catalog),
+        values,
+        usd_per_unit=rate.usd_per_unit if rate else None,
+        data_version=catalog.data_version,
+    )
 
 
 def _json(data: dict, filename: str) -> JsonResponse:
@@ -44,42 +57,42 @@ def _csv(rows: list[list], filename: str) -> HttpResponse:
 @login_required
 @require_safe
 def projection_json(request, plan_id: int):
-    plan, projection, catalog = _owned(request, plan_id)
+    plan, projection, catalog, _values = _owned(request, plan_id)
     body = exports.projection_dict(plan, projection, data_version=catalog.data_version)
-    return _json(body, f"plan-{plan.pk}-projection.json")
+    return _json(body, exports.file_name(plan.title, "projection", "json"))
 
 
 @login_required
 @require_safe
 def projection_csv(request, plan_id: int):
-    plan, projection, _catalog = _owned(request, plan_id)
-    return _csv(exports.projection_rows(projection), f"plan-{plan.pk}-projection.csv")
+    plan, projection, catalog, values = _owned(request, plan_id)
+    return _csv(_projection_rows(plan, projection, catalog, values), exports.file_name(plan.title, "projection", "csv"))
 
 
 @login_required
 @require_safe
 def earnings_csv(request, plan_id: int):
-    plan, projection, _catalog = _owned(request, plan_id)
-    return _csv(exports.earnings_rows(projection), f"plan-{plan.pk}-earnings.csv")
+    plan, projection, _catalog, _values = _owned(request, plan_id)
+    return _csv(exports.earnings_rows(plan, projection), exports.file_name(plan.title, "earnings", "csv"))
 
 
 @require_safe
 @noindex
 def shared_projection_json(request, token: str):
-    plan, projection, catalog = _shared(token)
+    plan, projection, catalog, _values = _shared(token)
     body = exports.projection_dict(plan, projection, data_version=catalog.data_version, shared=True)
-    return _json(body, "shared-plan-projection.json")
+    return _json(body, exports.file_name(plan.title, "projection", "json"))
 
 
 @require_safe
 @noindex
 def shared_projection_csv(request, token: str):
-    _, projection, _catalog = _shared(token)
-    return _csv(exports.projection_rows(projection), "shared-plan-projection.csv")
+    plan, projection, catalog, values = _shared(token)
+    return _csv(_projection_rows(plan, projection, catalog, values), exports.file_name(plan.title, "projection", "csv"))
 
 
 @require_safe
 @noindex
 def shared_earnings_csv(request, token: str):
-    _, projection, _catalog = _shared(token)
-    return _csv(exports.earnings_rows(projection), "shared-plan-earnings.csv")
+    plan, projection, _catalog, _values = _shared(token)
+    return _csv(exports.earnings_rows(plan, projection), exports.file_name(plan.title, "earnings", "csv"))

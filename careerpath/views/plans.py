@@ -12,14 +12,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseClientRedirect
 
 from compensation.catalog import get_catalog
-from engine.diff import compare_earnings, compare_rows
 from engine.slugs import Money
 
 from .. import selectors, services
 from ..clock import this_year
 from ..forms import CompareForm, DataChangeSeenForm, MoneyForm, PlanForm, PreviewForm
 from ..notices import notice_for
-from ..presentation.words import compare_display, compare_highlights
+from ..presentation import compare
 from ..profiles import describe, values_from_plan
 from .estimate import HOME_EXAMPLE
 from .rendering import panel_for, render_page
@@ -158,14 +157,6 @@ def plan_compare(request):
         raise Http404  # not two of this person's plans: say no more than that
     catalog = get_catalog()
     a, b = selectors.compare_sides(form.cleaned_data["plans"], catalog, this_year())
-    rows = compare_display(compare_rows(a["projection"], b["projection"]), b["plan"].title)
-    context = {
-        "a": a,
-        "b": b,
-        "rows": rows,
-        "highlights": compare_highlights(rows),
-        "earnings": compare_earnings(a["projection"], b["projection"]),
-        "catalog": catalog,
-        "nav": "plans",
-    }
+    currency = form.currency_for(compare.currency_choices(a["projection"], b["projection"]))
+    context = {"a": a, "b": b, "c": compare.build(a, b, catalog, currency), "nav": "plans"}
     return render(request, "careerpath/plan_compare.html", context)

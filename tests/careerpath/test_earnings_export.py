@@ -1,26 +1,15 @@
 """Your pay and earnings in the exports, the comparison and the account's life cycle (issue 15)."""
 
-import csv
-import io
-
 import pytest
 from django.urls import reverse
 
 from careerpath.models import Plan
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, csv_table
 
 pytestmark = pytest.mark.django_db
 
-EARNINGS_COLUMNS = [
-    "track",
-    "year",
-    "base",
-    "bonus_equity",
-    "total",
-    "cumulative_total",
-    "cumulative_total_real",
-    "currency",
-]
+FIGURES = ["role", "base", "bonus and equity", "total pay", "total so far", "total so far in today’s money"]
+JSON_FIGURES = ["base", "bonus_equity", "total", "cumulative_total", "cumulative_total_real"]
 
 
 @pytest.fixture
@@ -56,21 +45,21 @@ def test_json_without_pay_says_null(user_client, plan):
     assert data["your_pay"] is None and len(data["tracks"][0]["earnings"]) == 10
 
 
-def test_earnings_csv_has_a_row_per_track_and_year_matching_the_json(user_client, paid_plan):
+def test_earnings_csv_has_a_row_per_year_and_a_column_per_track_matching_the_json(user_client, paid_plan):
     response = user_client.get(reverse("earnings_csv", args=[paid_plan.pk]))
     assert response["Content-Type"].startswith("text/csv")
-    assert response["Content-Disposition"] == f'attachment; filename="plan-{paid_plan.pk}-earnings.csv"'
-    reader = csv.DictReader(io.StringIO(response.content.decode()))
-    assert reader.fieldnames == EARNINGS_COLUMNS
-    rows = list(reader)
-    assert len(rows) == 3 * 5 and {r["currency"] for r in rows} == {"USD"}
+    assert response["Content-Disposition"] == 'attachment; filename="careerpath-move-to-management-earnings.csv"'
+    text = response.content.decode()
+    assert text.startswith("CareerPath earnings,Move to management\r\nCurrency,USD\r\n")
+    rows = csv_table(text)
+    names = ["Individual contributor", "Management", "Research"]
+    assert list(rows[0]) == ["Year", *(f"{name}: {figure}" for name in names for figure in FIGURES)]
     data = user_client.get(reverse("projection_json", args=[paid_plan.pk])).json()
-    exported = [
-        {"track": t["track"], **{k: str(v) for k, v in e.items()}, "currency": "USD"}
-        for t in data["tracks"]
-        for e in t["earnings"]
-    ]
-    assert rows == exported
+    assert len(rows) == 5 and [int(r["Year"]) for r in rows] == [e["year"] for e in data["tracks"][0]["earnings"]]
+    for track, name in zip(data["tracks"], names, strict=True):
+        for row, entry in zip(rows, track["earnings"], strict=True):
+            assert [int(row[f"{name}: {label}"]) for label in FIGURES[1:]] == [entry[k] for k in JSON_FIGURES]
+    assert rows[-1]["Management: role"] and rows[0]["Management: role"] == "Mid-level ML Engineer"
 
 
 def test_earnings_csv_is_the_owners_only(client, other_user, paid_plan):

@@ -73,7 +73,7 @@ def test_the_estimate_shows_the_percentile_and_lifetime_sentences(client):
     html = client.get(reverse("estimate"), {**QUERY, "current_base": "170000"}).content.decode()
     assert re.search(r"<p data-pay-sentence>Your base is at the \d+(st|nd|rd|th) percentile of the Mid-level", html)
     summary = re.search(r"data-lifetime-summary><strong>(.*?)</strong>", html)[1]
-    assert unescape(summary).startswith("Over 10 years ")
+    assert unescape(summary).startswith("Over 10 years, as paid, ")
     plain = client.get(reverse("estimate"), QUERY).content.decode()
     assert "data-pay-sentence" not in plain and "data-lifetime-summary" in plain
 

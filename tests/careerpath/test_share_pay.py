@@ -1,13 +1,12 @@
 """Your pay on a share link (issue 15): hidden everywhere unless the owner ticked "show my pay on this link"."""
 
-import csv
-import io
 import re
 
 import pytest
 from django.urls import reverse
 
 from careerpath.models import ShareLink
+from tests.factories import csv_table
 
 pytestmark = pytest.mark.django_db
 
@@ -87,8 +86,8 @@ def test_a_link_with_permission_shows_the_pay_everywhere(user_client, client, pa
     assert f"current_base={BASE}" in seen["page"]  # the "why this figure" links carry it
     data = client.get(reverse("shared_projection_json", args=[link.token])).json()
     assert data["your_pay"]["base"] == BASE and data["your_pay"]["total"] == BASE + BONUS + EQUITY
-    rows = list(csv.DictReader(io.StringIO(seen["earnings"])))
-    assert rows[0]["base"] == str(round(BASE, -2))
+    rows = csv_table(seen["earnings"])
+    assert rows[0]["Management: base"] == str(round(BASE, -2))
 
 
 def test_shared_exports_of_a_revoked_link_are_gone(user_client, client, paid_plan):

@@ -1,10 +1,10 @@
 """Journey: export a plan's projection as JSON and CSV; the files hold the figures the page shows."""
 
-import csv
-import io
 import json
 
 import pytest
+
+from tests.factories import csv_table
 
 from .pages import all_figures
 
@@ -23,7 +23,7 @@ def test_exported_json_and_csv_match_the_figures_on_the_plan_page(page, checked,
     with page.expect_download() as download_info:
         actions.get_by_role("link", name="JSON").click()
     download = download_info.value
-    assert download.suggested_filename == f"plan-{plan.pk}-projection.json"
+    assert download.suggested_filename == "careerpath-move-to-management-projection.json"
     exported = json.loads(download.path().read_text(encoding="utf-8"))
     assert exported["plan"] == {"id": plan.pk, "title": "Move to management"}
     assert exported["currency"] == "GBP"
@@ -37,8 +37,14 @@ def test_exported_json_and_csv_match_the_figures_on_the_plan_page(page, checked,
     response = page.request.get(actions.get_by_role("link", name="CSV", exact=True).get_attribute("href"))
     assert response.ok
     assert response.headers["content-type"].startswith("text/csv")
-    assert f'filename="plan-{plan.pk}-projection.csv"' in response.headers["content-disposition"]
-    rows = list(csv.DictReader(io.StringIO(response.text())))
-    assert {row["currency"] for row in rows} == {"GBP"}
-    from_csv = {(row["track"], row["role"]): (int(row["base_min"]), int(row["base_max"])) for row in rows}
+    assert 'filename="careerpath-move-to-management-projection.csv"' in response.headers["content-disposition"]
+    rows = csv_table(response.text())
+    assert {row["Currency"] for row in rows} == {"GBP"}
+    # The CSV names tracks and roles as people do; the JSON's slugs map them back.
+    names = {
+        (track["name"], step["title"]): (track["track"], step["role"])
+        for track in exported["tracks"]
+        for step in track["steps"]
+    }
+    from_csv = {names[(row["Track"], row["Role"])]: (int(row["Base min"]), int(row["Base max"])) for row in rows}
     assert from_csv == shown

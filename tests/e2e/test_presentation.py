@@ -143,8 +143,11 @@ def test_3_what_if_is_ranked_and_said_in_words_on_one_line(page, screen):
     texts = rows.all_inner_texts()
     assert len(texts) >= 4
     for text in texts:
-        assert re.match(r"^(Adding|Getting a) .+: \+\$[\d,]+( to \+\$[\d,]+)? a year at your next step, ", text), text
-    largest = [int(re.findall(r"\+\$([\d,]+)", t)[-1].replace(",", "")) for t in texts]  # "+$700 to +$800"
+        assert re.match(r"^(Adding|Getting a) .+: \+\$[\d,]+( to \+\$[\d,]+)? base a year at your next step, ", text), (
+            text
+        )
+    # "+$700 to +$800 base a year …; +$20,000 total pay over 10 years": ranked by the next step's change
+    largest = [int(re.findall(r"\+\$([\d,]+)", t.split(";")[0])[-1].replace(",", "")) for t in texts]
     assert largest == sorted(largest, reverse=True), "what-if is not ranked, largest change first"
     assert not on_one_line(page, "#projection .what-if .change"), "a change is broken over two lines"
 
@@ -186,10 +189,15 @@ def test_5_compare_says_differences_in_words_and_fits_a_phone(page, screen, log_
     log_in_as(page.context, user)
     page.goto(f"/plans/compare/?a={a.pk}&b={b.pk}")
     expect(page.locator(".compare-highlights li").first).to_have_text(
-        re.compile(r"^\w.* track: “Bay Area plan” pays \$[\d,]+ to \$[\d,]+ more at .+ and gets there the same year\.$")
+        re.compile(
+            r"^\w.* track: over 10 years “Bay Area plan” earns \$[\d,]+ more in total pay, as paid .*"
+            r"“Bay Area plan” pays \$[\d,]+ to \$[\d,]+ more in total pay a year at .+ and gets there the same year\.$"
+        )
     )
     director = page.locator('.compare-steps tr[data-role="director-vp"] .difference')
-    expect(director).to_have_text(re.compile(r"“Bay Area plan” pays \$[\d,]+ to \$[\d,]+ more at Director/VP"))
+    expect(director).to_have_text(
+        re.compile(r"“Bay Area plan” pays \$[\d,]+ to \$[\d,]+ more in total pay a year at Director/VP")
+    )
     assert not cells_cut_off(page, ".compare-steps"), "compare's step table is cut off"
 
 

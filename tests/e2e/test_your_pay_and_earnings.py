@@ -38,7 +38,7 @@ def test_entering_pay_changes_the_percentile_and_lifetime_sentences_live(page, c
     changed = lifetime.inner_text()
 
     with projection_update(page):
-        page.get_by_label("Show earnings").select_option("real")
+        page.get_by_label("Show pay").select_option("real")
     expect(lifetime).to_contain_text("Over 10 years, in today’s money,")
     expect(lifetime).not_to_have_text(changed)
     expect(page).to_have_url(re.compile(r"money=real"))

@@ -141,10 +141,13 @@ def test_the_lifetime_sentence_names_the_best_track_and_the_gap(catalog):
     ic = projection.track("ic")
     summary = panel.earnings["summary"]
     assert best.track == "management"  # Director/VP pays most over ten years from mid-level
-    assert summary.startswith("Over 10 years the management track earns")
+    assert summary.startswith("Over 10 years, as paid, the management track earns")
     gap = f"${best.cumulative - ic.cumulative:,.0f}"
     real_gap = f"${best.cumulative_real - ic.cumulative_real:,.0f}"
-    assert f"earns {gap} more than staying an individual contributor (in today’s money: {real_gap})." in summary
+    assert (
+        f"earns {gap} more in total pay than staying an individual contributor (in today’s money: {real_gap})."
+        in summary
+    )
     real = ProjectionPanel(profile(), catalog, YEAR, money="real").earnings["summary"]
     assert real.startswith("Over 10 years, in today’s money,") and f"(as paid: {gap})" in real
 

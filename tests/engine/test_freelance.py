@@ -9,6 +9,7 @@ from compensation.money import format_money, round_half_up
 from engine.projection import project
 from engine.slugs import WorkMode
 from tests.builders import YEAR, profile
+from tests.factories import csv_table
 
 BANGALORE = {
     "current_level": "mid",
@@ -87,6 +88,6 @@ def test_json_and_csv_export_the_freelance_figures_the_page_shows(user_client, m
     html = user_client.get(reverse("plan_detail", args=[plan.pk])).content.decode()
     shown = re.search(r'data-role="freelance" data-base-min="(\d+)" data-base-max="(\d+)"', html)
     assert (int(shown[1]), int(shown[2])) == (f["yearly_min"], f["yearly_max"])
-    rows = user_client.get(reverse("projection_csv", args=[plan.pk])).content.decode().splitlines()
-    last = rows[-1].split(",")
-    assert last[0] == "freelance" and int(last[6]) == f["yearly_min"] and int(last[-2]) == f["usd_yearly_min"]
+    last = csv_table(user_client.get(reverse("projection_csv", args=[plan.pk])).content.decode())[-1]
+    assert last["Track"] == "Freelance" and int(last["Base min"]) == f["yearly_min"]
+    assert int(last["Base min (USD)"]) == f["usd_yearly_min"]
