@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from compensation.money import format_compact, format_money
 from engine.results import Projection
 
-from .chart import nice_step
+from .chart import marks, nice_step
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 72, 16, 12, 36
@@ -115,3 +115,18 @@ def build(projection: Projection, *, real: bool) -> EarningsChart:
         target if inside else None,
         real,
     )
+
+
+def line_marks(chart: EarningsChart) -> list[dict]:
+    """The chart's lines, each with its points as circles titled with their figures."""
+    return [
+        {
+            "track": line.track,
+            "path": line.path,
+            "points": marks(
+                '<circle cx="{}" cy="{}" r="3"><title>{}</title></circle>',
+                ((p.x, p.y, p.label) for p in line.points),
+            ),
+        }
+        for line in chart.lines
+    ]

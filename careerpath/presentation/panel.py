@@ -15,28 +15,28 @@ from functools import cached_property
 from django.urls import reverse
 from django.utils.safestring import SafeString
 
-from compensation.money import change_range, format_money, money_range, pay_range, signed_money, whole
+from compensation.money import format_money, money_range, pay_range, whole
 from engine.catalog import Catalog
-from engine.options import across_locations, focus_track, what_ifs
+from engine.options import focus_track
 from engine.profile import Profile
 from engine.projection import project
 from engine.results import Projection, Step
 from engine.rounding import round_pay
-from engine.slugs import Money, Track
+from engine.slugs import Money
 
 from ..profiles import query_of
 from . import chart, earnings_chart
-from .chart import axis_marks, marks
+from .chart import axis_marks
+from .earnings import Earnings
+from .options import Options
 from .words import (
     ARTICLE,
     ASSUMPTION,
     YOURS,
     basis_words,
-    lower_first,
     money_words,
     percentiles,
-    position_sentence,
-    track_phrase,
+    your_pay_words,
 )
 
 
@@ -258,290 +258,47 @@ class ProjectionPanel:
     def earnings_axis_title(self) -> str:
         return f"Total pay so far (base, bonus and equity), {money_words(self.real)}"
 
-    # The charts' repeated SVG elements are written by `marks`, one string per kind: a chart has
-    # 10–60 marks of 3–7 values each, and through template loops they cost ~1 ms a panel.
-
     @cached_property
-    def chart_bars(self) -> SafeString:
-        """Each step's band, midline and name; focusable, with its figures for screen readers."""
-        return marks(
-            '<g class="bar s-{} b{}" tabindex="0" role="img" aria-label="{}"><rect class="band" {}/>'
-            '<line class="mid" {}/><text class="name" {}>{}</text></g>',
-            (
-                (b.series, b.index, b.label, SafeString(b.box), SafeString(b.midline), SafeString(b.name_at), b.short)
-                for b in self.chart.bars
-            ),
-        )
-
-    @cached_property
-    def chart_axes(self) -> dict:
-        return axis_marks(self.chart, x_label_y=self.chart.height - 10)
-
-    @cached_property
-    def chart_rows(self) -> SafeString:
-        """The chart as a table (in a closed <details>): every step of every track."""
-        return marks(
-            '<tr><td>{}</td><th scope="row">{}</th><td>{}</td><td class="nowrap">{}</td></tr>',
-            ((r.track, r.title, r.year, r.pay) for r in self.chart.rows),
-        )
-
-    @cached_property
-    def chart_tips(self) -> SafeString:
-        """The tip each band shows on focus, hover or tap (CSS only)."""
-        return marks(
-            '<g class="tip t{}"><rect {}/><text {}>{}, {}: {}</text></g>',
-            ((b.index, SafeString(b.tip_box), SafeString(b.tip_at), b.title, b.year, b.pay) for b in self.chart.bars),
-        )
+    def chart_marks(self) -> dict:
+        """The pay chart's SVG marks and its table rows, each kind written in one string."""
+        shape = self.chart
+        return {
+            "bars": chart.bar_marks(shape),
+            "axes": axis_marks(shape, x_label_y=shape.height - 10),
+            "rows": chart.row_marks(shape),
+            "tips": chart.tip_marks(shape),
+        }
 
     @cached_property
     def earnings_chart(self) -> earnings_chart.EarningsChart:
         return earnings_chart.build(self.projection, real=self.real)
 
     @cached_property
-    def earnings_axes(self) -> dict:
-        return axis_marks(self.earnings_chart, x_label_y=self.earnings_chart.height - 12)
+    def earnings_marks(self) -> dict:
+        shape = self.earnings_chart
+        return {"axes": axis_marks(shape, x_label_y=shape.height - 12), "lines": earnings_chart.line_marks(shape)}
+
+    # The parts fetched or shown below the steps: each in its own module -------------------------
 
     @cached_property
-    def earnings_lines(self) -> list[dict]:
-        """The earnings chart's lines, each with its points as circles titled with their figures."""
-        return [
-            {
-                "track": line.track,
-                "path": line.path,
-                "points": marks(
-                    '<circle cx="{}" cy="{}" r="3"><title>{}</title></circle>',
-                    ((p.x, p.y, p.label) for p in line.points),
-                ),
-            }
-            for line in self.earnings_chart.lines
-        ]
+    def options(self) -> Options:
+        """What-ifs and other locations (fetched when scrolled to)."""
+        return Options(self)
 
     @cached_property
-    def _what_ifs(self):
-        return what_ifs(self.profile, self.catalog, self.year, base=self.projection)
-
-    @property
-    def skill_ifs(self):
-        return self._what_ifs[0]
-
-    @property
-    def degree_ifs(self):
-        return self._what_ifs[1]
-
-    @cached_property
-    def what_if(self) -> list[dict]:
-        """Each missing skill or higher degree in words, the largest change first."""
-        currency, real = self.projection.currency, self.real
-        where = "at the next step" if self.shared else "at your next step"
-        years = self.profile.horizon_years
-        rows = []
-        for kind, items in (("skill", self.skill_ifs), ("degree", self.degree_ifs)):
-            for w in items:
-                name = lower_first(w.label)
-                rows.append(
-                    {
-                        "key": w.key,
-                        "action": f"Adding {name}" if kind == "skill" else f"Getting a {name}",
-                        "change": change_range(w.delta_min, w.delta_max, currency).replace(" a year", " base a year"),
-                        "where": f"{where}, {w.title} (today’s money)",
-                        "lifetime": signed_money(w.lifetime_gain_real if real else w.lifetime_gain, currency),
-                        "lifetime_where": f"total pay over {years} years ({money_words(real)})",
-                        "order": (-max(w.delta_min, w.delta_max), -min(w.delta_min, w.delta_max)),
-                    }
-                )
-        rows.sort(key=lambda row: row["order"])
-        return rows
-
-    @cached_property
-    def skills_all_equal(self) -> bool:
-        changes = {(round(w.delta_min), round(w.delta_max)) for w in self.skill_ifs}
-        return len(self.skill_ifs) > 1 and len(changes) == 1
-
-    @cached_property
-    def elsewhere(self) -> list[dict]:
-        """The next step in every location, locally and in US dollars, in full figures (a table)."""
-        return [
-            {
-                "location": row.location,
-                "name": row.name,
-                "is_current": row.is_current,
-                "local": money_range(row.base_min, row.base_max, row.currency),
-                "usd": money_range(row.usd_min, row.usd_max, "USD") if row.usd_min else "—",
-            }
-            for row in self._across
-        ]
-
-    @cached_property
-    def _across(self):
-        return across_locations(self.profile, self.catalog, self.year, base=self.projection)
-
-    # Your pay and earnings over the years (issue 15) ---------------------------------------------
-
-    def _place(self) -> str:
-        """ "in Seattle, Technology (FAANG), large company": where the band applies."""
-        p, c = self.profile, self.catalog
-        return (
-            f"in {c.locations[p.location].name}, {c.industries[p.industry].name}, "
-            f"{c.company_types[p.company_type].name.lower()}"
-        )
-
-    @cached_property
-    def your_pay(self) -> dict | None:
-        """The pay given, placed in the band of the current level here, in words; None without pay."""
-        pay = self.projection.your_pay
-        if pay is None:
-            return None
-        cur = self.projection.currency
-        whose = "This plan’s" if self.shared else "Your"
-        band_name = f"the {pay.title} band {self._place()}"
-        total = pay.total
-        given = [("Base", pay.base.amount), ("Bonus", pay.bonus), ("Equity", pay.equity)]
-        return {
-            "percentile": pay.base.percentile,
-            "compa_ratio": f"{pay.base.compa_ratio:.2f}",
-            "position": pay.base.position,
-            "sentence": position_sentence(f"{whose} base", band_name, pay.base, cur),
-            "total_sentence": position_sentence(
-                f"{whose} total pay, {format_money(total.amount, cur)} with bonus and equity,",
-                "that band as total pay",
-                total,
-                cur,
-            )
-            if total
-            else "",
-            "figures": [(label, format_money(amount, cur)) for label, amount in given if amount is not None],
-            "total": format_money(total.amount, cur) if total else "",
-        }
-
-    def _summary(self) -> str:
-        """The one-sentence answer: which track earns most over the horizon, and by how much."""
-        projection, cur = self.projection, self.projection.currency
-        tracks = sorted(projection.tracks, key=lambda t: (-t.cumulative, t.track != Track.IC))
-        best = tracks[0]
-        other = next((t for t in tracks[1:] if t.track == Track.IC), tracks[1] if len(tracks) > 1 else None)
-        years = self.profile.horizon_years
-        if other is None:
-            amount = best.cumulative_real if self.real else best.cumulative
-            money = "in today’s money" if self.real else "as paid"
-            return f"Over {years} years {track_phrase(best)} earns {format_money(amount, cur)} in total pay, {money}."
-        nominal = best.cumulative - other.cumulative
-        real = best.cumulative_real - other.cumulative_real
-        first, second = (real, nominal) if self.real else (nominal, real)
-        aside = "as paid" if self.real else "in today’s money"
-        lead = f"Over {years} years, {'in today’s money' if self.real else 'as paid'},"
-        if first == 0:
-            return f"{lead} {track_phrase(best)} earns the same total pay as {track_phrase(other)}."
-        return (
-            f"{lead} {track_phrase(best)} earns {format_money(first, cur)} more in total pay than "
-            f"{track_phrase(other)} ({aside}: {format_money(second, cur)})."
-        )
+    def _earnings(self) -> Earnings:
+        return Earnings(self)
 
     @cached_property
     def earnings(self) -> dict:
         """Every track's earnings over the horizon in the chosen money: the totals, formatted once."""
-        projection, cur, real = self.projection, self.projection.currency, self.real
-        target = self.profile.target_year
-        years = html.escape(f"{self.details_url}years&track=")
-        tracks = [
-            {
-                "slug": track.track,
-                "name": track.name,
-                "name_lower": track.name.lower(),
-                "years_url": SafeString(years + html.escape(track.track)),  # its year-by-year table
-                "cumulative": format_money(track.cumulative_real if real else track.cumulative, cur),
-                "cumulative_other": format_money(track.cumulative if real else track.cumulative_real, cur),
-                "last_title": track.earnings[-1].title if track.earnings else "",
-            }
-            for track in projection.tracks
-        ]
-        last = projection.start_year + self.profile.horizon_years - 1
-        return {
-            "years": self.profile.horizon_years,
-            "first_year": projection.start_year,
-            "last_year": last,
-            "real": real,
-            # The totals table's two money columns: the chosen money first.
-            "shown_label": "In today’s money" if real else "As paid",
-            "other_label": "As paid" if real else "In today’s money",
-            "summary": self._summary(),
-            "tracks": tracks,
-            "target_year": target,
-            "target_outside": target is not None and not projection.start_year <= target <= last,
-            "raise": f"{projection.raise_rate * 100:.3g}%",
-            "inflation": f"{projection.inflation * 100:.3g}%",
-            "nominal_raise": f"{((1 + projection.raise_rate) * (1 + projection.inflation) - 1) * 100:.1f}%",
-        }
+        return self._earnings.totals
 
     @cached_property
     def earnings_years(self) -> list[dict]:
-        """Year by year, for `years_track` (or every track): a table each, fetched when opened."""
-        cur, target = self.projection.currency, self.profile.target_year
-        suffix = "_real" if self.real else ""
-        return [
-            {
-                "slug": track.track,
-                "name": track.name,
-                "rows": [
-                    {
-                        "year": e.year,
-                        "title": e.title,
-                        "promoted": e.promoted,
-                        "is_target": e.year == target,
-                        "base": format_money(getattr(e, "base" + suffix), cur),
-                        "bonus_equity": format_money(getattr(e, "bonus_equity" + suffix), cur),
-                        "total": format_money(getattr(e, "total" + suffix), cur),
-                        "cumulative": format_money(getattr(e, "cumulative_total" + suffix), cur),
-                    }
-                    for e in track.earnings
-                ],
-            }
-            for track in self.projection.tracks
-            if track.track == self.years_track or not self.years_track
-        ]
+        """Year by year, for `years_track` (or every track): fetched when opened."""
+        return self._earnings.years
 
     @cached_property
-    def lifetime_ifs(self) -> list[dict]:
-        """Each skill and degree: its change at the next step and over the horizon, largest lifetime gain first."""
-        cur, real = self.projection.currency, self.real
-        items = [*self.skill_ifs, *self.degree_ifs]
-        items.sort(key=lambda w: (-(w.lifetime_gain_real if real else w.lifetime_gain), -w.path_gain, w.label))
-        return [
-            {
-                "key": w.key,
-                "label": w.label,
-                "next": f"{w.title}: {change_range(w.delta_min, w.delta_max, cur)} base",
-                "lifetime": signed_money(w.lifetime_gain_real if real else w.lifetime_gain, cur),
-            }
-            for w in items
-        ]
-
-    @cached_property
-    def lifetime_elsewhere(self) -> list[dict]:
-        """Every location by total pay over the horizon on the focus track, in US dollars, largest first."""
-        real = self.real
-        rows = self._across
-        here = next((r for r in rows if r.is_current), None)
-
-        def usd(row) -> float | None:
-            return row.usd_cumulative_real if real else row.usd_cumulative
-
-        def local(row) -> float:
-            return row.cumulative_real if real else row.cumulative
-
-        ranked = sorted(rows, key=lambda r: -(usd(r) or 0))
-        return [
-            {
-                "location": row.location,
-                "name": row.name,
-                "is_current": row.is_current,
-                "next": money_range(row.base_min, row.base_max, row.currency),
-                "local": format_money(local(row), row.currency),
-                "usd": format_money(usd(row), "USD") if usd(row) is not None else "—",
-                "versus": (
-                    ("+" if usd(row) >= usd(here) else "−") + format_money(abs(usd(row) - usd(here)), "USD")  # type: ignore[operator]
-                    if here is not None and usd(row) is not None and usd(here) is not None and not row.is_current
-                    else "—"
-                ),
-            }
-            for row in ranked
-        ]
+    def your_pay(self) -> dict | None:
+        return your_pay_words(self.projection, self.profile, self.catalog, shared=self.shared)

@@ -187,3 +187,39 @@ def summary_words(summary: dict | None) -> dict | None:
         "yours": yours,
         "percentile": percentile,
     }
+
+
+def place_words(profile, catalog) -> str:
+    """ "in Seattle, Technology (FAANG), large company": where a band applies."""
+    return (
+        f"in {catalog.locations[profile.location].name}, {catalog.industries[profile.industry].name}, "
+        f"{catalog.company_types[profile.company_type].name.lower()}"
+    )
+
+
+def your_pay_words(projection, profile, catalog, *, shared: bool) -> dict | None:
+    """The pay given, placed in the band of the current level here, in words; None without pay."""
+    pay = projection.your_pay
+    if pay is None:
+        return None
+    cur = projection.currency
+    whose = "This plan’s" if shared else "Your"
+    band_name = f"the {pay.title} band {place_words(profile, catalog)}"
+    total = pay.total
+    given = [("Base", pay.base.amount), ("Bonus", pay.bonus), ("Equity", pay.equity)]
+    return {
+        "percentile": pay.base.percentile,
+        "compa_ratio": f"{pay.base.compa_ratio:.2f}",
+        "position": pay.base.position,
+        "sentence": position_sentence(f"{whose} base", band_name, pay.base, cur),
+        "total_sentence": position_sentence(
+            f"{whose} total pay, {format_money(total.amount, cur)} with bonus and equity,",
+            "that band as total pay",
+            total,
+            cur,
+        )
+        if total
+        else "",
+        "figures": [(label, format_money(amount, cur)) for label, amount in given if amount is not None],
+        "total": format_money(total.amount, cur) if total else "",
+    }

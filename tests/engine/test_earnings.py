@@ -125,13 +125,13 @@ def test_each_what_if_gives_its_effect_over_the_horizon(catalog):
 
 def test_the_panel_ranks_changes_by_their_lifetime_effect(catalog):
     panel = ProjectionPanel(profile(), catalog, YEAR)
-    gains = {w.key: w for w in (*panel.skill_ifs, *panel.degree_ifs)}
-    ranked = [row["key"] for row in panel.lifetime_ifs]
+    gains = {w.key: w for w in (*panel.options.skill_ifs, *panel.options.degree_ifs)}
+    ranked = [row["key"] for row in panel.options.lifetime_ifs]
     values = [gains[key].lifetime_gain for key in ranked]
     assert values == sorted(values, reverse=True)
-    usd = [row["usd"] for row in panel.lifetime_elsewhere]
+    usd = [row["usd"] for row in panel.options.lifetime_elsewhere]
     assert len(usd) == len(catalog.location_bands)
-    assert panel.lifetime_elsewhere[0]["location"] == "sf-bay-area"  # the most over ten years, in dollars
+    assert panel.options.lifetime_elsewhere[0]["location"] == "sf-bay-area"  # the most over ten years, in dollars
 
 
 def test_the_lifetime_sentence_names_the_best_track_and_the_gap(catalog):

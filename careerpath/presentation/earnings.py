@@ -1,0 +1,119 @@
+"""Earnings over the horizon as the panel shows them: each track's totals, the sentence that says which
+earns most, and each track's year-by-year table (fetched when opened)."""
+
+from __future__ import annotations
+
+import html
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from django.utils.safestring import SafeString
+
+from compensation.money import format_money
+from engine.results import Projection
+from engine.slugs import Track
+
+from .words import track_phrase
+
+if TYPE_CHECKING:
+    from .panel import ProjectionPanel
+
+
+class Earnings:
+    def __init__(self, panel: ProjectionPanel) -> None:
+        self.profile, self.real, self.years_track = panel.profile, panel.real, panel.years_track
+        self._panel = panel
+
+    @property
+    def projection(self) -> Projection:
+        return self._panel.projection
+
+    @property
+    def details_url(self) -> str:
+        return self._panel.details_url
+
+    def _summary(self) -> str:
+        """The one-sentence answer: which track earns most over the horizon, and by how much."""
+        projection, cur = self.projection, self.projection.currency
+        tracks = sorted(projection.tracks, key=lambda t: (-t.cumulative, t.track != Track.IC))
+        best = tracks[0]
+        other = next((t for t in tracks[1:] if t.track == Track.IC), tracks[1] if len(tracks) > 1 else None)
+        years = self.profile.horizon_years
+        if other is None:
+            amount = best.cumulative_real if self.real else best.cumulative
+            money = "in today’s money" if self.real else "as paid"
+            return f"Over {years} years {track_phrase(best)} earns {format_money(amount, cur)} in total pay, {money}."
+        nominal = best.cumulative - other.cumulative
+        real = best.cumulative_real - other.cumulative_real
+        first, second = (real, nominal) if self.real else (nominal, real)
+        aside = "as paid" if self.real else "in today’s money"
+        lead = f"Over {years} years, {'in today’s money' if self.real else 'as paid'},"
+        if first == 0:
+            return f"{lead} {track_phrase(best)} earns the same total pay as {track_phrase(other)}."
+        return (
+            f"{lead} {track_phrase(best)} earns {format_money(first, cur)} more in total pay than "
+            f"{track_phrase(other)} ({aside}: {format_money(second, cur)})."
+        )
+
+    @cached_property
+    def totals(self) -> dict:
+        """Every track's earnings over the horizon in the chosen money: the totals, formatted once."""
+        projection, cur, real = self.projection, self.projection.currency, self.real
+        target = self.profile.target_year
+        years = html.escape(f"{self.details_url}years&track=")
+        tracks = [
+            {
+                "slug": track.track,
+                "name": track.name,
+                "name_lower": track.name.lower(),
+                "years_url": SafeString(years + html.escape(track.track)),  # its year-by-year table
+                "cumulative": format_money(track.cumulative_real if real else track.cumulative, cur),
+                "cumulative_other": format_money(track.cumulative if real else track.cumulative_real, cur),
+                "last_title": track.earnings[-1].title if track.earnings else "",
+            }
+            for track in projection.tracks
+        ]
+        last = projection.start_year + self.profile.horizon_years - 1
+        return {
+            "years": self.profile.horizon_years,
+            "first_year": projection.start_year,
+            "last_year": last,
+            "real": real,
+            # The totals table's two money columns: the chosen money first.
+            "shown_label": "In today’s money" if real else "As paid",
+            "other_label": "As paid" if real else "In today’s money",
+            "summary": self._summary(),
+            "tracks": tracks,
+            "target_year": target,
+            "target_outside": target is not None and not projection.start_year <= target <= last,
+            "raise": f"{projection.raise_rate * 100:.3g}%",
+            "inflation": f"{projection.inflation * 100:.3g}%",
+            "nominal_raise": f"{((1 + projection.raise_rate) * (1 + projection.inflation) - 1) * 100:.1f}%",
+        }
+
+    @cached_property
+    def years(self) -> list[dict]:
+        """Year by year, for `years_track` (or every track): a table each, fetched when opened."""
+        cur, target = self.projection.currency, self.profile.target_year
+        suffix = "_real" if self.real else ""
+        return [
+            {
+                "slug": track.track,
+                "name": track.name,
+                "rows": [
+                    {
+                        "year": e.year,
+                        "title": e.title,
+                        "promoted": e.promoted,
+                        "is_target": e.year == target,
+                        "base": format_money(getattr(e, "base" + suffix), cur),
+                        "bonus_equity": format_money(getattr(e, "bonus_equity" + suffix), cur),
+                        "total": format_money(getattr(e, "total" + suffix), cur),
+                        "cumulative": format_money(getattr(e, "cumulative_total" + suffix), cur),
+                    }
+                    for e in track.earnings
+                ],
+            }
+            for track in self.projection.tracks
+            if track.track == self.years_track or not self.years_track
+        ]
