@@ -9,8 +9,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
-from compensation.forms import amount_field
-from compensation.money import format_money, round_half_up
+from compensation.forms import MAX_STORED, amount_field, local_limit, over_limit_message
 from engine.catalog import Catalog
 from engine.profile import DEFAULT_HORIZON, HORIZONS, Profile
 from engine.results import Projection
@@ -22,10 +21,6 @@ from .profiles import PAY_FIELDS, PROFILE_FIELDS, profile_from_values, query_of
 
 MAX_YEARS = 50
 YEARS_AHEAD = 40
-# The most pay a field takes: ten million US dollars a year, in the location's currency at the data's
-# exchange rate (far above any engineer's pay, so a mistyped extra zero or two is caught, not projected).
-MAX_PAY_USD = 10_000_000
-MAX_PAY_STORED = 2_000_000_000  # fits the database column whatever the exchange rate
 MONEY_CHOICES = [(Money.NOMINAL, "As paid each year"), (Money.REAL, "In today’s money")]
 
 
@@ -34,7 +29,7 @@ def _choice_messages(label: str) -> dict[str, str]:
 
 
 def _pay_field(label: str, what: str, help_text: str) -> forms.IntegerField:
-    return amount_field(label, what, max_value=MAX_PAY_STORED, help_text=help_text)
+    return amount_field(label, what, max_value=MAX_STORED, help_text=help_text)
 
 
 def _money_field() -> forms.ChoiceField:
@@ -136,18 +131,13 @@ class ProfileForm(forms.Form):
         extras = any(data.get(name) is not None for name in PAY_FIELDS[1:])
         if extras and "current_base" not in self.errors and data.get("current_base") is None:
             self.add_error("current_base", "Enter your base pay too: bonus and equity are read beside it.")
-        location = self.catalog.locations.get(data.get("location") or "")
-        rate = self.catalog.rates.get(location.currency) if location else None
-        if rate is not None and rate.usd_per_unit > 0:
-            limit = round_half_up(MAX_PAY_USD / rate.usd_per_unit, 1000)
+        found = local_limit(self.catalog, data.get("location"))
+        if found is not None:
+            limit, currency = found
             for name in PAY_FIELDS:
                 amount = data.get(name)
                 if amount is not None and amount > limit:
-                    self.add_error(
-                        name,
-                        f"Enter at most {format_money(limit, location.currency)} a year "  # type: ignore[union-attr]
-                        "(amounts are yearly, in the location’s currency).",
-                    )
+                    self.add_error(name, over_limit_message(limit, currency))
         return data
 
     def profile(self) -> Profile:

@@ -9,16 +9,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from compensation.forms import amount_field
-from compensation.money import format_money, round_half_up
+from compensation.forms import MAX_PAY_USD, MAX_STORED, amount_field, local_limit
+from compensation.money import format_money
 from engine.catalog import Catalog
 from engine.offers import CUSTOM, VESTING_PRESETS, parse_custom
 
 from .models import VESTING_CHOICES
 
-MAX_PAY_USD = 10_000_000  # a year, as the plan form: a mistyped extra zero is caught, not projected
 MAX_GRANT_USD = 100_000_000
-MAX_STORED = 2_000_000_000
 MAX_SCHEDULE_YEARS = 10
 START_WITHIN_DAYS = 730  # "more than two years away" is refused
 MAX_COMPARED = 4
@@ -227,19 +225,13 @@ class OfferForm(forms.Form):
             )
 
     def _clean_amounts(self, data: dict) -> None:
-        location = self.catalog.locations.get(data.get("location") or "")
-        rate = self.catalog.rates.get(location.currency) if location else None
-        if rate is None or rate.usd_per_unit <= 0:
-            return
         for name in MONEY_FIELDS:
-            limit = round_half_up((MAX_GRANT_USD if name == "equity_grant" else MAX_PAY_USD) / rate.usd_per_unit, 1000)
+            found = local_limit(
+                self.catalog, data.get("location"), MAX_GRANT_USD if name == "equity_grant" else MAX_PAY_USD
+            )
             amount = data.get(name)
-            if amount is not None and amount > limit:
-                self.add_error(
-                    name,
-                    f"Enter at most {format_money(limit, location.currency)} "  # type: ignore[union-attr]
-                    "(amounts are in the location’s currency).",
-                )
+            if found is not None and amount is not None and amount > found[0]:
+                self.add_error(name, f"Enter at most {format_money(*found)} (amounts are in the location’s currency).")
 
 
 class CompareForm(forms.Form):
