@@ -59,7 +59,8 @@ def test_duplicate_edit_compare_share_revoke_and_delete(
     expect(director).to_contain_text(f"${a_min:,} – ${a_max:,}")
     expect(director).to_contain_text(f"${b_min:,} – ${b_max:,}")
     low, high = sorted((b_min - a_min, b_max - a_max))
-    expect(director).to_contain_text(f"pays ${low:,} to ${high:,} more at Director/VP")
+    expect(director).to_contain_text("more in total pay a year at Director/VP")  # total pay leads, base after it
+    expect(director).to_contain_text(f"(base: ${low:,} to ${high:,} more)")
 
     # Share the copy and open the link with no session.
     page.goto(copy_url)
