@@ -12,12 +12,17 @@ def freelance_pay(profile: Profile, catalog: Catalog, percentile: float, loc_fac
     """The article's hourly band, placed by expertise and scaled to this place like salaried pay.
 
     Expertise is where the person's salaried range (at US-average pay) sits between the lowest and
-    the highest level band; the rate is the same share of the hourly band, scaled by the location
+    the highest of the article's level bands (Entry to Lead/Principal; a role above them is top
+    expertise); the rate is the same share of the hourly band, scaled by the location
     (and the remote blend), rounded to the whole unit; the year is that rate × billable hours.
     """
     band = catalog.other_bands["freelance"]
     hours = catalog.param("freelance-billable-hours")
-    level_bands = [catalog.role_bands[r.slug] for r in catalog.levels() if r.slug in catalog.role_bands]
+    level_bands = [
+        band
+        for band in (catalog.role_bands.get(r.slug) for r in catalog.levels())
+        if band and not band.source.is_assumption
+    ]
     lowest, highest = min(b.min for b in level_bands), max(b.max for b in level_bands)
     current = catalog.role_bands[profile.current_level]
     window = catalog.param("window-width").value

@@ -54,7 +54,8 @@ def test_real_is_at_most_nominal_for_positive_inflation(catalog):
             for entry in track.earnings:
                 assert entry.base_real <= entry.base and entry.total_real <= entry.total
                 assert entry.cumulative_total_real <= entry.cumulative_total
-            if len(track.earnings) >= 5:
+            # A path held at a token base (the form refuses one) for the whole horizon rounds to the same hundreds.
+            if len(track.earnings) >= 5 and (person.current_base is None or person.current_base >= 1000):
                 assert track.cumulative_real < track.cumulative
 
     check()
