@@ -20,12 +20,12 @@ from engine.options import across_locations, focus_track, what_ifs
 from engine.profile import Profile
 from engine.projection import project
 from engine.results import Projection
-from engine.slugs import Money, Track
+from engine.slugs import Money, Provenance, Track
 
 from ..profiles import query_of
 from . import chart, earnings_chart
 from .chart import axis_marks, marks
-from .words import ARTICLE, ASSUMPTION, lower_first, percentiles, position_sentence, track_phrase
+from .words import ARTICLE, ASSUMPTION, EDITED, lower_first, percentiles, position_sentence, track_phrase
 
 
 class ProjectionPanel:
@@ -101,7 +101,12 @@ class ProjectionPanel:
                         "when": "now"
                         if step.is_current
                         else SafeString(f'{step.year} <span class="muted">(earliest {step.earliest_year})</span>'),
-                        "badge": ASSUMPTION if step.is_assumption else ARTICLE,
+                        "badge": EDITED
+                        if step.provenance == Provenance.EDITED
+                        else ASSUMPTION
+                        if step.is_assumption
+                        else ARTICLE,
+                        "kind": step.kind,
                         "title": step.title,
                         "is_current": step.is_current,
                         "year": step.year,
