@@ -281,6 +281,11 @@ class Catalog:
         """The yearly inflation assumed for a currency: the parameter `inflation-<currency>`."""
         return self.parameters.get(f"inflation-{currency.lower()}")
 
+    def annual_raise(self, currency: str) -> Parameter:
+        """The merit raise within a level, above inflation, for pay in a currency: the currency's own row
+        `annual-raise-<currency>` if there is one, else the general row."""
+        return self.parameters.get(f"annual-raise-{currency.lower()}") or self.param("annual-raise")
+
     def track_roles(self, track: str) -> list[Role]:
         return sorted((r for r in self.roles.values() if track in r.tracks), key=lambda r: r.order)
 

@@ -476,7 +476,7 @@ def project(
     if current_pay is None:
         raise ProjectionError(f"No salary band for {current.slug!r}")
     first = _step(pricing, current, current_pay, start_year, start_year, StepKind.CURRENT, None)
-    raise_rate = catalog.param("annual-raise").value
+    raise_rate = catalog.annual_raise(currency).value
     promotion_raise = catalog.param("promotion-min-raise").value
     inflation = catalog.inflation(currency).value  # type: ignore[union-attr]  (validate() checked it)
     tracks = tuple(

@@ -93,3 +93,12 @@ def test_industry_premiums_apply_damped_abroad(catalog):
     assert premium("seattle") > premium("london") > 1
     assert catalog.industry_exponent("GB").value < catalog.industry_exponent("US").value
     assert catalog.industry_exponent("IN").slug == "industry-premium-exponent-in"
+
+
+def test_raises_within_a_level_are_per_currency(catalog):
+    india = project(profile(location="bangalore"), catalog, YEAR)
+    seattle = project(profile(), catalog, YEAR)
+    assert india.raise_rate == catalog.param("annual-raise-inr").value > seattle.raise_rate
+    assert seattle.raise_rate == catalog.param("annual-raise").value
+    nominal = (1 + india.raise_rate) * (1 + india.inflation) - 1
+    assert 0.065 < nominal < 0.09  # merit only: below Aon's 8.9-9.0 %, which includes promotions
