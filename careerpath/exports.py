@@ -80,6 +80,7 @@ def freelance_dict(freelance: Freelance) -> dict:
         "currency": freelance.currency,
         "usd_yearly_min": _amount(freelance.usd_yearly_min),
         "usd_yearly_max": _amount(freelance.usd_yearly_max),
+        "client_market": freelance.client_market,  # "local", or "us": US clients' rates, in USD (`currency`)
     }
 
 

@@ -88,6 +88,14 @@ class ProfileForm(forms.Form):
     work_mode = forms.ChoiceField(
         label="Work mode", choices=Plan.WorkMode.choices, error_messages=_choice_messages("work mode")
     )
+    client_market = forms.ChoiceField(
+        label="Freelance clients",
+        choices=[("local", "Local clients"), ("us", "US clients (rates stay in US dollars)")],
+        required=False,
+        initial="local",
+        help_text="Freelance only: the article's rates are US clients'.",
+        error_messages={"invalid_choice": "Choose local or US clients."},
+    )
     target_track = forms.ChoiceField(
         label="Target track", required=False, error_messages={"invalid_choice": "Choose a track from the list."}
     )

@@ -41,7 +41,7 @@ from engine.freelance import freelance_pay
 from engine.profile import HORIZONS, Profile, ProjectionError
 from engine.results import Adjustment, PayPosition, Projection, Step, Target, TrackProjection, YourPay
 from engine.rounding import percentile_in, round_half_up, round_pay
-from engine.slugs import BandKind, Provenance, SourceKind, StepKind, Track, WorkMode
+from engine.slugs import BandKind, ClientMarket, Provenance, SourceKind, StepKind, Track, WorkMode
 
 YOUR_PAY = Source(SourceKind.INPUT, "The pay you gave for this plan.")
 
@@ -77,6 +77,8 @@ def validate(profile: Profile, catalog: Catalog) -> None:
             raise ProjectionError(f"Unknown skill: {skill!r}")
     if profile.work_mode not in set(WorkMode):
         raise ProjectionError(f"Unknown work mode: {profile.work_mode!r}")
+    if profile.client_market not in set(ClientMarket):
+        raise ProjectionError(f"Unknown client market: {profile.client_market!r}")
     if profile.target_track is not None and profile.target_track not in catalog.tracks:
         raise ProjectionError(f"Unknown track: {profile.target_track!r}")
     if profile.years_experience < 0:

@@ -142,6 +142,10 @@ class Freelance:
     usd_yearly_min: float | None
     usd_yearly_max: float | None
     explanation: tuple[Adjustment, ...]
+    client_market: str = "local"  # "us": the rates are US clients' in USD (`currency` is then "USD")
+    local_currency: str = ""  # US clients: the plan's currency, and the yearly amount converted into it
+    local_yearly_min: float | None = None
+    local_yearly_max: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,6 +59,13 @@ class Provenance(StrEnum):
     YOURS = "yours"
 
 
+class ClientMarket(StrEnum):
+    """Whom a freelancer bills: clients where they live, or US clients while living here (rates in USD)."""
+
+    LOCAL = "local"
+    US = "us"
+
+
 class Money(StrEnum):
     """How earnings are shown: as paid each year, or in today's money."""
 

@@ -80,3 +80,12 @@ def test_the_export_gives_each_step_its_kind_and_provenance_and_your_pays_curren
     management = next(t for t in data["tracks"] if t["track"] == "management")["steps"]
     assert [(s["kind"], s["provenance"]) for s in management[:2]] == [("current", "yours"), ("lateral", "assumption")]
     assert all(s["kind"] == "promotion" for s in management[2:])
+
+
+def test_a_freelancer_with_us_clients_is_exported_in_us_dollars(user_client, make_plan, user):
+    plan = make_plan(user, location="bangalore", work_mode="freelance", client_market="us")
+    assert plan.client_market == "us"
+    freelance = user_client.get(reverse("projection_json", args=[plan.pk])).json()["freelance"]
+    assert (freelance["client_market"], freelance["currency"]) == ("us", "USD")
+    html = user_client.get(reverse("plan_detail", args=[plan.pk])).content.decode()
+    assert "from US clients, about ₹" in html

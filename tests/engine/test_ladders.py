@@ -102,3 +102,14 @@ def test_raises_within_a_level_are_per_currency(catalog):
     assert seattle.raise_rate == catalog.param("annual-raise").value
     nominal = (1 + india.raise_rate) * (1 + india.inflation) - 1
     assert 0.065 < nominal < 0.09  # merit only: below Aon's 8.9-9.0 %, which includes promotions
+
+
+def test_us_client_rates_stay_in_us_dollars_and_are_shown_converted(catalog):
+    local = project(profile(location="bangalore", work_mode="freelance"), catalog, YEAR).freelance
+    us = project(profile(location="bangalore", work_mode="freelance", client_market="us"), catalog, YEAR).freelance
+    assert local.currency == "INR" and local.client_market == "local" and local.local_yearly_min is None
+    assert us.currency == "USD" and us.client_market == "us"
+    band = catalog.other_bands["freelance"]
+    assert band.min <= us.hourly_min <= us.hourly_max <= band.max  # the article's US rates, not scaled to India
+    assert us.usd_yearly_min == us.yearly_min
+    assert us.local_currency == "INR" and us.local_yearly_min > local.yearly_min
