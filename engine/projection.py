@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from engine.catalog import Band, Catalog, Parameter, Role, Share, Source
 from engine.earnings import earnings_over
@@ -596,11 +596,18 @@ def _paths(
     current = catalog.roles[profile.current_level]
     timing = _Timing(
         start_year=start_year,
-        years=max(profile.years_experience, current.typical_years),
-        earliest_years=max(profile.years_experience, current.earliest_years),
+        years=profile.years_experience,
+        earliest_years=profile.years_experience,
         gap=math.ceil(catalog.param("min-years-between-steps").value),
         lateral=math.ceil(catalog.param("lateral-move-years").value),
         research_years=catalog.educations[profile.education].research_years,
+    )
+    # Holding a role shows its usual experience (a PhD's research years counted on a research role).
+    usual, usual_earliest = _role_years(timing, current)
+    timing = replace(
+        timing,
+        years=max(profile.years_experience, usual),
+        earliest_years=max(profile.years_experience, usual_earliest),
     )
     priced: dict[str, _Pay | None] = {}
     paths = []

@@ -113,3 +113,10 @@ def test_us_client_rates_stay_in_us_dollars_and_are_shown_converted(catalog):
     assert band.min <= us.hourly_min <= us.hourly_max <= band.max  # the article's US rates, not scaled to India
     assert us.usd_yearly_min == us.yearly_min
     assert us.local_currency == "INR" and us.local_yearly_min > local.yearly_min
+
+
+def test_a_new_phd_research_scientist_is_promoted_after_the_usual_years_not_at_once(catalog):
+    result = project(profile(current_level="research-scientist", years_experience=0, education="phd"), catalog, YEAR)
+    _, senior, *_ = result.track("research").steps
+    assert senior.role == "senior-research-scientist"
+    assert senior.year - YEAR >= catalog.param("min-years-between-steps").value
