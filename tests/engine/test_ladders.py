@@ -120,3 +120,14 @@ def test_a_new_phd_research_scientist_is_promoted_after_the_usual_years_not_at_o
     _, senior, *_ = result.track("research").steps
     assert senior.role == "senior-research-scientist"
     assert senior.year - YEAR >= catalog.param("min-years-between-steps").value
+
+
+def test_no_track_is_the_best_lifetime_earner_for_every_profile_by_construction(catalog):
+    def best(**changes):
+        result = project(profile(horizon_years=10, **changes), catalog, YEAR)
+        return max(result.tracks, key=lambda t: t.cumulative).track
+
+    assert best() == "ic"  # mid-level, Seattle retail: Staff/Lead then Principal
+    assert best(current_level="senior-manager", years_experience=12) == "management"
+    # A new PhD at a large tech company: research (Research Scientist, then Senior) earns most.
+    assert best(current_level="entry", years_experience=0, education="phd", industry="technology-faang") == "research"

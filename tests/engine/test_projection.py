@@ -70,7 +70,7 @@ def test_bangalore_figures_stay_in_rupees(catalog):
 
 def test_steps_are_dated_by_typical_years_and_spaced(catalog):
     steps = project(profile(years_experience=4), catalog, YEAR).track("management").steps
-    assert [s.year for s in steps] == [YEAR, YEAR + 2, YEAR + 4, YEAR + 7, YEAR + 10, YEAR + 14]
+    assert [s.year for s in steps] == [YEAR, YEAR + 2, YEAR + 5, YEAR + 8, YEAR + 11, YEAR + 15]
     assert all(s.earliest_year <= s.year for s in steps)
 
 

@@ -48,5 +48,5 @@ def test_what_is_unusual_comes_from_the_data(catalog):
 
 def test_typical_dates_are_unchanged_for_usual_inputs(catalog):
     steps = project(profile(years_experience=4), catalog, YEAR).track("management").steps
-    # Mid (4 y) -> Senior at 6 y, Team Lead at 8, then the typical gaps of the management ladder.
-    assert [s.year for s in steps] == [YEAR, YEAR + 2, YEAR + 4, YEAR + 7, YEAR + 10, YEAR + 14]
+    # Mid (4 y) -> Senior at 6 y, Team Lead at 9, then the typical gaps of the management ladder.
+    assert [s.year for s in steps] == [YEAR, YEAR + 2, YEAR + 5, YEAR + 8, YEAR + 11, YEAR + 15]
