@@ -64,6 +64,8 @@ def step_dict(step: Step) -> dict:
         "percentile_min": step.percentile_min,
         "percentile_max": step.percentile_max,
         "band_is_assumption": step.is_assumption,
+        "kind": step.kind,  # "current", "promotion" or "lateral" (a move to another track)
+        "provenance": step.provenance,  # "article", "assumption", "edited" or "yours"
         "explanation": _explanation(step.explanation),
     }
 
@@ -80,13 +82,15 @@ def freelance_dict(freelance: Freelance) -> dict:
         "currency": freelance.currency,
         "usd_yearly_min": _amount(freelance.usd_yearly_min),
         "usd_yearly_max": _amount(freelance.usd_yearly_max),
+        "client_market": freelance.client_market,  # "local", or "us": US clients' rates, in USD (`currency`)
     }
 
 
-def your_pay_dict(pay: YourPay) -> dict:
-    """The pay given and where its base sits in the band of the current level here."""
+def your_pay_dict(pay: YourPay, currency: str) -> dict:
+    """The pay given (in the location's currency) and where its base sits in the band of the current level here."""
     total = pay.total
     return {
+        "currency": currency,
         "base": _amount(pay.base.amount),
         "bonus": _amount(pay.bonus),
         "equity": _amount(pay.equity),
@@ -132,7 +136,7 @@ def projection_dict(
         ],
         "notes": [{"label": note.label, "detail": note.detail} for note in projection.notes],
         "freelance": None if freelance is None else freelance_dict(freelance),
-        "your_pay": None if projection.your_pay is None else your_pay_dict(projection.your_pay),
+        "your_pay": None if projection.your_pay is None else your_pay_dict(projection.your_pay, projection.currency),
         "horizon_years": projection.profile.horizon_years,
     }
 

@@ -10,8 +10,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from compensation.forms import MAX_STORED, amount_field, local_limit, over_limit_message
+from compensation.money import currency_symbol, format_money, money_range
 from engine.catalog import Catalog
-from engine.profile import DEFAULT_HORIZON, HORIZONS, Profile
+from engine.profile import DEFAULT_HORIZON, HORIZONS, Profile, ProjectionError
+from engine.projection import project
 from engine.results import Projection
 from engine.slugs import Money
 
@@ -71,6 +73,14 @@ class ProfileForm(forms.Form):
     work_mode = forms.ChoiceField(
         label="Work mode", choices=Plan.WorkMode.choices, error_messages=_choice_messages("work mode")
     )
+    client_market = forms.ChoiceField(
+        label="Freelance clients",
+        choices=[("local", "Local clients"), ("us", "US clients (rates stay in US dollars)")],
+        required=False,
+        initial="local",
+        help_text="Freelance only: the article's rates are US clients'.",
+        error_messages={"invalid_choice": "Choose local or US clients."},
+    )
     target_track = forms.ChoiceField(
         label="Target track", required=False, error_messages={"invalid_choice": "Choose a track from the list."}
     )
@@ -80,9 +90,7 @@ class ProfileForm(forms.Form):
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={"invalid": "Enter the target year as a four-digit year, like 2031."},
     )
-    current_base = _pay_field(
-        "Base pay now", "base pay", "Optional. A year, before tax, in the location’s currency (₹ for Bangalore)."
-    )
+    current_base = _pay_field("Base pay now", "base pay", "Optional. A year, before tax, in the location’s currency.")
     current_bonus = _pay_field("Annual bonus now", "bonus", "Optional. Your usual yearly bonus.")
     current_equity = _pay_field("Annual equity now", "equity", "Optional. The value of the stock that vests in a year.")
     horizon_years = forms.TypedChoiceField(
@@ -100,13 +108,34 @@ class ProfileForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.catalog = catalog
         fields = self.fields
-        fields["current_level"].choices = [(r.slug, r.name) for r in catalog.levels()]
+        # Any role of any track may be held now: the select groups them by track (<optgroup>).
+        fields["current_level"].choices = [
+            (track, [(r.slug, r.name) for r in roles]) for track, roles in catalog.level_groups()
+        ]
         fields["location"].choices = [(x.slug, x.name) for x in catalog.locations.values()]
         fields["industry"].choices = [(x.slug, x.name) for x in catalog.industries.values()]
         fields["company_type"].choices = [(x.slug, x.name) for x in catalog.company_types.values()]
         fields["education"].choices = [(x.slug, x.name) for x in catalog.educations.values()]
         fields["skills"].choices = [(x.slug, x.name) for x in catalog.skills.values()]
         fields["target_track"].choices = [("", "Any track")] + [(x.slug, x.name) for x in catalog.tracks.values()]
+        self._label_pay_in_the_locations_currency()
+
+    def _label_pay_in_the_locations_currency(self) -> None:
+        """The pay fields name the currency of the chosen location (the form's data, else its initial)."""
+        chosen = self.data.get("location") if self.is_bound else self.initial.get("location")
+        location = self.catalog.locations.get(chosen or "")
+        if location is None:
+            return
+        symbol = currency_symbol(location.currency)
+        for name in PAY_FIELDS:
+            field = self.fields[name]
+            field.label = f"{field.label} ({symbol})"
+            field.widget.attrs["data-currency"] = location.currency
+        self.fields[
+            "current_base"
+        ].help_text = (
+            f"Optional. A year, before tax, in {location.currency} ({symbol}), the currency of {location.name}."
+        )
 
     @property
     def render_key(self) -> str:
@@ -138,7 +167,46 @@ class ProfileForm(forms.Form):
                 amount = data.get(name)
                 if amount is not None and amount > limit:
                     self.add_error(name, over_limit_message(limit, currency))
+        if not self.errors and data.get("current_base") is not None:
+            self._check_pay_against_the_band(data)
         return data
+
+    def _check_pay_against_the_band(self, data: dict) -> None:
+        """Refuse pay far outside the band of the level here (a monthly figure, an extra zero): the limits are
+        data (`pay-check-*` parameters)."""
+        catalog = self.catalog
+        try:
+            person = profile_from_values(data).without_pay()
+            role = catalog.roles[person.current_level]
+            step = project(person, catalog, this_year(), only_tracks=role.tracks[:1]).tracks[0].steps[0]
+        except (ProjectionError, KeyError, IndexError):
+            return
+        currency, base = step.currency, data["current_base"]
+        place = catalog.locations[person.location].name
+        shown = money_range(step.band_min, step.band_max, currency)
+        band = f"the {role.name} band in {place} ({shown} a year, {currency})"
+        low, high = catalog.param("pay-check-base-low").value, catalog.param("pay-check-base-high").value
+        if base < step.band_min * low:
+            self.add_error(
+                "current_base",
+                f"{format_money(base, currency)} is far below {band}. Figures are yearly: is this a monthly amount?",
+            )
+        elif base > step.band_max * high:
+            self.add_error(
+                "current_base",
+                f"{format_money(base, currency)} is far above {band}: check the number of zeros.",
+            )
+        for name, what, slug in (
+            ("current_bonus", "bonus", "pay-check-bonus-multiple"),
+            ("current_equity", "yearly equity", "pay-check-equity-multiple"),
+        ):
+            amount, multiple = data.get(name), catalog.param(slug).value
+            if amount is not None and base > 0 and amount > base * multiple:
+                self.add_error(
+                    name,
+                    f"A {what} of {format_money(amount, currency)} is more than {multiple:g} times your base pay "
+                    f"({format_money(base, currency)}): figures are yearly, in {currency}. Check the number of zeros.",
+                )
 
     def profile(self) -> Profile:
         return profile_from_values(self.cleaned_data)

@@ -59,12 +59,12 @@ def methodology_context(catalog: Catalog) -> dict:
     skills = sorted(catalog.skills.values(), key=lambda s: (-s.points, s.name))
     direct = [e for e in catalog.educations.values() if e.research_years]
     currencies = sorted({location.currency for location in catalog.locations.values()})
-    raise_rate = catalog.parameters.get("annual-raise")
     inflation = [
         {
             "currency": currency,
             "rate": found.value,
-            "nominal_raise": round((1 + found.value) * (1 + raise_rate.value) - 1, 3) if raise_rate else None,
+            "raise": catalog.annual_raise(currency).value,
+            "nominal_raise": round((1 + found.value) * (1 + catalog.annual_raise(currency).value) - 1, 3),
         }
         for currency in currencies
         if (found := catalog.inflation(currency)) is not None

@@ -54,6 +54,12 @@ class Plan(models.Model):
     skills = models.ManyToManyField(Skill, blank=True, related_name="+")
     education = models.ForeignKey(Education, on_delete=models.PROTECT, related_name="+")
     work_mode = models.CharField(max_length=10, choices=WorkMode.choices, default=WorkMode.ONSITE)
+    client_market = models.CharField(
+        max_length=5,
+        choices=[("local", "Local clients"), ("us", "US clients (rates in US dollars)")],
+        default="local",
+        help_text="Freelance: whom you bill.",
+    )
     target_track = models.ForeignKey(Track, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     target_year = models.PositiveSmallIntegerField(null=True, blank=True)
     # Pay today, a year, in the location's currency: personal data, shown on a share link only if allowed.

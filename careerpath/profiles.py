@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 
 from engine.catalog import Catalog
 from engine.profile import DEFAULT_HORIZON, Profile
+from engine.slugs import ClientMarket
 
 from .models import Plan
 
@@ -26,6 +27,7 @@ PROFILE_FIELDS = (
     "skills",
     "education",
     "work_mode",
+    "client_market",
     "target_track",
     "target_year",
     *PAY_FIELDS,
@@ -39,7 +41,7 @@ CHOICES = {
     "company_type": ("company_type", "company_type_id"),
     "education": ("education", "education_id"),
 }
-PLAIN = ("years_experience", "work_mode", "target_year", *PAY_FIELDS, "horizon_years")
+PLAIN = ("years_experience", "work_mode", "client_market", "target_year", *PAY_FIELDS, "horizon_years")
 
 
 def values_from_columns(columns: Mapping[str, Any], skill_ids: Iterable[int], catalog: Catalog) -> dict:
@@ -54,6 +56,7 @@ def values_from_columns(columns: Mapping[str, Any], skill_ids: Iterable[int], ca
     values["skills"] = [slug for slug in (catalog.slug_for("skill", pk) for pk in skill_ids) if slug]
     values["target_track"] = catalog.slug_for("track", columns.get("target_track_id")) or ""
     values["horizon_years"] = values["horizon_years"] or DEFAULT_HORIZON
+    values["client_market"] = values["client_market"] or ClientMarket.LOCAL
     return values
 
 
@@ -86,6 +89,7 @@ def profile_from_values(values: Mapping[str, Any]) -> Profile:
         current_bonus=values.get("current_bonus") if has_base else None,
         current_equity=values.get("current_equity") if has_base else None,
         horizon_years=values.get("horizon_years") or DEFAULT_HORIZON,
+        client_market=values.get("client_market") or ClientMarket.LOCAL,
     )
 
 
@@ -100,6 +104,7 @@ def plan_columns(values: Mapping[str, Any], catalog: Catalog) -> dict:
     columns.update({name: values.get(name) for name in PLAIN})
     columns["target_track_id"] = ids["track"][values["target_track"]] if values.get("target_track") else None
     columns["horizon_years"] = values.get("horizon_years") or DEFAULT_HORIZON
+    columns["client_market"] = values.get("client_market") or ClientMarket.LOCAL
     return columns
 
 
@@ -123,6 +128,7 @@ def query_of(profile: Profile) -> str:
         ("education", profile.education),
         *(("skills", skill) for skill in sorted(profile.skills)),
         ("work_mode", profile.work_mode),
+        *((("client_market", profile.client_market),) if profile.client_market != ClientMarket.LOCAL else ()),
         ("target_track", profile.target_track or ""),
         ("target_year", "" if profile.target_year is None else profile.target_year),
         *((name, getattr(profile, name)) for name in PAY_FIELDS if getattr(profile, name) is not None),

@@ -61,6 +61,8 @@ def forget() -> None:
 def _source(row: dict) -> data.Source:
     if row["provenance"] == models.Provenance.ARTICLE:
         return data.Source(SourceKind.ARTICLE, row["source_quote"], row["rationale"])
+    if row["provenance"] == models.Provenance.EDITED:
+        return data.Source(SourceKind.EDITED, row["rationale"])
     return data.Source(SourceKind.ASSUMPTION, row["rationale"])
 
 
@@ -123,6 +125,7 @@ def catalog_from_state(
                 tracks=tuple(sorted(r["tracks"], key=lambda t: (rows["track"][t]["order"], rows["track"][t]["name"]))),
                 typical_years=r["typical_years"],
                 source=_source(r),
+                earliest_years=r.get("earliest_years", 0),
             )
             for r in _by_order(rows["role"])
         },

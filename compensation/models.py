@@ -24,6 +24,7 @@ class SlugManager(models.Manager):
 class Provenance(models.TextChoices):
     ARTICLE = SourceKind.ARTICLE, "Article"
     ASSUMPTION = SourceKind.ASSUMPTION, "Assumption"
+    EDITED = SourceKind.EDITED, "Edited (the article's figure changed)"
 
 
 class Sourced(models.Model):
@@ -46,6 +47,8 @@ class Sourced(models.Model):
             raise ValidationError({"source_quote": "A figure from the article needs the sentence it comes from."})
         if self.provenance == Provenance.ASSUMPTION and not self.rationale.strip():
             raise ValidationError({"rationale": "An assumption needs a rationale that users can read."})
+        if self.provenance == Provenance.EDITED and not self.rationale.strip():
+            raise ValidationError({"rationale": "An edited figure needs the note that says why it changed."})
 
 
 class Lookup(models.Model):
@@ -101,6 +104,11 @@ class Role(Lookup, Sourced):
     typical_years = models.PositiveSmallIntegerField(
         help_text="Years of experience at which it is typically reached. Also what makes an input unusual: "
         "a level held with far fewer or far more years gets a note on the projection."
+    )
+    earliest_years = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="Years of experience before which it is rarely reached: the earliest path never reaches it "
+        "sooner (e.g. Director at 10).",
     )
 
     class Meta(Lookup.Meta):
@@ -244,6 +252,9 @@ class SalaryBand(Sourced):
         "base and bonus-and-equity with the share for the level, industry and company type.",
     )
 
+    # The article's own figures for an article band, kept to tell an edited band from the article's.
+    article_min = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True, editable=False)
+    article_max = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True, editable=False)
     objects = SlugManager()
 
     class Meta:
@@ -255,11 +266,39 @@ class SalaryBand(Sourced):
         basis = self.get_covers_display().lower()
         return f"{self.subject} band, {basis} in {self.currency} {self.get_period_display()}"
 
+    def save(self, *args, **kwargs):
+        self.follow_figures()
+        super().save(*args, **kwargs)
+
     def natural_key(self):
         return (self.slug,)
 
     # Set by the admin form or the survey import when the person confirmed a change over the limit.
     confirm_large_change = False
+    # Set by the admin (or an import) before saving: why the figures changed, the source of an edited band.
+    change_note = ""
+
+    @property
+    def is_articles_figure(self) -> bool:
+        """The band still holds the article's figures (always False for a band the article does not give)."""
+        return (
+            self.article_min is not None
+            and Decimal(self.min_amount) == self.article_min
+            and Decimal(self.max_amount) == self.article_max
+        )
+
+    def follow_figures(self) -> None:
+        """Provenance follows the figure: an article band whose figures changed is `edited`, with the change
+        note as its source; put back to the article's figures, it is the article's again."""
+        if self.article_min is None or self.provenance not in (Provenance.ARTICLE, Provenance.EDITED):
+            return
+        if self.is_articles_figure:
+            self.provenance, self.rationale = Provenance.ARTICLE, ""
+        elif self.provenance == Provenance.ARTICLE or self.change_note:
+            self.provenance = Provenance.EDITED
+            self.rationale = self.change_note or (
+                f"Changed from the article's {self.article_min:,.0f} – {self.article_max:,.0f} {self.currency}."
+            )
 
     @property
     def subject(self) -> str:

@@ -17,13 +17,18 @@ _ASSUMPTION = SourceKind.ASSUMPTION.value  # read for every step: a plain string
 class Source:
     """Provenance of a figure: the article's sentence, or an assumption and its rationale."""
 
-    kind: str  # a SourceKind: the article, an assumption, or the person's own figure
+    kind: str  # a SourceKind: the article, an assumption, edited (an article figure changed: `text` is the
+    # change note), or the person's own figure
     text: str  # the quoted sentence, or the rationale
     note: str = ""  # for an article row: the rationale of what on that row the article does not give
 
     @property
     def is_assumption(self) -> bool:
         return self.kind == _ASSUMPTION
+
+    @property
+    def is_edited(self) -> bool:
+        return self.kind == "edited"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +76,7 @@ class Role:
     tracks: tuple[str, ...]
     typical_years: int
     source: Source
+    earliest_years: int = 0  # the earliest path never reaches the role with fewer years of experience
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,12 +249,27 @@ class Catalog:
 
     @cached_property
     def industry_ratios(self) -> dict[str, float]:
-        """Each industry's band midpoint (as base pay) over the US-average midpoint, before damping."""
+        """Each industry's band midpoint over the US-average midpoint, before damping, on the band's own basis.
+
+        A base-pay band is compared with the US average as base pay; a total-pay band (big tech's) with the
+        US average as total pay (with the bonus-and-equity share of every industry at the reference level
+        and company), so big tech's premium is the premium of its total pay, not of a base it does not give.
+        """
         average = self.other_bands[BandKind.OVERALL].mid
+        share = self.share_for(self.reference_level, "", self.reference_company_type)
+        average_total = average / (1.0 - (share.share if share else 0.0))
         return {
-            slug: _ratio(sum(self.base_equivalent(band, slug)) / 2, average)
+            slug: _ratio(band.mid, average_total if band.is_total else average)
             for slug, band in self.industry_bands.items()
         }
+
+    def industry_exponent(self, country: str) -> Parameter:
+        """The damping of the article's (US) industry premiums in a country: the US row at home; abroad the
+        country's own row `industry-premium-exponent-<country>` if there is one, else the row for abroad."""
+        if country == "US":
+            return self.param("industry-premium-exponent")
+        own = self.parameters.get(f"industry-premium-exponent-{country.lower()}")
+        return own or self.param("industry-premium-exponent-abroad")
 
     def share_for(self, role: str, industry: str, company_type: str) -> Share | None:
         return self.share_index.get((role, industry, company_type))
@@ -268,8 +289,22 @@ class Catalog:
         """The yearly inflation assumed for a currency: the parameter `inflation-<currency>`."""
         return self.parameters.get(f"inflation-{currency.lower()}")
 
+    def annual_raise(self, currency: str) -> Parameter:
+        """The merit raise within a level, above inflation, for pay in a currency: the currency's own row
+        `annual-raise-<currency>` if there is one, else the general row."""
+        return self.parameters.get(f"annual-raise-{currency.lower()}") or self.param("annual-raise")
+
     def track_roles(self, track: str) -> list[Role]:
         return sorted((r for r in self.roles.values() if track in r.tracks), key=lambda r: r.order)
 
     def levels(self) -> list[Role]:
         return sorted((r for r in self.roles.values() if r.is_level), key=lambda r: r.order)
+
+    def level_groups(self) -> list[tuple[str, list[Role]]]:
+        """The roles one can hold now, grouped by track (a role shared by tracks under its first one)."""
+        groups: dict[str, list[Role]] = {slug: [] for slug in self.tracks}
+        for role in self.levels():
+            home = next((t for t in role.tracks if t in groups), None)
+            if home is not None:
+                groups[home].append(role)
+        return [(self.tracks[slug].name, roles) for slug, roles in groups.items() if roles]

@@ -7,13 +7,19 @@ from engine.rounding import round_pay
 
 
 def earnings_over(
-    steps: list[Step] | tuple[Step, ...], start_year: int, horizon: int, raise_rate: float, inflation: float
+    steps: list[Step] | tuple[Step, ...],
+    start_year: int,
+    horizon: int,
+    raise_rate: float,
+    inflation: float,
+    promotion_raise: float = 0.0,
 ) -> tuple[EarningsYear, ...]:
     """A track's pay year by year over `horizon` years from `start_year`, nominal and in today's money.
 
     The step held in a year is the last one typically reached by then. In today's money the first year
     pays the current step's midpoint (the given pay, when given); each later year pays the year before
-    grown by the raise within a level, and a promotion pays at least its step's midpoint. Nominal pay
+    grown by the raise within a level, and a promotion pays at least its step's midpoint and at least
+    `promotion_raise` more total pay than the year before (a lateral move: at least the year before). Nominal pay
     is that grown by the currency's inflation since this year. Yearly figures are rounded to the
     hundred; the cumulative ones are sums of the yearly figures shown.
     """
@@ -34,7 +40,8 @@ def earnings_over(
         else:
             base, total = base * (1 + raise_rate), total * (1 + raise_rate)
             if index != held:
-                base, total = max(base, market_base), max(total, market_total)
+                least = total * (1 + promotion_raise) if step.kind == "promotion" else total
+                base, total = max(base, market_base), max(least, market_total)
         total = max(total, base)
         promoted, held = held >= 0 and index != held, index
         growth = (1 + inflation) ** k

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from engine.slugs import WorkMode
+from engine.slugs import ClientMarket, WorkMode
 
 HORIZONS = (5, 10, 15, 20)  # years of earnings a person may ask for
 DEFAULT_HORIZON = 10
@@ -31,6 +31,7 @@ class Profile:
     current_bonus: int | None = None
     current_equity: int | None = None
     horizon_years: int = DEFAULT_HORIZON  # years of earnings, from this year
+    client_market: str = ClientMarket.LOCAL  # freelance: local clients, or US clients (rates stay in USD)
 
     @property
     def has_pay(self) -> bool:

@@ -15,8 +15,12 @@ The model, in short:
 - Skills, education and years in the current level place the person inside that band (a
   percentile); the projected range is a window of the band at that place, so it never leaves the band.
 - Total pay = base ÷ (1 − the bonus-and-equity share of total pay for that role, industry and company).
-- Each step is dated by the years of experience at which its role is typically reached, at least
-  the minimum years after the step before; a promotion never pays less than the step before.
+- Each track is a ladder of roles (data). A step is a promotion (up the ladder) or a lateral move
+  (onto another track, at the highest role of that track one can move to). Each is dated by the
+  role's typical and earliest years of experience, and at least the typical gap between the two
+  roles (the minimum years between steps, or the years a move takes) after the step before. A lateral
+  move never pays less; a promotion raises total pay by at least the least promotion raise, unless
+  the person's own pay is already above the new role's band here.
 - Pay the person gives (optional) is the current step; later steps never pay less than it.
 - Earnings over the years: each track, year by year over the horizon, from the step held that year;
   within a level pay grows by the annual raise (above inflation), a promotion pays at least that.
@@ -29,15 +33,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from engine.catalog import Band, Catalog, Role, Share, Source
+from engine.catalog import Band, Catalog, Parameter, Role, Share, Source
 from engine.earnings import earnings_over
 from engine.freelance import freelance_pay
 from engine.profile import HORIZONS, Profile, ProjectionError
 from engine.results import Adjustment, PayPosition, Projection, Step, Target, TrackProjection, YourPay
 from engine.rounding import percentile_in, round_half_up, round_pay
-from engine.slugs import BandKind, SourceKind, Track, WorkMode
+from engine.slugs import BandKind, ClientMarket, Provenance, SourceKind, StepKind, Track, WorkMode
 
 YOUR_PAY = Source(SourceKind.INPUT, "The pay you gave for this plan.")
 _WORK_MODES = frozenset(WorkMode)
@@ -74,6 +78,8 @@ def validate(profile: Profile, catalog: Catalog) -> None:
             raise ProjectionError(f"Unknown skill: {skill!r}")
     if profile.work_mode not in _WORK_MODES:
         raise ProjectionError(f"Unknown work mode: {profile.work_mode!r}")
+    if profile.client_market not in set(ClientMarket):
+        raise ProjectionError(f"Unknown client market: {profile.client_market!r}")
     if profile.target_track is not None and profile.target_track not in catalog.tracks:
         raise ProjectionError(f"Unknown track: {profile.target_track!r}")
     if profile.years_experience < 0:
@@ -110,7 +116,7 @@ def pay_factor(
     ind_band = catalog.industry_bands[profile.industry]
     industry = catalog.industries[profile.industry]
     company = catalog.company_types[profile.company_type]
-    exponent = catalog.param("industry-premium-exponent")
+    exponent = catalog.industry_exponent(location.country)
 
     loc_ratio = catalog.location_ratios[profile.location]
     if location.currency == "USD":
@@ -146,22 +152,24 @@ def pay_factor(
 
     raw = catalog.industry_ratios[profile.industry]
     ind_factor = raw**exponent.value
-    detail = f"{industry.name} pays {_percent_more(ind_factor)} the US average in base pay"
+    basis = "total" if ind_band.is_total else "base"
+    detail = f"{industry.name} pays {_percent_more(ind_factor)} the US average in {basis} pay"
     if raw != 1.0:
         detail += (
             f" (its band's premium of {round_half_up(abs(raw - 1) * 100)} %, damped because location and "
-            "industry premiums overlap)"
+            "industry premiums overlap"
         )
+        if location.country != "US":
+            detail += f"; the article's premiums are US figures, so in {location.name} they apply damped further"
+        detail += ")"
     if ind_band.is_total:
-        share = catalog.share_for(catalog.reference_level, profile.industry, catalog.reference_company_type)
-        level = catalog.roles[catalog.reference_level].name
         detail += (
-            f"; its band is total pay, so it counts as base pay without the {share.share:.0%} bonus and equity "
-            f"of a typical engineer there ({level})"
-            if share
-            else "; its band is total pay"
+            "; its band is total pay, compared with the US average as total pay, so its effect shows in total "
+            "pay through its larger bonus-and-equity share"
         )
     adjustments.append(Adjustment("Industry", detail, ind_band.source, ind_factor, ind_band))
+    if raw != 1.0:
+        adjustments.append(Adjustment("Industry premium damping", exponent.description, exponent.source))
     adjustments.append(
         Adjustment("US-average band", "the reference for location and industry", average.source, None, average)
     )
@@ -265,7 +273,7 @@ def _unusual_years(profile: Profile, catalog: Catalog, current: Role) -> Adjustm
     """A plain note when the years of experience are far from what the level usually takes."""
     yoe = profile.years_experience
     levels = catalog.levels()
-    fewest = math.floor(current.typical_years * catalog.param("earliest-factor").value)
+    fewest = current.earliest_years
     if yoe < fewest:
         return Adjustment(
             "Unusual input",
@@ -333,15 +341,64 @@ def _price(pricing: _Pricing, role: Role, is_current: bool) -> _Pay | None:
     return _Pay(p, band_min, band_max, base_min, base_max, share, explanation)
 
 
-def _step(
-    pricing: _Pricing, role: Role, pay: _Pay, year: int, earliest: int, is_current: bool, previous: Step | None
-) -> Step:
-    """A role on a path: its pay (the person's own at the current step), never less than the step before."""
-    profile = pricing.profile
+def _own_pay_above(profile: Profile, pay: _Pay) -> bool:
+    """The person's own pay is already above this role's band here (total pay against the band as total pay)."""
+    if profile.current_base is None:
+        return False
+    if profile.gives_total:
+        own = profile.current_base + (profile.current_bonus or 0) + (profile.current_equity or 0)
+        return own > pay.band_max / (1 - pay.share)
+    return profile.current_base > pay.band_max
+
+
+def _above_band_note(role: Role, parameter: Parameter) -> Adjustment:
+    return Adjustment(
+        "Your pay is above this band",
+        f"your pay is already above the usual {role.name} band here, so this promotion is shown at your pay: "
+        f"it may bring the title before the pay, without the least promotion raise of {parameter.value:.0%}",
+        YOUR_PAY,
+    )
+
+
+def _raise_note(previous: Step, role: Role, parameter: Parameter) -> Adjustment:
+    return Adjustment(
+        "Least promotion raise",
+        f"the usual {role.name} pay here is less than {parameter.value:.0%} above your pay as {previous.title}; "
+        f"a promotion raises total pay by at least {parameter.value:.0%}, so this step does",
+        parameter.source,
+        parameter.value,
+    )
+
+
+def _lateral_note(previous: Step, role: Role, parameter: Parameter) -> Adjustment:
+    return Adjustment(
+        "A move to another track",
+        f"from {previous.title} to {role.name}, a role at about the same seniority on another track; "
+        f"it takes at least {parameter.value:.0f} year and is not taken for less pay",
+        parameter.source,
+    )
+
+
+def _step_provenance(pricing: _Pricing, band: Band, kind: str) -> str:
+    if kind == StepKind.CURRENT and pricing.profile.has_pay:
+        return Provenance.YOURS
+    return {SourceKind.ARTICLE: Provenance.ARTICLE, SourceKind.EDITED: Provenance.EDITED}.get(
+        band.source.kind, Provenance.ASSUMPTION
+    )
+
+
+def _step(pricing: _Pricing, role: Role, pay: _Pay, year: int, earliest: int, kind: str, previous: Step | None) -> Step:
+    """A role on a path: its pay (the person's own at the current step), never less than the step before;
+    a promotion raises total pay by at least the least promotion raise, unless the person's own pay is
+    already above the role's band here."""
+    profile, catalog = pricing.profile, pricing.catalog
+    is_current = kind == StepKind.CURRENT
     base_min, base_max, explanation, floored = pay.base_min, pay.base_max, pay.explanation, False
     if is_current and profile.current_base is not None:  # the person's own pay, not an estimate
         base_min = base_max = float(profile.current_base)
         explanation = [*explanation, _your_pay_line(profile)]
+    if kind == StepKind.LATERAL and previous is not None:
+        explanation = [*explanation, _lateral_note(previous, role, catalog.param("lateral-move-years"))]
     if previous is not None and (base_min < previous.base_min or base_max < previous.base_max):
         base_min, base_max = max(base_min, previous.base_min), max(base_max, previous.base_max)
         explanation, floored = [*explanation, _floor_note(previous, role)], True
@@ -353,7 +410,24 @@ def _step(
     if total_min is not None and previous is not None and previous.total_min is not None:
         total_min = max(total_min, previous.total_min)
         total_max = max(total_max, previous.total_max)  # type: ignore[type-var]
-    band = pricing.catalog.role_bands[role.slug]
+    if kind == StepKind.PROMOTION and previous is not None:
+        least = catalog.param("promotion-min-raise")
+        if _own_pay_above(profile, pay):
+            explanation = [*explanation, _above_band_note(role, least)]
+        else:  # base and total pay both rise by at least the least raise
+            grow = 1 + least.value
+            raised = (
+                max(base_min, _up(previous.base_min * grow)),
+                max(base_max, _up(previous.base_max * grow)),
+            )
+            if raised != (base_min, base_max):
+                base_min, base_max = raised
+                explanation = [*explanation, _raise_note(previous, role, least)]
+            if total_min is not None and previous.total_min is not None and previous.total_max is not None:
+                keep = 1 - pay.share
+                total_min = max(total_min, round_pay(base_min / keep), _up(previous.total_min * grow))  # type: ignore[type-var]
+                total_max = max(total_max, round_pay(base_max / keep), _up(previous.total_max * grow))  # type: ignore[type-var]
+    band = catalog.role_bands[role.slug]
     return Step(
         role=role.slug,
         title=role.name,
@@ -376,13 +450,20 @@ def _step(
         percentile_max=percentile_in(base_max, pay.band_min, pay.band_max),
         bonus_share=pay.share,
         floored=floored,
+        kind=kind,
+        provenance=_step_provenance(pricing, band, kind),
     )
+
+
+def _up(amount: float) -> float:
+    """Up to the next hundred, so a least raise is never rounded away."""
+    return float(math.ceil(round(amount, 6) / 100) * 100)
 
 
 def project(
     profile: Profile, catalog: Catalog, start_year: int, only_tracks: Collection[str] | None = None
 ) -> Projection:
-    """Project every track (or `only_tracks`) from the person's current level to the track's top.
+    """Project every track (or `only_tracks`) from the person's current role to the track's top.
 
     What-ifs and the other locations compare one track many times over; asking for that track alone
     skips the work for the others.
@@ -414,15 +495,16 @@ def project(
     current_pay = _price(pricing, current, True)
     if current_pay is None:
         raise ProjectionError(f"No salary band for {current.slug!r}")
-    first = _step(pricing, current, current_pay, start_year, start_year, True, None)
-    raise_rate = catalog.param("annual-raise").value
+    first = _step(pricing, current, current_pay, start_year, start_year, StepKind.CURRENT, None)
+    raise_rate = catalog.annual_raise(currency).value
+    promotion_raise = catalog.param("promotion-min-raise").value
     inflation = catalog.inflation(currency).value  # type: ignore[union-attr]  (validate() checked it)
     tracks = tuple(
         TrackProjection(
             slug,
             name,
             steps,
-            earnings_over(steps, start_year, profile.horizon_years, raise_rate, inflation),
+            earnings_over(steps, start_year, profile.horizon_years, raise_rate, inflation, promotion_raise),
         )
         for slug, name, steps in _paths(pricing, first, start_year, only_tracks)
     )
@@ -447,52 +529,120 @@ def project(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Timing:
+    """What dates the steps of every path for one person."""
+
+    start_year: int
+    years: int  # years of experience, at least the usual years of the current role (typical path)
+    earliest_years: int  # the same for the earliest path
+    gap: int  # years between promotions, at least
+    lateral: int  # years a move to another track takes, at least
+    research_years: int  # years of research a degree counts for, on research roles
+
+
+def _role_years(timing: _Timing, role: Role) -> tuple[int, int]:
+    """A role's typical and earliest years of experience; a research role counts a degree's research years."""
+    if timing.research_years and _research_only(role):
+        return max(0, role.typical_years - timing.research_years), max(0, role.earliest_years - timing.research_years)
+    return role.typical_years, role.earliest_years
+
+
+def _dates(timing: _Timing, role: Role, kind: str, previous: Step, before: Role) -> tuple[int, int]:
+    """(typical year, earliest year) of a step: when its role is reached, and at least the gap after the one
+    before (the typical gap between the two roles on the typical path; a move to another track its own)."""
+    typical, earliest = _role_years(timing, role)
+    was_typical, was_earliest = _role_years(timing, before)
+    if kind == StepKind.LATERAL:
+        spacing, spacing_early = timing.lateral, timing.lateral
+    else:
+        spacing = max(timing.gap, typical - was_typical)
+        spacing_early = max(timing.gap, earliest - was_earliest)
+    start = timing.start_year
+    if previous.is_current:  # the gap counts from when the person reached the current role
+        held = max(0, timing.years - was_typical)
+        held_early = max(0, timing.earliest_years - was_earliest)
+        year = start + max(1, spacing - held, typical - timing.years)
+        early = start + max(1, spacing_early - held_early, earliest - timing.earliest_years)
+    else:
+        year = max(previous.year + spacing, start + typical - timing.years)
+        early = max(previous.earliest_year + spacing_early, start + earliest - timing.earliest_years)
+    return year, min(early, year)
+
+
+def _route(
+    catalog: Catalog, timing: _Timing, current: Role, track: str, roles: tuple[Role, ...]
+) -> list[tuple[Role, str]]:
+    """The roles a track's path goes through from the current role, each with its kind of step.
+
+    On the current role's own track: every later role, as promotions. On another track: up the current
+    role's own ladder until a role of that track is within reach (no more senior than the role held, or a
+    research role reached by the years of experience then, a PhD's research years counted), then a
+    lateral move to the most senior such role, then promotions on that track.
+    """
+    if track in current.tracks:
+        return [(r, StepKind.PROMOTION) for r in roles if r.order > current.order]
+    home = next(iter(current.tracks), None)
+    ladder = [r for r in catalog.track_roles(home) if r.order > current.order] if home else []
+    route: list[tuple[Role, str]] = []
+    held, years = current, timing.years
+    while True:
+        within = [
+            r for r in roles if r.order <= held.order or (_research_only(r) and _role_years(timing, r)[0] <= years)
+        ]
+        if within:
+            into = max(within, key=lambda r: r.order)
+            route.append((into, StepKind.LATERAL))
+            return [*route, *((r, StepKind.PROMOTION) for r in roles if r.order > into.order)]
+        if not ladder:
+            return [*route, (roles[0], StepKind.LATERAL), *((r, StepKind.PROMOTION) for r in roles[1:])]
+        held = ladder.pop(0)
+        years = max(years, held.typical_years)
+        route.append((held, StepKind.PROMOTION))
+
+
 def _paths(
     pricing: _Pricing, first: Step, start_year: int, only_tracks: Collection[str] | None
 ) -> list[tuple[str, str, tuple[Step, ...]]]:
-    """Each track's steps from the current one, dated by typical years and the minimum gap between steps.
+    """Each track's steps from the current one: promotions on its ladder, a lateral move onto it when the
+    current role is on another track, each dated by `_dates`.
 
-    A role pays this person the same on every track; only its year and the floor depend on the track,
-    so each role is priced once, and a step after the same step is built once.
+    A role pays this person the same on every track; only its year and the floor depend on the path,
+    so each role is priced once.
     """
     catalog, profile = pricing.catalog, pricing.profile
     current = catalog.roles[profile.current_level]
-    education = catalog.educations[profile.education]
-    gap = math.ceil(catalog.param("min-years-between-steps").value)
-    earliest_factor = catalog.param("earliest-factor").value
-    # Holding a level shows its usual experience: later steps are dated from at least that.
-    dated_from = max(profile.years_experience, current.typical_years)
-    first_wait = max(1, gap - pricing.in_level)  # the gap counts from when the person reached the level
+    timing = _Timing(
+        start_year=start_year,
+        years=profile.years_experience,
+        earliest_years=profile.years_experience,
+        gap=math.ceil(catalog.param("min-years-between-steps").value),
+        lateral=math.ceil(catalog.param("lateral-move-years").value),
+        research_years=catalog.educations[profile.education].research_years,
+    )
+    # Holding a role shows its usual experience (a PhD's research years counted on a research role).
+    usual, usual_earliest = _role_years(timing, current)
+    timing = replace(
+        timing,
+        years=max(profile.years_experience, usual),
+        earliest_years=max(profile.years_experience, usual_earliest),
+    )
     priced: dict[str, _Pay | None] = {}
-    built: dict[tuple[int, str], Step] = {}
     paths = []
     for track_slug, track_name, roles in catalog.track_ladders:
         if only_tracks is not None and track_slug not in only_tracks:
             continue
-        later = [r for r in roles if r.order > current.order]
-        if track_slug == Track.RESEARCH and education.research_years:
-            later = [r for r in later if _research_only(r)] or later  # a direct entrant skips the ladder
-        steps = [first]
-        for role in later:
+        steps, before = [first], current
+        for role, kind in _route(catalog, timing, current, track_slug, roles):
             if role.slug not in priced:
                 priced[role.slug] = _price(pricing, role, False)
             pay = priced[role.slug]
             if pay is None:
                 continue
             previous = steps[-1]
-            known = built.get((id(previous), role.slug))
-            if known is not None:
-                steps.append(known)
-                continue
-            typical = role.typical_years
-            if _research_only(role):
-                typical = max(0, typical - education.research_years)
-            wait = max(0, typical - dated_from)
-            spacing = first_wait if previous.is_current else gap
-            year = max(start_year + wait, previous.year + spacing)
-            earliest = max(start_year + math.ceil(wait * earliest_factor), previous.earliest_year + spacing)
-            steps.append(_step(pricing, role, pay, year, min(earliest, year), False, previous))
-            built[id(previous), role.slug] = steps[-1]
+            year, earliest = _dates(timing, role, kind, previous, before)
+            steps.append(_step(pricing, role, pay, year, earliest, kind, previous))
+            before = role
         paths.append((track_slug, track_name, tuple(steps)))
     return paths
 

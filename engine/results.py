@@ -44,6 +44,8 @@ class Step:
     percentile_max: int = 0  # where base_max sits in the band, 0–100
     bonus_share: float = 0.0  # bonus and equity as a share of total pay
     floored: bool = False  # held at the previous step's pay: the role's band here pays less
+    kind: str = "current"  # StepKind: "current", "promotion" or "lateral" (a move to another track)
+    provenance: str = "assumption"  # Provenance: "article", "assumption", "edited" or "yours"
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +142,10 @@ class Freelance:
     usd_yearly_min: float | None
     usd_yearly_max: float | None
     explanation: tuple[Adjustment, ...]
+    client_market: str = "local"  # "us": the rates are US clients' in USD (`currency` is then "USD")
+    local_currency: str = ""  # US clients: the plan's currency, and the yearly amount converted into it
+    local_yearly_min: float | None = None
+    local_yearly_max: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,7 +38,32 @@ class WorkMode(StrEnum):
 class SourceKind(StrEnum):
     ARTICLE = "article"
     ASSUMPTION = "assumption"
+    EDITED = "edited"  # an article figure changed in admin: the change note is its source
     INPUT = "input"  # the person's own figure
+
+
+class StepKind(StrEnum):
+    """What a step on a path is: where the person stands, a promotion on a ladder, or a move to another track."""
+
+    CURRENT = "current"
+    PROMOTION = "promotion"
+    LATERAL = "lateral"
+
+
+class Provenance(StrEnum):
+    """Whose figure a step shows: the article's band, an assumption, an edited article band, or the person's pay."""
+
+    ARTICLE = "article"
+    ASSUMPTION = "assumption"
+    EDITED = "edited"
+    YOURS = "yours"
+
+
+class ClientMarket(StrEnum):
+    """Whom a freelancer bills: clients where they live, or US clients while living here (rates in USD)."""
+
+    LOCAL = "local"
+    US = "us"
 
 
 class Money(StrEnum):

@@ -50,7 +50,7 @@ class Band:
 
 def merit_raise_percent(catalog: Catalog, currency: str) -> float:
     """The yearly raise as paid: the data's raise within a level, on top of the currency's inflation."""
-    above = catalog.param("annual-raise").value
+    above = catalog.annual_raise(currency).value
     inflation = catalog.inflation(currency)
     return ((1 + above) * (1 + (inflation.value if inflation else 0.0)) - 1) * 100
 

@@ -22,7 +22,7 @@ from engine.profile import Profile
 from engine.projection import project
 from engine.results import Projection, Step
 from engine.rounding import round_pay
-from engine.slugs import Money
+from engine.slugs import Money, Provenance
 
 from ..profiles import query_of
 from . import chart, earnings_chart
@@ -32,6 +32,7 @@ from .options import Options
 from .words import (
     ARTICLE,
     ASSUMPTION,
+    EDITED,
     YOURS,
     basis_words,
     money_words,
@@ -161,7 +162,14 @@ class ProjectionPanel:
             "when": "now"
             if step.is_current
             else SafeString(f'{step.year} <span class="muted">(earliest {step.earliest_year})</span>'),
-            "badge": YOURS if own else ASSUMPTION if step.is_assumption else ARTICLE,
+            "badge": YOURS
+            if own
+            else EDITED
+            if step.provenance == Provenance.EDITED
+            else ASSUMPTION
+            if step.is_assumption
+            else ARTICLE,
+            "kind": step.kind,
             "source": "yours" if own else "",
             "total_badge": YOURS if own_total else ASSUMPTION,
             "total_source": "yours" if own_total else "",

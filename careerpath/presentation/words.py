@@ -14,6 +14,7 @@ from .chart import short_title
 ASSUMPTION = SafeString('<span class="badge badge-assumption">Assumption</span>')
 ARTICLE = SafeString('<span class="badge badge-article">Article</span>')
 YOURS = SafeString('<span class="badge badge-input">Your pay</span>')  # a figure the person typed
+EDITED = SafeString('<span class="badge badge-assumption">Edited</span>')  # an article band changed in admin
 # Where a percentile inside a band is, in words: below each limit, its words.
 POSITION_WORDS = (
     (25, "in the bottom quarter"),
@@ -102,6 +103,7 @@ def explanation_lines(items: tuple[Adjustment, ...]) -> list[dict]:
             "source": item.source.text,
             "is_assumption": item.source.is_assumption,
             "is_input": item.source.kind == SourceKind.INPUT,  # the pay the person gave
+            "is_edited": item.source.kind == SourceKind.EDITED,  # an article figure changed: its note, no quote
         }
         for item in items
     ]

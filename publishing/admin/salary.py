@@ -165,6 +165,7 @@ class VersionedAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         current_changeset().note = form.cleaned_data["change_note"]
+        obj.change_note = form.cleaned_data["change_note"]  # an edited article band's source (SalaryBand)
         super().save_model(request, obj, form, change)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
@@ -210,7 +211,16 @@ class IndustryAdmin(LookupAdmin):
 
 @admin.register(Role)
 class RoleAdmin(LookupAdmin):
-    list_display = ("name", "slug", "order", "is_level", "track_names", "typical_years", "provenance")
+    list_display = (
+        "name",
+        "slug",
+        "order",
+        "is_level",
+        "track_names",
+        "typical_years",
+        "earliest_years",
+        "provenance",
+    )
     list_filter = ("is_level", "tracks", "provenance")
     search_fields = ("slug", "name", *SOURCE_SEARCH)
     filter_horizontal = ("tracks",)

@@ -25,8 +25,13 @@ def test_the_page_explains_your_pay_and_earnings_with_their_assumptions(catalog)
     html = render_to_string("careerpath/methodology.html", methodology_context(catalog))
     assert "compa-ratio" in html and "Earnings over the years." in html
     assert "1% a year above inflation" in html
-    for currency, rate, as_paid in (("USD", "2.5%", "3.5%"), ("INR", "4.5%", "5.5%"), ("EUR", "2%", "3%")):
+    # Raises are per currency (issue 21): India has its own merit row.
+    for currency, rate, merit, as_paid in (
+        ("USD", "2.5%", "1%", "3.5%"),
+        ("INR", "4.5%", "2.5%", "7.1%"),
+        ("EUR", "2%", "1%", "3%"),
+    ):
         assert (
-            f"<li>{currency}: inflation {rate} a year; a raise within a level is then about {as_paid} as paid.</li>"
-            in html
+            f"<li>{currency}: inflation {rate} a year; a merit raise within a level of {merit} above it "
+            f"(promotions are modelled apart), about {as_paid} as paid.</li>" in html
         )

@@ -17,8 +17,7 @@ def test_json_has_the_documented_shape_and_the_page_figures(user_client, plan):
     assert data["currency"] == "USD"
     tracks = {t["track"]: t for t in data["tracks"]}
     assert set(tracks) == {"ic", "management", "research"}
-    director = tracks["management"]["steps"][-1]
-    assert director["role"] == "director-vp"
+    director = next(step for step in tracks["management"]["steps"] if step["role"] == "director-vp")
     assert set(director) >= {
         "role",
         "title",
@@ -28,8 +27,11 @@ def test_json_has_the_documented_shape_and_the_page_figures(user_client, plan):
         "base_max",
         "total_min",
         "total_max",
+        "kind",
+        "provenance",
         "explanation",
     }
+    assert (director["kind"], director["provenance"]) == ("promotion", "assumption")
     assert isinstance(director["base_min"], int)
     assert director["explanation"][0]["provenance"] == "assumption"
 
@@ -57,7 +59,7 @@ def test_each_exported_step_has_its_band_and_percentiles_as_the_page_shows(user_
         for step in track["steps"]:
             assert step["band_min"] <= step["base_min"] < step["base_max"] <= step["band_max"]
             assert 0 <= step["percentile_min"] < step["percentile_max"] <= 100
-    director = data["tracks"][1]["steps"][-1]
+    director = next(step for step in data["tracks"][1]["steps"] if step["role"] == "director-vp")
     shown = re.search(r'data-role="director-vp"[^>]* data-band-min="(\d+)" data-band-max="(\d+)"', html)
     assert (int(shown[1]), int(shown[2])) == (director["band_min"], director["band_max"])
     rows = csv_table(user_client.get(reverse("projection_csv", args=[plan.pk])).content.decode())
@@ -75,7 +77,7 @@ def test_projection_csv_opens_with_a_title_and_the_inputs_and_uses_human_labels(
         assert f"\r\n{line}\r\n" in text
     rows = csv_table(text)
     assert {r["Track"] for r in rows} == {"Individual contributor", "Management", "Research"}
-    assert "Lead/Principal ML Engineer" in {r["Role"] for r in rows}
+    assert "Staff/Lead ML Engineer" in {r["Role"] for r in rows}
     assert not any(slug in text for slug in (",ic,", "lead-principal", "director-vp"))
     assert "Hourly min" not in rows[0] and "Base min (USD)" not in rows[0]  # no always-empty columns
     assert all(value != "" for row in rows for value in row.values())

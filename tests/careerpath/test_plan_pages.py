@@ -207,5 +207,5 @@ def test_each_plan_page_shows_its_own_inputs(user_client, user, make_plan):
             assert re.search(rf'value="{skill}"[^>]*checked', html)
             assert f'name="years_experience" value="{years}"' in html
             assert (
-                len(re.findall(r"<option [^>]*selected>", html)) == 9
-            )  # one per select (horizon and money too), no more
+                len(re.findall(r"<option [^>]*selected>", html)) == 10
+            )  # one per select (horizon, money and freelance clients too), no more

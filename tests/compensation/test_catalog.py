@@ -30,6 +30,7 @@ def test_catalog_has_the_fixtures_figures(db):
         "mid",
         "senior",
         "lead-principal",
+        "principal",
         "ml-architect",
     ]
 

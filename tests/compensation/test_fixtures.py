@@ -94,7 +94,9 @@ PARAMETERS = {
     "years-in-level-points": "0.04",
     "years-in-level-cap": "0.15",
     "unusual-years-margin": "6",
-    "earliest-factor": "0.60",
+    "promotion-min-raise": "0.1000",
+    "lateral-move-years": "1",
+    "industry-premium-exponent-abroad": "0.25",
     "min-years-between-steps": "2",
     "freelance-billable-hours": "1500",
     "remote-us-blend": "0.50",
@@ -207,13 +209,42 @@ def test_the_five_progression_roles_are_the_articles_list(db):
 
 
 def test_levels_climb_in_order_with_the_articles_years(db):
-    levels = list(models.Role.objects.filter(is_level=True).order_by("order"))
-    assert [(r.slug, r.typical_years) for r in levels] == [
-        ("entry", 0),
-        ("mid", 3),
-        ("senior", 6),
-        ("lead-principal", 9),
-    ]
+    ic = list(models.Role.objects.filter(tracks__slug="ic").order_by("order"))
+    assert [(r.slug, r.typical_years) for r in ic][:3] == [("entry", 0), ("mid", 3), ("senior", 6)]
+
+
+LADDERS = {
+    "ic": ["entry", "mid", "senior", "lead-principal", "principal", "ml-architect"],
+    "management": ["entry", "mid", "senior", "team-lead", "senior-manager", "director-vp", "vp-ml"],
+    "research": ["research-scientist", "senior-research-scientist", "staff-research-scientist"],
+}
+
+
+def test_every_track_is_a_ladder_of_roles_anyone_may_hold_now(db):
+    for track, slugs in LADDERS.items():
+        roles = list(models.Role.objects.filter(tracks__slug=track).order_by("order"))
+        assert [r.slug for r in roles] == slugs, track
+        assert all(r.is_level for r in roles), track
+        # Each rung is later than the one before, on the typical and the earliest path alike.
+        assert [r.typical_years for r in roles] == sorted(r.typical_years for r in roles), track
+        assert all(r.earliest_years <= r.typical_years for r in roles), track
+
+
+def test_director_is_not_reached_before_ten_years_even_on_the_earliest_path(db):
+    assert models.Role.objects.get(slug="director-vp").earliest_years >= 10
+
+
+def test_every_role_without_an_article_band_cites_a_public_source(db):
+    for band in models.SalaryBand.objects.filter(kind="role", provenance=models.Provenance.ASSUMPTION):
+        assert any(name in band.rationale for name in ("levels.fyi", "Bureau of Labor Statistics", "BLS")), band.slug
+    for role in models.Role.objects.filter(provenance=models.Provenance.ASSUMPTION):
+        assert "ladder" in role.rationale, role.slug
+
+
+def test_article_bands_remember_the_articles_figures(db):
+    for band in models.SalaryBand.objects.filter(provenance=models.Provenance.ARTICLE):
+        assert (band.article_min, band.article_max) == (band.min_amount, band.max_amount), band.slug
+    assert not models.SalaryBand.objects.filter(provenance=models.Provenance.ASSUMPTION, article_min__isnull=False)
 
 
 def test_every_role_location_and_industry_has_exactly_one_yearly_base_band(db):

@@ -49,7 +49,13 @@ def test_a_band_edit_in_admin_makes_a_version_with_its_note_author_and_diff(staf
     assert version.author.email == "admin@example.com"
     [change] = version.changes.all()
     assert (change.table, change.key, change.action) == ("salaryband", "location-london", "changed")
-    assert change.diff() == [("min_amount", "55000.00", "60000.00"), ("max_amount", "90000.00", "95000.00")]
+    # The article's band, edited: its provenance follows the figure, with the note as its source (issue 21).
+    assert change.diff() == [
+        ("provenance", "article", "edited"),
+        ("rationale", "", "2026 survey: London bands"),
+        ("min_amount", "55000.00", "60000.00"),
+        ("max_amount", "90000.00", "95000.00"),
+    ]
     assert get_catalog().data_version == 2
     assert DataStamp.objects.get().note == "2026 survey: London bands"
 

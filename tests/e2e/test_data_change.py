@@ -58,7 +58,7 @@ def test_admin_imports_a_survey_and_an_owner_sees_what_it_did_to_their_plan(
     notice = page.locator("[data-data-change]")
     expect(notice).to_contain_text("the salary data changed (2026 survey: London bands)")
     expect(notice).to_contain_text(
-        re.compile(r"Your next step, Lead/Principal ML Engineer, moved from £[\d,]+ – £[\d,]+ to")
+        re.compile(r"Your next step, Staff/Lead ML Engineer, moved from £[\d,]+ – £[\d,]+ to")
     )
     expect(notice).to_contain_text("because the London band changed from £55,000 – £90,000 to £60,000 – £95,000")
     checked(page, "plan-data-change", "Lead in London · CareerPath")

@@ -54,7 +54,8 @@ def test_real_is_at_most_nominal_for_positive_inflation(catalog):
             for entry in track.earnings:
                 assert entry.base_real <= entry.base and entry.total_real <= entry.total
                 assert entry.cumulative_total_real <= entry.cumulative_total
-            if len(track.earnings) >= 5:
+            # A path held at a token base (the form refuses one) for the whole horizon rounds to the same hundreds.
+            if len(track.earnings) >= 5 and (person.current_base is None or person.current_base >= 1000):
                 assert track.cumulative_real < track.cumulative
 
     check()
@@ -138,16 +139,15 @@ def test_the_lifetime_sentence_names_the_best_track_and_the_gap(catalog):
     panel = ProjectionPanel(profile(), catalog, YEAR)
     projection = panel.projection
     best = max(projection.tracks, key=lambda t: t.cumulative)
-    ic = projection.track("ic")
+    management = projection.track("management")
     summary = panel.earnings["summary"]
-    assert best.track == "management"  # Director/VP pays most over ten years from mid-level
-    assert summary.startswith("Over 10 years, as paid, the management track earns")
-    gap = f"${best.cumulative - ic.cumulative:,.0f}"
-    real_gap = f"${best.cumulative_real - ic.cumulative_real:,.0f}"
-    assert (
-        f"earns {gap} more in total pay than staying an individual contributor (in today’s money: {real_gap})."
-        in summary
-    )
+    # Model v3: parallel ladders, so from mid-level in Seattle retail the IC ladder (Staff/Lead, then Principal)
+    # earns a little more over ten years than management (issue 21: no track wins by construction).
+    assert best.track == "ic"
+    assert summary.startswith("Over 10 years, as paid, staying an individual contributor earns")
+    gap = f"${best.cumulative - management.cumulative:,.0f}"
+    real_gap = f"${best.cumulative_real - management.cumulative_real:,.0f}"
+    assert f"earns {gap} more in total pay than the management track (in today’s money: {real_gap})." in summary
     real = ProjectionPanel(profile(), catalog, YEAR, money="real").earnings["summary"]
     assert real.startswith("Over 10 years, in today’s money,") and f"(as paid: {gap})" in real
 

@@ -43,8 +43,10 @@ def test_the_faang_band_is_total_pay_and_never_used_as_base(catalog):
     sf = {"location": "sf-bay-area", "current_level": "senior", "years_experience": 7}
     big_tech = project(profile(industry="technology-faang", **sf), catalog, YEAR).tracks[0].steps[0]
     finance = project(profile(industry="finance-fintech", **sf), catalog, YEAR).tracks[0].steps[0]
-    # Base pay at big tech is about the market's; bonus and equity make the difference.
-    assert big_tech.base_max <= finance.base_max
+    # Big tech's premium is its total pay's (its band is total pay, against the US average as total pay):
+    # larger than finance's, and most of it is bonus and equity.
+    assert catalog.industry_ratios["technology-faang"] > catalog.industry_ratios["finance-fintech"] > 1
+    assert big_tech.total_min - finance.total_min > 2 * (big_tech.base_min - finance.base_min)
     assert big_tech.total_min >= 1.6 * big_tech.base_min
     assert big_tech.total_min > finance.total_max
     assert big_tech.total_min >= 350_000 and big_tech.total_max <= 550_000

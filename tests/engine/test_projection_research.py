@@ -4,32 +4,54 @@ from engine.projection import project
 from tests.builders import YEAR, neutral, profile
 
 
-def test_a_new_phd_graduate_enters_the_research_track_directly(catalog):
+def test_a_new_phd_graduate_moves_into_research_at_research_scientist_within_a_year(catalog):
     result = project(neutral(current_level="entry", years_experience=0, education="phd"), catalog, YEAR)
     research = result.track("research").steps
-    assert [s.role for s in research] == ["entry", "research-scientist"]
-    assert research[1].year - YEAR >= catalog.param("min-years-between-steps").value
+    assert [s.role for s in research] == [
+        "entry",
+        "research-scientist",
+        "senior-research-scientist",
+        "staff-research-scientist",
+    ]
+    assert [s.kind for s in research] == ["current", "lateral", "promotion", "promotion"]
+    assert research[1].year - YEAR == catalog.param("lateral-move-years").value
     assert not research[1].floored
 
 
-def test_a_phd_enters_from_any_level(catalog):
-    for level, years in (("entry", 1), ("mid", 4), ("senior", 7), ("lead-principal", 10)):
+def test_a_phd_may_hold_research_scientist_now(catalog):
+    result = project(neutral(current_level="research-scientist", years_experience=0, education="phd"), catalog, YEAR)
+    research = result.track("research").steps
+    assert research[0].role == "research-scientist" and research[0].kind == "current"
+    assert [s.kind for s in research[1:]] == ["promotion", "promotion"]
+
+
+def test_a_phd_enters_research_from_any_level_at_the_rung_its_seniority_allows(catalog):
+    for level, years, rung in (
+        ("entry", 1, "research-scientist"),
+        ("mid", 4, "senior-research-scientist"),  # 4 years after a PhD: the Senior rung
+        ("senior", 7, "staff-research-scientist"),  # 7 years after a PhD
+        ("lead-principal", 10, "staff-research-scientist"),
+    ):
         steps = project(profile(current_level=level, years_experience=years, education="phd"), catalog, YEAR)
-        assert [s.role for s in steps.track("research").steps] == [level, "research-scientist"]
+        research = steps.track("research").steps
+        assert (research[1].role, research[1].kind) == (rung, "lateral"), level
 
 
-def test_without_a_phd_research_comes_after_senior(catalog):
+def test_without_a_phd_research_is_a_move_across_after_mid_level(catalog):
     for education in ("bachelors", "masters"):
         steps = project(profile(current_level="entry", years_experience=1, education=education), catalog, YEAR)
-        assert [s.role for s in steps.track("research").steps] == ["entry", "mid", "senior", "research-scientist"]
+        research = steps.track("research").steps
+        assert [s.role for s in research][:3] == ["entry", "mid", "research-scientist"]
+        assert research[2].kind == "lateral"
+        # Not before the years a research scientist usually has without a PhD.
+        assert research[2].year - YEAR + 1 >= catalog.roles["research-scientist"].typical_years
 
 
-def test_senior_to_research_scientist_is_a_raise_not_a_floor(catalog):
+def test_a_lateral_move_never_pays_less(catalog):
     result = project(profile(current_level="senior", years_experience=7), catalog, YEAR)
-    senior, scientist = result.track("research").steps
-    assert not scientist.floored
-    assert scientist.base_min > senior.base_min and scientist.base_max > senior.base_max
-    assert catalog.role_bands["research-scientist"].mid > catalog.role_bands["senior"].mid
+    senior, scientist, *_ = result.track("research").steps
+    assert scientist.kind == "lateral"
+    assert scientist.base_min >= senior.base_min and scientist.total_min >= senior.total_min
 
 
 def test_a_phd_weighs_more_on_the_research_track(catalog):
@@ -41,10 +63,10 @@ def test_a_phd_weighs_more_on_the_research_track(catalog):
 
 
 def test_a_floored_step_says_so_in_words(catalog):
-    # A Lead/Principal without a PhD moving into research: the research band here pays less.
-    result = project(profile(current_level="lead-principal", years_experience=10), catalog, YEAR)
-    lead, scientist = result.track("research").steps
-    assert scientist.floored
-    assert (scientist.base_min, scientist.base_max) >= (lead.base_min, lead.base_max)
+    # A Director moving into research: the research band here pays less, and a move is not taken for less.
+    result = project(profile(current_level="director-vp", years_experience=15), catalog, YEAR)
+    director, scientist = result.track("research").steps
+    assert scientist.floored and scientist.kind == "lateral"
+    assert (scientist.base_min, scientist.base_max) >= (director.base_min, director.base_max)
     line = next(item for item in scientist.explanation if item.label == "Held at your previous pay")
-    assert "Lead/Principal ML Engineer" in line.detail and "not taken for less pay" in line.detail
+    assert "Director or VP of Machine Learning" in line.detail and "not taken for less pay" in line.detail

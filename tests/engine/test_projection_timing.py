@@ -14,7 +14,7 @@ def test_the_earliest_path_respects_the_minimum_years_between_steps(catalog):
     gap = catalog.param("min-years-between-steps").value
     result = project(profile(current_level="entry", years_experience=15, location="sf-bay-area"), catalog, YEAR)
     ic = result.track("ic").steps
-    assert [s.role for s in ic] == ["entry", "mid", "senior", "lead-principal", "ml-architect"]
+    assert [s.role for s in ic] == ["entry", "mid", "senior", "lead-principal", "principal", "ml-architect"]
     assert all(g >= gap for g in gaps([s.earliest_year for s in ic[1:]]))
     assert all(g >= gap for g in gaps([s.year for s in ic[1:]]))
 
@@ -48,4 +48,5 @@ def test_what_is_unusual_comes_from_the_data(catalog):
 
 def test_typical_dates_are_unchanged_for_usual_inputs(catalog):
     steps = project(profile(years_experience=4), catalog, YEAR).track("management").steps
-    assert [s.year for s in steps] == [YEAR, YEAR + 2, YEAR + 5, YEAR + 9]
+    # Mid (4 y) -> Senior at 6 y, Team Lead at 9, then the typical gaps of the management ladder.
+    assert [s.year for s in steps] == [YEAR, YEAR + 2, YEAR + 5, YEAR + 8, YEAR + 11, YEAR + 15]

@@ -18,7 +18,7 @@ def test_each_what_if_gives_its_effect_at_every_step_and_at_the_top(catalog):
     skills, _ = what_ifs(profile(target_track="ic"), catalog, YEAR)
     nlp = next(w for w in skills if w.key == "nlp")
     assert nlp.track == "ic" and nlp.top_role == "ml-architect"
-    assert [c.role for c in nlp.steps] == ["mid", "senior", "lead-principal", "ml-architect"]
+    assert [c.role for c in nlp.steps] == ["mid", "senior", "lead-principal", "principal", "ml-architect"]
     assert all(c.delta_min > 0 for c in nlp.steps)
     assert nlp.top_delta_min == nlp.steps[-1].delta_min
     # The fields the page uses today are still there.
