@@ -225,8 +225,8 @@
     }
   }
   // Phones draw role names larger than the chart placed them for (app.css): a name that would run past the
-  // drawing's right edge moves left, and one that would overlap a name already drawn is left out (its
-  // band, the legend, the figures on tap and the table still name it).
+  // drawing's right edge moves left. On any screen a name that would overlap one already drawn is left out
+  // (its band, the legend, the figures on tap and the table still name it).
   function fitChartNames() {
     var phone = window.matchMedia("(max-width: 575px)").matches;
     document.querySelectorAll("svg.chart-svg").forEach(function (svg) {
@@ -240,12 +240,12 @@
         }
         name.setAttribute("x", name.getAttribute("data-x"));
         name.classList.remove("is-crowded");
-        if (!phone || !scale) {
-          return; // wide screens draw names where the chart placed them; a hidden chart has no size
+        if (!scale) {
+          return; // a hidden chart has no size
         }
         var box = name.getBoundingClientRect();
         var right = svg.getBoundingClientRect().right - 2;
-        if (box.right > right) {
+        if (phone && box.right > right) { // wide screens draw names where the chart placed them
           name.setAttribute("x", String(Number(name.getAttribute("x")) - (box.right - right) * scale));
           box = name.getBoundingClientRect();
         }

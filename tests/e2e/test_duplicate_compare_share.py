@@ -108,7 +108,7 @@ def test_editing_a_field_keeps_focus_and_announces_the_update(page, log_in_as, m
         page.keyboard.press("Control+A")
         page.keyboard.type("9")
     expect(years).to_be_focused()
-    expect(page.locator("#live-region")).to_contain_text("Management: Director or VP of Machine Learning by")
+    expect(page.locator("#live-region")).to_contain_text("Management: VP of Machine Learning by")
     location = page.get_by_label("Location")
     location.focus()
     with projection_update(page):

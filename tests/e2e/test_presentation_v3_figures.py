@@ -41,7 +41,7 @@ def test_compare_finance_against_big_tech_agrees_with_itself(page, checked, log_
         page.set_viewport_size(size)
         management = page.locator(".compare-highlights li", has_text="Management track")
         expect(management).to_contain_text(re.compile(r"over 10 years “Finance” earns \$[\d,]+ less in total pay"))
-        expect(management).to_contain_text(re.compile(r"less in total pay a year at Director/VP \(base: \$[\d,]+"))
+        expect(management).to_contain_text(re.compile(r"less in total pay a year at VP \(base: \$[\d,]+"))
         director = page.locator('.compare-steps tr[data-role="director-vp"][data-track="management"]')
         assert int(director.get_attribute("data-diff-total")) < 0
         expect(director).to_have_attribute("data-diff-currency", "USD")
@@ -68,7 +68,7 @@ def test_compare_seattle_and_london_in_one_currency(page, checked, log_in_as, ma
     expect(page.locator("[data-compare-rates]")).to_contain_text(re.compile(r"1 GBP = [\d.]+ USD .*data version \d+"))
     page.set_viewport_size(PHONE)
     height = page.evaluate("() => document.querySelector('.compare-steps').getBoundingClientRect().height")
-    assert height < 4000, f"the step table is {height} px tall on a phone"
+    assert height < 5000, f"the step table is {height} px tall on a phone"  # 13 roles on three ladders
 
 
 def test_plan_page_badges_your_pay_and_says_base_or_total_and_its_money(page, checked, log_in_as, make_plan, user):

@@ -24,12 +24,12 @@ def test_entering_pay_changes_the_percentile_and_lifetime_sentences_live(page, c
     before = lifetime.inner_text()
 
     with projection_update(page):
-        page.get_by_label("Base pay now").fill("160000")
+        page.get_by_label("Base pay now").fill("190000")
     expect(pay_sentence).to_contain_text(
         re.compile(r"Your base is at the \d+(st|nd|rd|th) percentile of the Mid-level ML Engineer band in Seattle")
     )
     expect(pay_sentence).to_contain_text("compa-ratio")
-    expect(page).to_have_url(re.compile(r"/estimate/\?.*current_base=160000"))
+    expect(page).to_have_url(re.compile(r"/estimate/\?.*current_base=190000"))
 
     with projection_update(page):
         page.get_by_label("Base pay now").fill("400000")
@@ -59,7 +59,7 @@ def test_a_share_link_shows_the_pay_only_when_allowed(page, open_context, checke
         current_level="senior",
         years_experience="7",
         industry="technology-faang",
-        current_base="210000",
+        current_base="240000",
         current_equity="90000",
     )
     log_in_as(page.context, user)
