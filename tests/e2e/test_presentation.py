@@ -202,7 +202,7 @@ def test_5_compare_says_differences_in_words_and_fits_a_phone(page, screen, log_
     )
     director = page.locator('.compare-steps tr[data-role="director-vp"] .difference')
     expect(director).to_have_text(
-        re.compile(r"“Bay Area plan” pays \$[\d,]+ to \$[\d,]+ more in total pay a year at VP")
+        re.compile(r"“Bay Area plan” pays \$[\d,]+ to \$[\d,]+ more in total pay a year at Director/VP")
     )
     assert not cells_cut_off(page, ".compare-steps"), "compare's step table is cut off"
 
