@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 from django_htmx.http import push_url
@@ -48,7 +48,10 @@ def home(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 def estimate(request):
     """The quick estimate. A GET of pay-less inputs is a bookmarkable address; the form sends by POST, so
-    pay typed into it never reaches a URL (an old link with pay in its query still answers)."""
+    pay typed into it never reaches a URL (an old link with pay in its query still answers).
+
+    A POST without pay lands on that address; a POST with pay is answered where it is.
+    """
     catalog = get_catalog()
     form = ProfileForm(request.POST if request.method == "POST" else request.GET, catalog=catalog)
     if not form.is_valid():
@@ -56,11 +59,15 @@ def estimate(request):
             request, "careerpath/home.html", {"form": form, "invalid": form, "link_query": ""}, status=400
         )
     panel = ProjectionPanel(form.profile(), catalog, this_year(), money=form.money_choice)
+    address = f"{reverse('estimate')}?{estimate_query(panel)}"
+    if request.method == "POST" and not request.htmx and not panel.has_own_pay:
+        # Without JavaScript and without pay, the result is the bookmarkable address (post, redirect, get).
+        return redirect(f"{address}#projection", permanent=False)
     context = {"form": form, "panel": panel, "link_query": estimate_query(panel)}
     response = render_page(request, "careerpath/home.html", context)
     if request.htmx:
-        # The address bar follows the inputs, the pay left out: the address is kept in the history.
-        push_url(response, f"{reverse('estimate')}?{context['link_query']}")
+        # The address bar follows the inputs, the pay left out: the address kept in the history is safe.
+        push_url(response, address)
     return response
 
 

@@ -173,6 +173,15 @@ def test_an_estimate_with_pay_says_its_links_use_market_pay(client):
     assert "data-market-pay" not in without
 
 
+def test_an_estimate_without_pay_sent_without_javascript_lands_on_its_bookmarkable_address(client):
+    response = client.post(reverse("estimate"), PROFILE)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("estimate") + "?") and "location=seattle" in response["Location"]
+    assert response["Location"].endswith("#projection")
+    assert client.get(response["Location"]).status_code == 200
+    assert client.post(reverse("estimate"), {**PROFILE, **PAY}).status_code == 200  # with pay: answered in place
+
+
 def test_the_estimate_live_update_pushes_its_address_without_the_pay(client):
     response = client.post(reverse("estimate"), {**PROFILE, **PAY}, headers=HTMX)
     pushed = response["HX-Push-Url"]
