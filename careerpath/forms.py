@@ -316,60 +316,119 @@ class LinkedProfileForm(ProfileForm):
         return year
 
 
-class ExplainForm(LinkedProfileForm):
-    """One figure of a projection: a step ("track/role"), the freelance rate, or what applies to every step."""
-
-    figure = forms.ChoiceField(
+def _figure_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
         error_messages={"required": "Say which figure to explain.", "invalid_choice": "No such figure."}
     )
 
+
+def _figure_choices(catalog: Catalog) -> list[tuple[str, str]]:
+    steps = [f"{track}/{role.slug}" for track in catalog.tracks for role in catalog.track_roles(track)]
+    levels = [f"{track}/{role.slug}" for track in catalog.tracks for role in catalog.levels()]
+    return [(value, value) for value in {*steps, *levels, "freelance", "common"}]
+
+
+def _explanation(figure: str, projection: Projection) -> tuple[str, tuple] | None:
+    """(heading, explanation lines) of `figure` in `projection`, or None if it has no such figure."""
+    if figure == "common":
+        return "Adjustments that apply to every step", projection.common
+    if figure == "freelance":
+        if projection.freelance is None:
+            return None
+        return "Freelance rate", projection.freelance.explanation
+    track_slug, role = figure.split("/")
+    track = projection.track(track_slug)
+    for step in track.steps:
+        if step.role == role:
+            return f"{step.title}, {track.name.lower()} track", step.explanation
+    return None
+
+
+class ExplainForm(LinkedProfileForm):
+    """One figure of a projection: a step ("track/role"), the freelance rate, or what applies to every step."""
+
+    figure = _figure_field()
+
     def __init__(self, *args, catalog: Catalog, **kwargs):
         super().__init__(*args, catalog=catalog, **kwargs)
-        steps = [f"{track}/{role.slug}" for track in catalog.tracks for role in catalog.track_roles(track)]
-        levels = [f"{track}/{role.slug}" for track in catalog.tracks for role in catalog.levels()]
-        self.fields["figure"].choices = [(value, value) for value in {*steps, *levels, "freelance", "common"}]
+        self.fields["figure"].choices = _figure_choices(catalog)
 
     def query(self) -> str:
-        return query_of(self.profile())
+        """The profile as the link back may carry it: without the pay."""
+        return query_of(self.profile(), pay=False)
 
     def explanation(self, projection: Projection) -> tuple[str, tuple] | None:
-        """(heading, explanation lines) of the figure in `projection`, or None if it has no such figure."""
-        figure = self.cleaned_data["figure"]
-        if figure == "common":
-            return "Adjustments that apply to every step", projection.common
-        if figure == "freelance":
-            if projection.freelance is None:
-                return None
-            return "Freelance rate", projection.freelance.explanation
-        track_slug, role = figure.split("/")
-        track = projection.track(track_slug)
-        for step in track.steps:
-            if step.role == role:
-                return f"{step.title}, {track.name.lower()} track", step.explanation
-        return None
+        return _explanation(self.cleaned_data["figure"], projection)
+
+
+class SharedFigureForm(forms.Form):
+    """One figure of a shared plan's projection: the link names the plan, so only the figure is asked."""
+
+    figure = _figure_field()
+
+    def __init__(self, *args, catalog: Catalog, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["figure"].choices = _figure_choices(catalog)
+
+    def explanation(self, projection: Projection) -> tuple[str, tuple] | None:
+        return _explanation(self.cleaned_data["figure"], projection)
+
+
+def _part_field() -> forms.ChoiceField:
+    return forms.ChoiceField(
+        choices=list(PARTS.items()),
+        error_messages={"required": "Say which figures to show.", "invalid_choice": "No such figures."},
+    )
+
+
+def _track_field(catalog: Catalog) -> forms.ChoiceField:
+    field = forms.ChoiceField(required=False, error_messages={"invalid_choice": "Choose a track from the list."})
+    field.choices = [("", "Every track")] + [(x.slug, x.name) for x in catalog.tracks.values()]
+    return field
+
+
+def _part_heading(data: dict, catalog: Catalog) -> str:
+    part, track = data["part"], data["track"]
+    if part == "years" and track:
+        return f"Earnings year by year: {catalog.tracks[track].name.lower()} track"
+    return PARTS[part]
+
+
+PARTS = {"options": "What if you change one thing", "years": "Earnings year by year"}
 
 
 class DetailsForm(LinkedProfileForm):
     """A projection's secondary figures: what-ifs and other locations, or one track's earnings year by year."""
 
-    PARTS = {"options": "What if you change one thing", "years": "Earnings year by year"}
+    PARTS = PARTS
 
-    part = forms.ChoiceField(
-        choices=list(PARTS.items()),
-        error_messages={"required": "Say which figures to show.", "invalid_choice": "No such figures."},
-    )
-    track = forms.ChoiceField(required=False, error_messages={"invalid_choice": "Choose a track from the list."})
+    part = _part_field()
     shared = forms.BooleanField(required=False)  # seen on a share link: "this plan", not "yours"
 
     def __init__(self, *args, catalog: Catalog, **kwargs):
         super().__init__(*args, catalog=catalog, **kwargs)
-        self.fields["track"].choices = [("", "Every track")] + [(x.slug, x.name) for x in catalog.tracks.values()]
+        self.fields["track"] = _track_field(catalog)
 
     def heading(self) -> str:
-        part, track = self.cleaned_data["part"], self.cleaned_data["track"]
-        if part == "years" and track:
-            return f"Earnings year by year: {self.catalog.tracks[track].name.lower()} track"
-        return self.PARTS[part]
+        return _part_heading(self.cleaned_data, self.catalog)
+
+
+class SharedDetailsForm(forms.Form):
+    """A shared plan's secondary figures: the link names the plan, so only the part, track and money are asked."""
+
+    part = _part_field()
+    money = _money_field()
+
+    def __init__(self, *args, catalog: Catalog, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.catalog = catalog
+        self.fields["track"] = _track_field(catalog)
+
+    def clean_money(self) -> str:
+        return self.cleaned_data.get("money") or Money.NOMINAL
+
+    def heading(self) -> str:
+        return _part_heading(self.cleaned_data, self.catalog)
 
 
 class DataChangeSeenForm(forms.Form):

@@ -117,8 +117,16 @@ def without_pay(values: dict) -> dict:
     return {**values, **dict.fromkeys(PAY_FIELDS)}
 
 
-def query_of(profile: Profile) -> str:
-    """The profile as a query string, as the quick-estimate form would send it."""
+def with_pay_of(values: Mapping[str, Any], saved: Mapping[str, Any]) -> dict:
+    """`values` (read from a link, which never carries pay) with the pay of `saved` (a plan's values)."""
+    return {**values, **{name: saved.get(name) for name in PAY_FIELDS}}
+
+
+def query_of(profile: Profile, *, pay: bool = True) -> str:
+    """The profile as a query string, as the quick-estimate form would send it.
+
+    `pay=False` leaves the pay out: what a link may carry (URLs end up in access logs and histories).
+    """
     pairs = [
         ("current_level", profile.current_level),
         ("years_experience", profile.years_experience),
@@ -131,7 +139,7 @@ def query_of(profile: Profile) -> str:
         *((("client_market", profile.client_market),) if profile.client_market != ClientMarket.LOCAL else ()),
         ("target_track", profile.target_track or ""),
         ("target_year", "" if profile.target_year is None else profile.target_year),
-        *((name, getattr(profile, name)) for name in PAY_FIELDS if getattr(profile, name) is not None),
+        *((name, getattr(profile, name)) for name in PAY_FIELDS if pay and getattr(profile, name) is not None),
         ("horizon_years", profile.horizon_years),
     ]
     return urlencode(pairs)

@@ -4,12 +4,16 @@ Every figure is a pure function of the profile, the year and the salary data, so
 its rendered HTML with Django's `{% cache %}` tag under `cache_key`; on a hit the template asks for
 nothing here and the engine does not run. The key carries the catalog version, so an admin change
 needs no sweeping: old entries are simply never asked for again.
+
+No URL the panel writes carries the pay (URLs end up in access logs and browser histories): a saved
+plan's parts are fetched by the plan's id and a share link's by its token, each reading the pay from the
+saved plan; the anonymous estimate's links leave the pay out, and the page says so.
 """
 
 from __future__ import annotations
 
 import html
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from django.urls import reverse
@@ -41,6 +45,38 @@ from .words import (
 )
 
 
+@dataclass(frozen=True)
+class Links:
+    """Where a panel's secondary parts ("why this figure", what-ifs, year by year) are fetched from.
+
+    `scope` names what the URLs name (a plan, a share link; "" for the anonymous pages) and goes into the
+    cache key, so a panel cached with one plan's URLs is never served for another plan.
+    """
+
+    explain: str
+    details: str
+    scope: str = ""
+    carries_profile: bool = True  # the URLs carry the (pay-less) profile; a share link's names only the link
+
+    @classmethod
+    def anonymous(cls) -> Links:
+        return cls(reverse("explain"), reverse("details"))
+
+    @classmethod
+    def plan(cls, plan_id: int) -> Links:
+        """A saved plan's pages: the profile as shown (unsaved changes included), the pay from the plan."""
+        return cls(reverse("plan_explain", args=[plan_id]), reverse("plan_details", args=[plan_id]), f"plan{plan_id}")
+
+    @classmethod
+    def share(cls, token: str) -> Links:
+        return cls(
+            reverse("shared_explain", args=[token]),
+            reverse("shared_details", args=[token]),
+            f"share{token}",
+            carries_profile=False,
+        )
+
+
 class ProjectionPanel:
     def __init__(
         self,
@@ -51,6 +87,7 @@ class ProjectionPanel:
         shared: bool = False,
         money: str = Money.NOMINAL,
         years_track: str = "",
+        links: Links | None = None,
     ) -> None:
         self.profile = profile
         self.catalog = catalog
@@ -58,28 +95,42 @@ class ProjectionPanel:
         self.shared = shared  # seen on a share link: "this plan", not "yours"
         self.real = money == Money.REAL  # earnings in today's money
         self.years_track = years_track  # the track whose year-by-year earnings are asked for; "" for all
+        self.links = links or Links.anonymous()
 
     @cached_property
     def query(self) -> str:
-        return query_of(self.profile)
+        """The profile as a link may carry it: without the pay."""
+        return query_of(self.profile, pay=False)
+
+    @cached_property
+    def _link_query(self) -> str:
+        return f"{self.query}&" if self.links.carries_profile else ""
+
+    @cached_property
+    def links_use_market_pay(self) -> bool:
+        """The person's pay is shown, but the links cannot read it back (the anonymous estimate)."""
+        return self.has_own_pay and not self.links.scope
 
     @cached_property
     def explain_url(self) -> str:
         """The start of each figure's "Why this figure" URL; the template appends the figure's name."""
-        return f"{reverse('explain')}?{self.query}&figure="
+        return f"{self.links.explain}?{self._link_query}figure="
 
     @cached_property
     def details_url(self) -> str:
         """The start of the URL of this projection's secondary figures; the template appends the part."""
-        audience = "&shared=on" if self.shared else ""
-        money = f"&money={Money.REAL}" if self.real else ""
-        return f"{reverse('details')}?{self.query}{audience}{money}&part="
+        audience = "shared=on&" if self.shared and not self.links.scope else ""
+        money = f"money={Money.REAL}&" if self.real else ""
+        return f"{self.links.details}?{self._link_query}{audience}{money}part="
 
     @cached_property
     def cache_key(self) -> str:
+        """What the panel's HTML depends on: the data, the year, the audience, the money, what its URLs name
+        and every input, the pay included (the key is never a URL)."""
         audience = "shared" if self.shared else "own"
         money = Money.REAL if self.real else Money.NOMINAL
-        return f"{self.catalog.version}:{self.year}:{audience}:{money}:{self.query}"
+        everything = query_of(self.profile)
+        return f"{self.catalog.version}:{self.year}:{audience}:{money}:{self.links.scope}:{everything}"
 
     @cached_property
     def projection(self) -> Projection:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
+from django_htmx.http import push_url
 
 from compensation.catalog import get_catalog
 from engine.projection import project
@@ -15,7 +16,7 @@ from ..forms import DetailsForm, ExplainForm, ProfileForm
 from ..methodology import methodology_context
 from ..presentation.panel import ProjectionPanel
 from ..presentation.words import explanation_lines
-from ..profiles import describe
+from ..profiles import describe, profile_from_values
 from .rendering import noindex, panel_for, render_page
 
 # What the home page's estimate shows before the visitor changes anything.
@@ -36,18 +37,84 @@ HOME_EXAMPLE = {
 @require_safe
 def home(request):
     catalog = get_catalog()
-    context = {"form": ProfileForm(initial=HOME_EXAMPLE, catalog=catalog), "panel": panel_for(HOME_EXAMPLE, catalog)}
+    context = {
+        "form": ProfileForm(initial=HOME_EXAMPLE, catalog=catalog),
+        "panel": panel_for(HOME_EXAMPLE, catalog),
+        "link_query": "",
+    }
     return render_page(request, "careerpath/home.html", context)
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def estimate(request):
+    """The quick estimate. A GET of pay-less inputs is a bookmarkable address; the form sends by POST, so
+    pay typed into it never reaches a URL (an old link with pay in its query still answers).
+
+    A POST without pay lands on that address; a POST with pay is answered where it is.
+    """
     catalog = get_catalog()
-    form = ProfileForm(request.GET, catalog=catalog)
+    form = ProfileForm(request.POST if request.method == "POST" else request.GET, catalog=catalog)
     if not form.is_valid():
-        return render_page(request, "careerpath/home.html", {"form": form, "invalid": form}, status=400)
+        return render_page(
+            request, "careerpath/home.html", {"form": form, "invalid": form, "link_query": ""}, status=400
+        )
     panel = ProjectionPanel(form.profile(), catalog, this_year(), money=form.money_choice)
-    return render_page(request, "careerpath/home.html", {"form": form, "panel": panel})
+    address = f"{reverse('estimate')}?{estimate_query(panel)}"
+    if request.method == "POST" and not request.htmx and not panel.has_own_pay:
+        # Without JavaScript and without pay, the result is the bookmarkable address (post, redirect, get).
+        return redirect(f"{address}#projection", permanent=False)
+    context = {"form": form, "panel": panel, "link_query": estimate_query(panel)}
+    response = render_page(request, "careerpath/home.html", context)
+    if request.htmx:
+        # The address bar follows the inputs, the pay left out: the address kept in the history is safe.
+        push_url(response, address)
+    return response
+
+
+def estimate_query(panel: ProjectionPanel) -> str:
+    return panel.query + ("&money=real" if panel.real else "")
+
+
+def explain_page(request, form, projection, *, back: str, invalid_back: str):
+    """Why one figure is what it is: the explanation partial for htmx, a page without JavaScript."""
+    if not form.is_valid():
+        return render(request, "careerpath/explain.html", {"form": form, "back": invalid_back}, status=400)
+    found = form.explanation(projection())
+    if found is None:
+        raise Http404  # a step below the person's level, or freelance pay for someone salaried
+    heading, items = found
+    context = {"form": form, "heading": heading, "lines": explanation_lines(items), "back": back}
+    return render_page(request, "careerpath/explain.html", context, partial="explanation")
+
+
+def details_page(request, form, values, *, back, invalid_back: str, shared: bool = False, links=None):
+    """A projection's secondary figures, fetched when they come into view or are opened (a page without JS)."""
+    if not form.is_valid():
+        context = {"form": form, "heading": "Figures not found", "back": invalid_back}
+        # htmx swaps a 422 (the note replaces "Loading…"); a 400 it would leave unshown.
+        return render_page(request, "careerpath/details.html", context, status=400, partial="failed")
+    catalog = form.catalog
+    data = form.cleaned_data
+    values = values()
+    panel = ProjectionPanel(
+        profile_from_values(values),
+        catalog,
+        this_year(),
+        shared=shared,
+        money=data["money"],
+        years_track=data["track"],
+        links=links,
+    )
+    context = {
+        "form": form,
+        "heading": form.heading(),
+        "names": describe(values, catalog),
+        "years": values["years_experience"],
+        "part": data["part"],
+        "panel": panel,
+        "back": back(panel),
+    }
+    return render_page(request, "careerpath/details.html", context, partial=data["part"])
 
 
 @require_safe
@@ -55,44 +122,29 @@ def explain(request):
     """Why one figure is what it is: loaded when its "Why this figure" is opened (a page without JS)."""
     catalog = get_catalog()
     form = ExplainForm(request.GET, catalog=catalog)
-    if not form.is_valid():
-        return render(request, "careerpath/explain.html", {"form": form, "back": reverse("home")}, status=400)
-    found = form.explanation(project(form.profile(), catalog, this_year()))
-    if found is None:
-        raise Http404  # a step below the person's level, or freelance pay for someone salaried
-    heading, items = found
-    context = {
-        "form": form,
-        "heading": heading,
-        "lines": explanation_lines(items),
-        "back": f"{reverse('estimate')}?{form.query()}",
-    }
-    return render_page(request, "careerpath/explain.html", context, partial="explanation")
+    return explain_page(
+        request,
+        form,
+        lambda: project(form.profile(), catalog, this_year()),
+        back=form.is_valid() and f"{reverse('estimate')}?{form.query()}",
+        invalid_back=reverse("home"),
+    )
 
 
 @require_safe
 @noindex
 def details(request):
-    """A projection's secondary figures, fetched when they come into view or are opened (a page without JS)."""
+    """The quick estimate's secondary figures (and a share link's, from before links named the link)."""
     catalog = get_catalog()
     form = DetailsForm(request.GET, catalog=catalog)
-    if not form.is_valid():
-        context = {"form": form, "heading": "Figures not found", "back": reverse("home")}
-        # htmx swaps a 422 (the note replaces "Loading…"); a 400 it would leave unshown.
-        return render_page(request, "careerpath/details.html", context, status=400, partial="failed")
-    data = form.cleaned_data
-    panel = ProjectionPanel(
-        form.profile(), catalog, this_year(), shared=data["shared"], money=form.money_choice, years_track=data["track"]
+    return details_page(
+        request,
+        form,
+        lambda: form.cleaned_data,
+        back=lambda panel: f"{reverse('estimate')}?{estimate_query(panel)}",
+        invalid_back=reverse("home"),
+        shared=form.is_valid() and form.cleaned_data["shared"],
     )
-    context = {
-        "form": form,
-        "heading": form.heading(),
-        "names": describe(data, catalog),
-        "part": data["part"],
-        "panel": panel,
-        "back": f"{reverse('estimate')}?{panel.query}{'&money=real' if panel.real else ''}",
-    }
-    return render_page(request, "careerpath/details.html", context, partial=data["part"])
 
 
 @require_safe

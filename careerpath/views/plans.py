@@ -12,15 +12,17 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseClientRedirect
 
 from compensation.catalog import get_catalog
+from engine.projection import project
 from engine.slugs import Money
 
 from .. import selectors, services
 from ..clock import this_year
-from ..forms import CompareForm, DataChangeSeenForm, MoneyForm, PlanForm, PreviewForm
+from ..forms import CompareForm, DataChangeSeenForm, DetailsForm, ExplainForm, MoneyForm, PlanForm, PreviewForm
 from ..notices import notice_for
 from ..presentation import compare
-from ..profiles import describe, values_from_plan
-from .estimate import HOME_EXAMPLE
+from ..presentation.panel import Links
+from ..profiles import describe, profile_from_values, values_from_plan, with_pay_of
+from .estimate import HOME_EXAMPLE, details_page, explain_page
 from .rendering import panel_for, render_page
 
 PLAN_PAGE = "careerpath/plan_form.html"
@@ -45,57 +47,129 @@ def plan_new(request):
             return redirect(plan)
         return render(request, PLAN_PAGE, {"form": form, "nav": "plans"}, status=400)
 
-    # Arriving from the quick estimate ("Save as a plan") brings its inputs in the query.
+    # Arriving from the quick estimate ("Save as a plan") brings its inputs in the query (never the pay).
+    return _new_plan_page(request, PreviewForm.from_query(request.GET, catalog), catalog)
+
+
+@login_required
+@require_POST
+def plan_new_preview(request):
+    """The new-plan form's values previewed: its live update (htmx), or the page without JavaScript."""
+    catalog = get_catalog()
+    return _new_plan_page(
+        request, PreviewForm(request.POST, catalog=catalog), catalog, typed=None if request.htmx else request.POST
+    )
+
+
+def _new_plan_page(request, preview, catalog, *, typed=None):
     values = {**HOME_EXAMPLE, "title": "My career plan"}
-    preview = PreviewForm.from_query(request.GET, catalog)
     if preview is not None and preview.is_valid():
         values = preview.merged_into(values)
-    context = {"form": PlanForm(initial=values, catalog=catalog), "nav": "plans"}
+    form = PlanForm(typed, catalog=catalog) if typed is not None else PlanForm(initial=values, catalog=catalog)
+    context = {"form": form, "nav": "plans"}
     if preview is not None and not preview.is_valid():
         return render_page(request, PLAN_PAGE, {**context, "invalid": preview}, status=400)
     context.update(panel=panel_for(values, catalog), names=describe(values, catalog))
     return render_page(request, PLAN_PAGE, context)
 
 
-def _plan_page(request, plan, *, editing: bool):
-    """A saved plan: its inputs beside its projection. Unsaved changes in the query are previewed live."""
-    catalog = get_catalog()
-    preview = PreviewForm.from_query(request.GET, catalog)
+def _plan_page(request, plan, catalog, *, editing: bool, preview=None, typed=None):
+    """A saved plan: its inputs beside its projection, or unsaved changes (`preview`) shown in their place."""
     if preview is not None and preview.is_valid():
         # The preview names every profile field, skills included: the saved skills are not needed.
         values = preview.merged_into(values_from_plan(plan, [], catalog))
     else:
         values = {**selectors.plan_values(plan, catalog), "money": MoneyForm.choice(request.GET)}
     # The form is built only if the page shows it: a live update answers with the projection alone.
-    form = SimpleLazyObject(lambda: PlanForm(initial=values, catalog=catalog))
+    # Without JavaScript a preview shows the form as typed (title and notes included).
+    if typed is not None:
+        form = PlanForm(typed, catalog=catalog)
+    else:
+        form = SimpleLazyObject(lambda: PlanForm(initial=values, catalog=catalog))
     context = {"plan": plan, "nav": "plans", "editing": editing, "form": form}
     if preview is not None and not preview.is_valid():
         return render_page(request, PLAN_PAGE, {**context, "invalid": preview}, status=400)
-    context.update(panel=panel_for(values, catalog), previewing=preview is not None, names=describe(values, catalog))
+    context.update(
+        panel=panel_for(values, catalog, links=Links.plan(plan.pk)),
+        previewing=preview is not None,
+        names=describe(values, catalog),
+    )
     if not request.htmx and plan.seen_data_version is not None and plan.seen_data_version < catalog.data_version:
         context["data_change"] = notice_for(plan, selectors.skill_ids(plan), catalog, this_year())
     return render_page(request, PLAN_PAGE, context)
 
 
+def _query_preview(request, catalog):
+    """Unsaved changes in the query (links from before previews were sent by POST): shown, not saved."""
+    return PreviewForm.from_query(request.GET, catalog)
+
+
 @login_required
 @require_safe
 def plan_detail(request, plan_id: int):
-    return _plan_page(request, selectors.own_plan(request.user, plan_id), editing=False)
+    plan, catalog = selectors.own_plan(request.user, plan_id), get_catalog()
+    return _plan_page(request, plan, catalog, editing=False, preview=_query_preview(request, catalog))
+
+
+@login_required
+@require_POST
+def plan_preview(request, plan_id: int):
+    """A plan's unsaved changes previewed: the plan form's live update (htmx, by POST so the pay it holds
+    stays out of URLs), or the whole page for "Preview" without JavaScript."""
+    plan = selectors.own_plan(request.user, plan_id)
+    catalog = get_catalog()
+    preview = PreviewForm(request.POST, catalog=catalog)
+    typed = None if request.htmx else request.POST
+    return _plan_page(request, plan, catalog, editing=True, preview=preview, typed=typed)
+
+
+@login_required
+@require_safe
+def plan_explain(request, plan_id: int):
+    """Why one figure of the owner's plan is what it is: the profile as the page shows it, the saved pay."""
+    plan = selectors.own_plan(request.user, plan_id)
+    catalog = get_catalog()
+    form = ExplainForm(request.GET, catalog=catalog)
+    saved = selectors.plan_values(plan, catalog)
+    return explain_page(
+        request,
+        form,
+        lambda: project(profile_from_values(with_pay_of(form.cleaned_data, saved)), catalog, this_year()),
+        back=plan.get_absolute_url(),
+        invalid_back=plan.get_absolute_url(),
+    )
+
+
+@login_required
+@require_safe
+def plan_details(request, plan_id: int):
+    """The owner's plan's secondary figures: the profile as the page shows it, the saved pay."""
+    plan = selectors.own_plan(request.user, plan_id)
+    catalog = get_catalog()
+    form = DetailsForm(request.GET, catalog=catalog)
+    return details_page(
+        request,
+        form,
+        lambda: with_pay_of(form.cleaned_data, selectors.plan_values(plan, catalog)),
+        back=lambda panel: plan.get_absolute_url() + ("?money=real" if panel.real else ""),
+        invalid_back=plan.get_absolute_url(),
+        links=Links.plan(plan.pk),
+    )
 
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def plan_edit(request, plan_id: int):
     plan = selectors.own_plan(request.user, plan_id)
-    if request.method != "POST":
-        return _plan_page(request, plan, editing=True)
-
     catalog = get_catalog()
+    if request.method != "POST":
+        return _plan_page(request, plan, catalog, editing=True, preview=_query_preview(request, catalog))
+
     form = PlanForm(request.POST, catalog=catalog)
     context = {"plan": plan, "nav": "plans", "editing": True, "form": form}
     if not form.is_valid():
         # The saved projection stays beside the form and its messages.
-        panel = panel_for(selectors.plan_values(plan, catalog), catalog)
+        panel = panel_for(selectors.plan_values(plan, catalog), catalog, links=Links.plan(plan.pk))
         return render_page(request, PLAN_PAGE, {**context, "panel": panel}, status=400)
     saved = services.update_plan(plan, form.cleaned_data, catalog)
     if isinstance(saved, services.Conflict):
@@ -105,7 +179,8 @@ def plan_edit(request, plan_id: int):
         form = PlanForm(data, catalog=catalog)
         form.is_valid()
         values = form.merged_into(values_from_plan(saved.current, [], catalog))
-        context.update(plan=saved.current, form=form, conflict=True, panel=panel_for(values, catalog))
+        panel = panel_for(values, catalog, links=Links.plan(plan.pk))
+        context.update(plan=saved.current, form=form, conflict=True, panel=panel)
         return render_page(request, PLAN_PAGE, context, status=409)
     messages.success(request, f"Plan “{saved.title}” saved.")
     url = saved.get_absolute_url() + ("?money=real" if form.money_choice == Money.REAL else "")

@@ -9,11 +9,15 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from compensation.catalog import get_catalog
+from engine.projection import project
 
 from .. import selectors, services
-from ..forms import MoneyForm, ShareLinkForm
+from ..clock import this_year
+from ..forms import MoneyForm, SharedDetailsForm, SharedFigureForm, ShareLinkForm
 from ..models import ShareLink
-from ..profiles import describe
+from ..presentation.panel import Links
+from ..profiles import describe, profile_from_values
+from .estimate import details_page, explain_page
 from .rendering import noindex, panel_for, render_page
 
 
@@ -52,6 +56,39 @@ def shared_plan(request, token: str):
         "link": link,
         "initial": values,
         "names": describe(values, catalog),
-        "panel": panel_for(values, catalog, shared=True),
+        "panel": panel_for(values, catalog, shared=True, links=Links.share(token)),
     }
     return render_page(request, "careerpath/shared_plan.html", context)
+
+
+@require_safe
+@noindex
+def shared_explain(request, token: str):
+    """Why one figure of a shared plan is what it is: named by the link, the pay only if it shows it."""
+    catalog = get_catalog()
+    _link, values = selectors.shared_plan(token, catalog)
+    back = reverse("shared_plan", args=[token])
+    form = SharedFigureForm(request.GET, catalog=catalog)
+
+    def projection():
+        return project(profile_from_values(values), catalog, this_year())
+
+    return explain_page(request, form, projection, back=back, invalid_back=back)
+
+
+@require_safe
+@noindex
+def shared_details(request, token: str):
+    """A shared plan's secondary figures, named by the link (never by its inputs or pay)."""
+    catalog = get_catalog()
+    _link, values = selectors.shared_plan(token, catalog)
+    back = reverse("shared_plan", args=[token])
+    return details_page(
+        request,
+        SharedDetailsForm(request.GET, catalog=catalog),
+        lambda: values,
+        back=lambda panel: back + ("?money=real" if panel.real else ""),
+        invalid_back=back,
+        shared=True,
+        links=Links.share(token),
+    )

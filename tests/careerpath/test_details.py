@@ -22,7 +22,7 @@ QUERY = {k: v for k, v in PLAN_POST.items() if k not in ("title", "notes")}
 
 def links(html: str) -> dict[str, str]:
     """The panel's links to its secondary figures, by part ("options", "years&track=ic", …)."""
-    found = re.findall(r'data-hx-get="(/details/\?[^"]+)"', html)
+    found = re.findall(r'data-hx-get="((?:/plans/\d+|/s/[\w-]+)?/details/\?[^"]+)"', html)
     return {unescape(url).split("part=", 1)[1]: unescape(url) for url in found}
 
 
@@ -66,7 +66,9 @@ def test_a_shared_plan_speaks_of_this_plan_and_keeps_its_money_choice(client, pl
     link = ShareLink.objects.create(plan=plan)
     shared = client.get(link.get_absolute_url(), {"money": "real"}).content.decode()
     found = links(shared)
-    assert "shared=on" in found["options"] and "money=real" in found["options"]
+    # The link names the share link, not the plan's inputs.
+    assert found["options"].startswith(f"/s/{link.token}/details/?") and "money=real" in found["options"]
+    assert "location=" not in found["options"]
     options = client.get(found["options"], headers=HTMX).content.decode()
     assert "at the next step" in options and "your next step" not in options and "in today’s money" in options
     years = client.get(found["years&track=ic"], headers=HTMX).content.decode()
@@ -132,7 +134,7 @@ def test_a_plan_whose_target_year_has_passed_keeps_its_secondary_figures(user_cl
     page = user_client.get(reverse("plan_detail", args=[plan.pk])).content.decode()
     found = links(page)
     assert found and all(user_client.get(url).status_code == 200 for url in found.values())
-    why = unescape(re.search(r'data-hx-get="(/explain/\?[^"]+)"', page)[1])
+    why = unescape(re.search(rf'data-hx-get="(/plans/{plan.pk}/explain/\?[^"]+)"', page)[1])
     assert user_client.get(why).status_code == 200
 
 

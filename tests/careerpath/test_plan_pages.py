@@ -36,7 +36,7 @@ def test_plan_page_shows_figures_with_money_and_sources(user_client, plan):
     assert re.search(r"\$\d{3},\d{3} – \$\d{3},\d{3}", html)
     assert "Assumption" in html
     # Sources are one click away: each "Why this figure" links to its explanation.
-    common = re.search(r'<a href="(/explain/\?[^"]+figure=common)"', html).group(1).replace("&amp;", "&")
+    common = re.search(rf'<a href="(/plans/{plan.pk}/explain/\?[^"]+figure=common)"', html)[1].replace("&amp;", "&")
     explanation = user_client.get(common).content.decode()
     assert "Seattle: $135,000 – $180,000" in explanation  # the location band's source sentence
 

@@ -55,5 +55,5 @@ def test_a_live_update_of_a_plan_takes_four_queries(user_client, plan, django_as
     """Session, user, the plan, the catalog version: the saved skills are not needed for a preview."""
     get_catalog()
     with django_assert_num_queries(4):
-        response = user_client.get(reverse("plan_detail", args=[plan.pk]), QUERY, headers={"HX-Request": "true"})
+        response = user_client.post(reverse("plan_preview", args=[plan.pk]), QUERY, headers={"HX-Request": "true"})
     assert response.status_code == 200

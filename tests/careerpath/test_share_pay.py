@@ -59,13 +59,13 @@ def test_a_link_without_permission_never_shows_the_pay(user_client, client, paid
     user_client.post(reverse("plan_share", args=[paid_plan.pk]))
     link = ShareLink.objects.get(plan=paid_plan)
     own = user_client.get(paid_plan.get_absolute_url()).content.decode()
-    assert "data-pay-sentence" in own and f"current_base={BASE}" in own  # the owner sees it
+    assert "data-pay-sentence" in own and "187,654" in own  # the owner sees it
 
     client.logout()
     seen = shared(client, link)
     for name, body in seen.items():
         assert every_trace_of_pay(body) == [], name
-    explain_links = re.findall(r'href="(/explain/\?[^"]+)"', seen["page"])
+    explain_links = re.findall(rf'href="(/s/{link.token}/explain/\?[^"]+)"', seen["page"])
     assert explain_links and all("current_base" not in url for url in explain_links)
     assert client.get(explain_links[0].replace("&amp;", "&")).status_code == 200
     data = client.get(reverse("shared_projection_json", args=[link.token])).json()
@@ -83,7 +83,9 @@ def test_a_link_with_permission_shows_the_pay_everywhere(user_client, client, pa
     client.logout()
     seen = shared(client, link)
     assert "data-pay-sentence" in seen["page"] and "This plan’s base is" in seen["page"]
-    assert f"current_base={BASE}" in seen["page"]  # the "why this figure" links carry it
+    assert "current_base" not in seen["page"]  # the "why this figure" links name the link, not the pay
+    why = re.search(rf'href="(/s/{link.token}/explain/\?figure=ic/mid)"', seen["page"])
+    assert "the base pay you gave" in client.get(why[1]).content.decode()  # read by the link, not from a URL
     data = client.get(reverse("shared_projection_json", args=[link.token])).json()
     assert data["your_pay"]["base"] == BASE and data["your_pay"]["total"] == BASE + BONUS + EQUITY
     rows = csv_table(seen["earnings"])
