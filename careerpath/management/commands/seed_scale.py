@@ -154,6 +154,7 @@ class Command(BaseCommand):
             "version": 1,
             # COPY fills no model defaults: every column without a database default is named.
             "horizon_years": Plan._meta.get_field("horizon_years").default,
+            "client_market": Plan._meta.get_field("client_market").default,
             "seen_data_version": choices["data_version"],
         }
 
