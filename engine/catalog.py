@@ -295,10 +295,20 @@ class Catalog:
         return self.parameters.get(f"annual-raise-{currency.lower()}") or self.param("annual-raise")
 
     def track_roles(self, track: str) -> list[Role]:
-        return sorted((r for r in self.roles.values() if track in r.tracks), key=lambda r: r.order)
+        return list(self._ladders.get(track, ()))
 
     def levels(self) -> list[Role]:
-        return sorted((r for r in self.roles.values() if r.is_level), key=lambda r: r.order)
+        return list(self._levels)
+
+    @cached_property
+    def _ladders(self) -> dict[str, tuple[Role, ...]]:
+        by_order = sorted(self.roles.values(), key=lambda r: r.order)
+        slugs = {t for r in by_order for t in r.tracks}
+        return {slug: tuple(r for r in by_order if slug in r.tracks) for slug in slugs}
+
+    @cached_property
+    def _levels(self) -> tuple[Role, ...]:
+        return tuple(sorted((r for r in self.roles.values() if r.is_level), key=lambda r: r.order))
 
     def level_groups(self) -> list[tuple[str, list[Role]]]:
         """The roles one can hold now, grouped by track (a role shared by tracks under its first one)."""

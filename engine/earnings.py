@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
+
 from engine.results import EarningsYear, Step
-from engine.rounding import round_pay
 
 
 def earnings_over(
@@ -23,46 +24,58 @@ def earnings_over(
     is that grown by the currency's inflation since this year. Yearly figures are rounded to the
     hundred; the cumulative ones are sums of the yearly figures shown.
     """
+    # The hot loop of every projection (each track, each year): locals only, the rounding of
+    # `round_pay` inlined (pay is never negative), the same arithmetic in the same order.
+    floor = math.floor
+    count = len(steps)
+    years = [s.year for s in steps]
+    market = []
+    for s in steps:
+        mid_base = (s.base_min + s.base_max) / 2
+        market.append((mid_base, (s.total_min + s.total_max) / 2 if s.total_min is not None else mid_base))  # type: ignore[operator]
+    grow, promote = 1 + raise_rate, 1 + promotion_raise
     rows: list[EarningsYear] = []
     base = total = 0.0
     held = -1
     cumulative = cumulative_real = 0.0
     for k in range(horizon):
         year = start_year + k
-        index = max(0, held)
-        while index + 1 < len(steps) and steps[index + 1].year <= year:
+        index = held if held > 0 else 0
+        while index + 1 < count and years[index + 1] <= year:
             index += 1
         step = steps[index]
-        market_base = (step.base_min + step.base_max) / 2
-        market_total = (step.total_min + step.total_max) / 2 if step.total_min is not None else market_base  # type: ignore[operator]
+        market_base, market_total = market[index]
         if held < 0:
             base, total = market_base, market_total
         else:
-            base, total = base * (1 + raise_rate), total * (1 + raise_rate)
+            base, total = base * grow, total * grow
             if index != held:
-                least = total * (1 + promotion_raise) if step.kind == "promotion" else total
-                base, total = max(base, market_base), max(least, market_total)
-        total = max(total, base)
+                least = total * promote if step.kind == "promotion" else total
+                base = base if base >= market_base else market_base
+                total = least if least >= market_total else market_total
+        if base > total:
+            total = base
         promoted, held = held >= 0 and index != held, index
         growth = (1 + inflation) ** k
-        base_real, total_real = round_pay(base), round_pay(total)
-        base_nominal, total_nominal = round_pay(base * growth), round_pay(total * growth)
+        base_real, total_real = floor(base / 100 + 0.5) * 100.0, floor(total / 100 + 0.5) * 100.0
+        base_nominal = floor(base * growth / 100 + 0.5) * 100.0
+        total_nominal = floor(total * growth / 100 + 0.5) * 100.0
         cumulative += total_nominal
         cumulative_real += total_real
         rows.append(
             EarningsYear(
-                year=year,
-                role=step.role,
-                title=step.title,
-                base=base_nominal,
-                bonus_equity=total_nominal - base_nominal,
-                total=total_nominal,
-                cumulative_total=cumulative,
-                base_real=base_real,
-                bonus_equity_real=total_real - base_real,
-                total_real=total_real,
-                cumulative_total_real=cumulative_real,
-                promoted=promoted,
+                year,
+                step.role,
+                step.title,
+                base_nominal,
+                total_nominal - base_nominal,
+                total_nominal,
+                cumulative,
+                base_real,
+                total_real - base_real,
+                total_real,
+                cumulative_real,
+                promoted,
             )
         )
     return tuple(rows)

@@ -250,6 +250,7 @@ class _Pay:
     base_max: float
     share: float
     explanation: list[Adjustment]
+    band: Band
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +268,8 @@ class _Pricing:
     window: float  # the share of a band a person's range covers
     years_source: Source  # where the years-in-level points come from
     research_source: Source  # where the research points come from (the degree)
+    least_raise: Parameter  # the least promotion raise
+    lateral_years: Parameter  # the years a move to another track takes
 
 
 def _unusual_years(profile: Profile, catalog: Catalog, current: Role) -> Adjustment | None:
@@ -338,7 +341,7 @@ def _price(pricing: _Pricing, role: Role, is_current: bool) -> _Pay | None:
     base_min, base_max = round_pay(low), round_pay(low + window * span)
     if share and found is not None:
         explanation.append(_bonus_line(found))
-    return _Pay(p, band_min, band_max, base_min, base_max, share, explanation)
+    return _Pay(p, band_min, band_max, base_min, base_max, share, explanation, band)
 
 
 def _own_pay_above(profile: Profile, pay: _Pay) -> bool:
@@ -379,29 +382,28 @@ def _lateral_note(previous: Step, role: Role, parameter: Parameter) -> Adjustmen
     )
 
 
-def _step_provenance(pricing: _Pricing, band: Band, kind: str) -> str:
-    if kind == StepKind.CURRENT and pricing.profile.has_pay:
-        return Provenance.YOURS
-    return {SourceKind.ARTICLE: Provenance.ARTICLE, SourceKind.EDITED: Provenance.EDITED}.get(
-        band.source.kind, Provenance.ASSUMPTION
-    )
+_PROVENANCE = {SourceKind.ARTICLE: Provenance.ARTICLE, SourceKind.EDITED: Provenance.EDITED}
+# Plain strings: compared once or twice per step, faster than the enum members' attribute lookups.
+_CURRENT, _PROMOTION, _LATERAL = str(StepKind.CURRENT), str(StepKind.PROMOTION), str(StepKind.LATERAL)
 
 
 def _step(pricing: _Pricing, role: Role, pay: _Pay, year: int, earliest: int, kind: str, previous: Step | None) -> Step:
     """A role on a path: its pay (the person's own at the current step), never less than the step before;
     a promotion raises total pay by at least the least promotion raise, unless the person's own pay is
     already above the role's band here."""
-    profile, catalog = pricing.profile, pricing.catalog
-    is_current = kind == StepKind.CURRENT
-    base_min, base_max, explanation, floored = pay.base_min, pay.base_max, pay.explanation, False
+    profile = pricing.profile
+    is_current = kind == _CURRENT
+    base_min, base_max, floored = pay.base_min, pay.base_max, False
+    added: list[Adjustment] = []  # after the role's own pricing lines
     if is_current and profile.current_base is not None:  # the person's own pay, not an estimate
         base_min = base_max = float(profile.current_base)
-        explanation = [*explanation, _your_pay_line(profile)]
-    if kind == StepKind.LATERAL and previous is not None:
-        explanation = [*explanation, _lateral_note(previous, role, catalog.param("lateral-move-years"))]
+        added.append(_your_pay_line(profile))
+    if kind == _LATERAL and previous is not None:
+        added.append(_lateral_note(previous, role, pricing.lateral_years))
     if previous is not None and (base_min < previous.base_min or base_max < previous.base_max):
         base_min, base_max = max(base_min, previous.base_min), max(base_max, previous.base_max)
-        explanation, floored = [*explanation, _floor_note(previous, role)], True
+        added.append(_floor_note(previous, role))
+        floored = True
     total_min = total_max = None
     if is_current and profile.gives_total:
         total_min = total_max = base_min + (profile.current_bonus or 0) + (profile.current_equity or 0)
@@ -410,10 +412,10 @@ def _step(pricing: _Pricing, role: Role, pay: _Pay, year: int, earliest: int, ki
     if total_min is not None and previous is not None and previous.total_min is not None:
         total_min = max(total_min, previous.total_min)
         total_max = max(total_max, previous.total_max)  # type: ignore[type-var]
-    if kind == StepKind.PROMOTION and previous is not None:
-        least = catalog.param("promotion-min-raise")
+    if kind == _PROMOTION and previous is not None:
+        least = pricing.least_raise
         if _own_pay_above(profile, pay):
-            explanation = [*explanation, _above_band_note(role, least)]
+            added.append(_above_band_note(role, least))
         else:  # base and total pay both rise by at least the least raise
             grow = 1 + least.value
             raised = (
@@ -422,36 +424,40 @@ def _step(pricing: _Pricing, role: Role, pay: _Pay, year: int, earliest: int, ki
             )
             if raised != (base_min, base_max):
                 base_min, base_max = raised
-                explanation = [*explanation, _raise_note(previous, role, least)]
+                added.append(_raise_note(previous, role, least))
             if total_min is not None and previous.total_min is not None and previous.total_max is not None:
                 keep = 1 - pay.share
                 total_min = max(total_min, round_pay(base_min / keep), _up(previous.total_min * grow))  # type: ignore[type-var]
                 total_max = max(total_max, round_pay(base_max / keep), _up(previous.total_max * grow))  # type: ignore[type-var]
-    band = catalog.role_bands[role.slug]
+    band = pay.band
+    if is_current and profile.current_base is not None:
+        provenance = Provenance.YOURS
+    else:
+        provenance = _PROVENANCE.get(band.source.kind, Provenance.ASSUMPTION)
     return Step(
-        role=role.slug,
-        title=role.name,
-        rank=role.order,
-        year=year,
-        earliest_year=earliest,
-        is_current=is_current,
-        base_min=base_min,
-        base_max=base_max,
-        total_min=total_min,
-        total_max=total_max,
-        currency=pricing.currency,
-        percentile=pay.percentile,
-        is_assumption=band.source.is_assumption,
-        explanation=tuple(explanation),
-        band_min=pay.band_min,
-        band_max=pay.band_max,
-        band_open_ended=band.open_ended,
-        percentile_min=percentile_in(base_min, pay.band_min, pay.band_max),
-        percentile_max=percentile_in(base_max, pay.band_min, pay.band_max),
-        bonus_share=pay.share,
-        floored=floored,
-        kind=kind,
-        provenance=_step_provenance(pricing, band, kind),
+        role.slug,
+        role.name,
+        role.order,
+        year,
+        earliest,
+        is_current,
+        base_min,
+        base_max,
+        total_min,
+        total_max,
+        pricing.currency,
+        pay.percentile,
+        band.source.is_assumption,
+        (*pay.explanation, *added),
+        pay.band_min,
+        pay.band_max,
+        band.open_ended,
+        percentile_in(base_min, pay.band_min, pay.band_max),
+        percentile_in(base_max, pay.band_min, pay.band_max),
+        pay.share,
+        floored,
+        kind,
+        provenance,
     )
 
 
@@ -487,6 +493,8 @@ def project(
         catalog.param("window-width").value,
         per_year.source,
         catalog.educations[profile.education].source,
+        catalog.param("promotion-min-raise"),
+        catalog.param("lateral-move-years"),
     )
     unusual = _unusual_years(profile, catalog, current)
     if unusual is not None:
@@ -553,7 +561,7 @@ def _dates(timing: _Timing, role: Role, kind: str, previous: Step, before: Role)
     before (the typical gap between the two roles on the typical path; a move to another track its own)."""
     typical, earliest = _role_years(timing, role)
     was_typical, was_earliest = _role_years(timing, before)
-    if kind == StepKind.LATERAL:
+    if kind == _LATERAL:
         spacing, spacing_early = timing.lateral, timing.lateral
     else:
         spacing = max(timing.gap, typical - was_typical)

@@ -27,7 +27,12 @@ def whole(amount: float | int | Decimal | str) -> int:
 
 
 def round_pay(amount: float) -> float:
-    """Projected pay is an estimate: to the nearest hundred, halves up."""
+    """Projected pay is an estimate: to the nearest hundred, halves up (`round_half_up`, inlined: the
+    engine rounds a few hundred figures per projection)."""
+    if type(amount) is float or type(amount) is int:
+        if amount >= 0:
+            return math.floor(amount / 100 + 0.5) * 100.0
+        return -math.floor(-amount / 100 + 0.5) * 100.0
     return float(round_half_up(amount, 100))
 
 

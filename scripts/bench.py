@@ -111,7 +111,10 @@ def input_space(catalog, year: int) -> dict:
     fields = ProfileForm(catalog=catalog).fields
 
     def slugs(name: str) -> list[str]:
-        return [str(value) for value, _label in fields[name].choices if value != ""]
+        values = []
+        for value, label in fields[name].choices:  # levels come grouped by track: (track, [(slug, name), …])
+            values += [str(v) for v, _ in label] if isinstance(label, (list, tuple)) else [str(value)]
+        return [v for v in values if v != ""]
 
     return {
         **{
@@ -124,6 +127,7 @@ def input_space(catalog, year: int) -> dict:
                 "education",
                 "skills",
                 "work_mode",
+                "client_market",
                 "target_track",
             )
         },
@@ -136,7 +140,7 @@ def input_space(catalog, year: int) -> dict:
 def combinations(space: dict) -> int:
     """How many distinct profiles `draw` (and scripts/bench/varied.lua) can produce."""
     count = 1
-    for name in ("current_level", "location", "industry", "company_type", "education", "work_mode"):
+    for name in ("current_level", "location", "industry", "company_type", "education", "work_mode", "client_market"):
         count *= len(space[name])
     count *= space["years"][1] - space["years"][0] + 1
     skills = len(space["skills"])
@@ -158,6 +162,7 @@ def draw(rng: random.Random, space: dict) -> dict:
         "education": rng.choice(space["education"]),
         "skills": skills,
         "work_mode": rng.choice(space["work_mode"]),
+        "client_market": rng.choice(space["client_market"]),
         "target_track": rng.choice(space["target_track"]) if rng.random() < 0.5 else "",
         "target_year": str(rng.randint(*space["target_year"])) if rng.random() < 0.5 else "",
     }
@@ -202,6 +207,7 @@ def profile_of(values: dict):
         education=values["education"],
         skills=frozenset(values["skills"]),
         work_mode=values["work_mode"],
+        client_market=values["client_market"],
         target_track=values["target_track"] or None,
         target_year=int(values["target_year"]) if values["target_year"] else None,
     )

@@ -75,6 +75,7 @@ local function query()
     parts[#parts + 1] = "skills=" .. escape(skills[i])
   end
   parts[#parts + 1] = "work_mode=" .. escape(pick(data.work_mode))
+  parts[#parts + 1] = "client_market=" .. escape(pick(data.client_market))
   parts[#parts + 1] = "target_track=" .. (math.random(2) == 1 and "" or escape(pick(data.target_track)))
   parts[#parts + 1] = "target_year="
     .. (math.random(2) == 1 and "" or tostring(math.random(data.target_year[1], data.target_year[2])))
