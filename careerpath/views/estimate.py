@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from django.http import Http404
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.core.cache import caches
+from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.cache import patch_vary_headers
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 from django_htmx.http import push_url
@@ -34,15 +40,35 @@ HOME_EXAMPLE = {
 }
 
 
+# Stands for the visitor's CSRF token in the cached home page; each answer puts the visitor's own in.
+CSRF_SLOT = "csrf-token-slot-0c5b1e"
+
+
 @require_safe
 def home(request):
+    """The home page. A visitor who is not logged in sees the same page as every other until the data
+    changes, so it comes from Django's cache framework, keyed by the data's version and the year, with
+    nothing personal in it: the CSRF token is put in per request, and a page with messages is not cached.
+    """
     catalog = get_catalog()
     context = {
         "form": ProfileForm(initial=HOME_EXAMPLE, catalog=catalog),
         "panel": panel_for(HOME_EXAMPLE, catalog),
         "link_query": "",
     }
-    return render_page(request, "careerpath/home.html", context)
+    timeout = settings.PANEL_CACHE_SECONDS
+    if request.htmx or request.user.is_authenticated or not timeout or get_messages(request):
+        return render_page(request, "careerpath/home.html", context)
+    cache = caches["render"]
+    key = f"home:{catalog.version}:{this_year()}"
+    body = cache.get(key)
+    if body is None:
+        page = {**context, "csrf_token": CSRF_SLOT, "panel_timeout": timeout}
+        body = render_to_string("careerpath/home.html", page, request)
+        cache.set(key, body, timeout)
+    response = HttpResponse(body.replace(CSRF_SLOT, get_token(request)))
+    patch_vary_headers(response, ["HX-Request"])  # as render_page answers
+    return response
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
