@@ -394,7 +394,12 @@ def _part_heading(data: dict, catalog: Catalog) -> str:
     return PARTS[part]
 
 
-PARTS = {"options": "What if you change one thing", "years": "Earnings year by year"}
+PARTS = {
+    "options": "What if you change one thing",
+    "earnings": "Earnings over the years",
+    "chart": "The pay chart as a table",
+    "years": "Earnings year by year",
+}
 
 
 class DetailsForm(LinkedProfileForm):

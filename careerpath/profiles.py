@@ -137,11 +137,12 @@ def query_of(profile: Profile, *, pay: bool = True) -> str:
         *(("skills", skill) for skill in sorted(profile.skills)),
         ("work_mode", profile.work_mode),
         *((("client_market", profile.client_market),) if profile.client_market != ClientMarket.LOCAL else ()),
-        ("target_track", profile.target_track or ""),
-        ("target_year", "" if profile.target_year is None else profile.target_year),
+        *((("target_track", profile.target_track),) if profile.target_track else ()),
+        *((("target_year", profile.target_year),) if profile.target_year is not None else ()),
         *((name, getattr(profile, name)) for name in PAY_FIELDS if pay and getattr(profile, name) is not None),
-        ("horizon_years", profile.horizon_years),
+        *((("horizon_years", profile.horizon_years),) if profile.horizon_years != DEFAULT_HORIZON else ()),
     ]
+    # What the form reads as empty or as its default is left out: a live update carries a dozen of these.
     return urlencode(pairs)
 
 

@@ -26,7 +26,12 @@ CHAR_WIDTH = 6.2  # average width of a character at LABEL_SIZE, for placing labe
 TIP_HEIGHT = 20
 
 # Words a role's title can lose in the chart, where space is short; the table keeps the full title.
-SHORTER = ((" of Machine Learning", ""), (" ML Engineer", ""), ("Director or VP", "Director/VP"))
+SHORTER = (
+    (" of Machine Learning", ""),
+    (" ML Engineering Manager", " Manager"),  # before " ML Engineer", which would leave "Senioring Manager"
+    (" ML Engineer", ""),
+    ("Director or VP", "Director/VP"),
+)
 
 
 def short_title(title: str) -> str:
@@ -270,12 +275,12 @@ def axis_marks(chart, *, x_label_y: int) -> dict:
     left, right = chart.plot_left, chart.plot_right
     return {
         "grid": marks(
-            '<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"/><text class="axis-label" x="{}" y="{}" '
-            'text-anchor="end" dominant-baseline="middle">{}</text>',
+            # Anchors and baselines come from app.css (.axis-label.y, .x): not repeated on every label.
+            '<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"/><text class="axis-label y" x="{}" y="{}">{}</text>',
             ((left, right, t.position, t.position, left - 6, t.position, t.label) for t in chart.y_ticks),
         ),
         "years": marks(
-            '<text class="axis-label" x="{}" y="{}" text-anchor="middle">{}</text>',
+            '<text class="axis-label x" x="{}" y="{}">{}</text>',
             ((t.position, x_label_y, t.label) for t in chart.x_ticks),
         ),
     }

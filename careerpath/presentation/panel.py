@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, replace
 from functools import cached_property
+from urllib.parse import parse_qsl
 
 from django.urls import reverse
 from django.utils.safestring import SafeString
@@ -117,6 +118,17 @@ class ProjectionPanel:
         return f"{self.links.explain}?{self._link_query}figure="
 
     @cached_property
+    def why_form(self) -> SafeString:
+        """The one form every "Why this figure" submits: a GET of the explanation page with the profile in
+        hidden fields (never the pay) and the figure named by the button. Each step then names its figure
+        instead of carrying a ~250-character URL; static/js/app.js fetches the same URL into the box."""
+        pairs = parse_qsl(self.query, keep_blank_values=True) if self.links.carries_profile else []
+        inputs = "".join(f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v)}">' for k, v in pairs)
+        return SafeString(
+            f'<form id="why-form" action="{html.escape(self.links.explain)}" method="get" hidden>{inputs}</form>'
+        )
+
+    @cached_property
     def details_url(self) -> str:
         """The start of the URL of this projection's secondary figures; the template appends the part."""
         audience = "shared=on&" if self.shared and not self.links.scope else ""
@@ -179,7 +191,6 @@ class ProjectionPanel:
         first, and a panel reads a few hundred of them.
         """
         currency, target = self.projection.currency, self.profile.target_track
-        why = html.escape(self.explain_url)  # escaped once, not twice per step: ~300 characters each
         whose = "this plan" if self.shared else "you"
         held = ". Held at the previous step's pay: this role's usual pay here is lower"
         return [
@@ -189,14 +200,14 @@ class ProjectionPanel:
                 "top_title": track.top.title,
                 "is_target": track.track == target,
                 "steps": [
-                    self._step(track.track, step, paid, currency, why, whose, held)
+                    self._step(track.track, step, paid, currency, whose, held)
                     for step, paid in zip(track.steps, shown.steps, strict=True)
                 ],
             }
             for track, shown in zip(self.projection.tracks, self.shown.tracks, strict=True)
         ]
 
-    def _step(self, track: str, step: Step, paid: Step, currency: str, why: str, whose: str, held: str) -> dict:
+    def _step(self, track: str, step: Step, paid: Step, currency: str, whose: str, held: str) -> dict:
         """One step card: the figures in the page's money (`paid`), the engine's today's-money ones as data."""
         own = step.is_current and self.has_own_pay  # the person's own pay, typed by them
         own_total = own and self.profile.gives_total
@@ -239,7 +250,7 @@ class ProjectionPanel:
             # As paid, a later step also says what it is in today's money (the figure "why" explains).
             "today": (f"{pay_range(step.base_min, step.base_max, currency)} base in today’s money" if grown else ""),
             "is_assumption": step.is_assumption,
-            "why": SafeString(f"{why}{html.escape(track)}/{html.escape(step.role)}"),
+            "figure": f"{track}/{step.role}",  # what its "Why this figure" asks for
         }
 
     @cached_property

@@ -269,4 +269,54 @@
   document.addEventListener("click", showBand);
   document.addEventListener("mouseover", showBand);
 
+  // A box whose figures come when first opened ("Why this figure", a track year by year): the link (or the
+  // GET form's button) inside is the page without JavaScript; with it, htmx fetches that address into the
+  // box. One address per box, not two: a live update carries a dozen of them. `toggle` does not bubble: listen while it is captured.
+  document.addEventListener("toggle", function (event) {
+    var box = event.target;
+    var loads = "details.why, details[data-load-on-open]"; // every "Why this figure" loads when opened
+    if (!box.matches || !box.matches(loads) || !box.open || box.hasAttribute("data-loaded")) {
+      return;
+    }
+    var into = box.querySelector(":scope > div"); // after its <summary>
+    var link = into && into.querySelector("a[href], button[form]");
+    if (!link || !window.htmx) {
+      return;
+    }
+    var url = link.getAttribute("href");
+    if (!url) { // a button of a GET form ("Why this figure"): the address the form would go to
+      var params = new URLSearchParams(new FormData(link.form));
+      params.append(link.name, link.value);
+      url = link.form.getAttribute("action") + "?" + params.toString();
+    }
+    box.setAttribute("data-loaded", "");
+    window.htmx.ajax("GET", url, { target: into, swap: "innerHTML" });
+  }, true);
+
+  // A part of the page fetched when it scrolls into view (earnings over the years, the what-ifs): the
+  // link inside is the page without JavaScript; with it, htmx fetches that link in the part's place.
+  var watcher = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var link = entry.target.querySelector("a[href]");
+      if (!entry.isIntersecting || !link || !window.htmx) {
+        return;
+      }
+      watcher.unobserve(entry.target);
+      window.htmx.ajax("GET", link.getAttribute("href"), { target: entry.target, swap: "outerHTML" });
+    });
+  }) : null;
+  function watchParts() {
+    document.querySelectorAll("[data-load-when-seen]:not([data-watched])").forEach(function (part) {
+      part.setAttribute("data-watched", "");
+      var link = part.querySelector("a[href]");
+      if (watcher) {
+        watcher.observe(part);
+      } else if (link && window.htmx) { // no way to tell when it is seen: fetch it now
+        window.htmx.ajax("GET", link.getAttribute("href"), { target: part, swap: "outerHTML" });
+      }
+    });
+  }
+  watchParts();
+  document.addEventListener("htmx:afterSettle", watchParts);
+
 })();

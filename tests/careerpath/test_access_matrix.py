@@ -6,6 +6,7 @@ answer as for a plan that does not exist, so ids cannot be probed) and nothing c
 visitors are sent to the log-in page. A live share token shows the plan to anyone, read-only.
 """
 
+import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
@@ -188,7 +189,8 @@ def test_a_live_share_token_shows_the_plan_read_only_to_anyone(client, world, wh
     html = response.content.decode()
     assert "Owner’s private plan" in html
     assert "private note" not in html and world.owner.email not in html
-    assert "<form" not in html.split("<main", 1)[1]  # nothing to submit, only to read
+    forms = re.findall(r"<form[^>]*>", html.split("<main", 1)[1])
+    assert all('method="get"' in form for form in forms)  # nothing to submit, only to read ("why" is a GET)
     assert reverse("plan_edit", args=[world.plan.pk]) not in html
 
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from careerpath.clock import this_year
 from careerpath.models import ShareLink
 from tests.factories import PLAN_POST
+from tests.links import why_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -21,17 +22,35 @@ QUERY = {k: v for k, v in PLAN_POST.items() if k not in ("title", "notes")}
 
 
 def links(html: str) -> dict[str, str]:
-    """The panel's links to its secondary figures, by part ("options", "years&track=ic", …)."""
-    found = re.findall(r'data-hx-get="((?:/plans/\d+|/s/[\w-]+)?/details/\?[^"]+)"', html)
+    """The panel's links to its secondary figures, by part ("options", "earnings", "years&track=ic", …)."""
+    found = re.findall(r'(?:data-hx-get|href)="((?:/plans/\d+|/s/[\w-]+)?/details/\?[^"]+)"', html)
     return {unescape(url).split("part=", 1)[1]: unescape(url) for url in found}
+
+
+def with_earnings(client, html: str) -> dict[str, str]:
+    """The panel's links and those of its earnings part (fetched when scrolled to): each track year by year."""
+    found = links(html)
+    return {**found, **links(client.get(found["earnings"], headers=HTMX).content.decode())}
 
 
 def test_the_live_update_links_the_secondary_figures_instead_of_computing_them(client):
     html = client.get(reverse("estimate"), QUERY, headers=HTMX).content.decode()
     assert "data-what-if" not in html and "data-location" not in html and "<td>Mid-level" not in html
-    assert set(links(html)) == {"options", "years&track=ic", "years&track=management", "years&track=research"}
-    assert 'data-hx-trigger="intersect once"' in html  # what-ifs load when scrolled to
-    assert html.count('data-hx-trigger="toggle once" data-hx-target="find .years-body"') == 3
+    assert set(links(html)) == {"options", "earnings", "chart"}  # the chart's table, when opened
+    assert html.count("data-load-when-seen") == 2  # what-ifs and earnings load when scrolled to
+    assert "data-lifetime-summary" not in html and "earnings-totals" not in html
+    earnings = client.get(links(html)["earnings"], headers=HTMX).content.decode()
+    assert "data-lifetime-summary" in earnings and "<html" not in earnings
+    assert set(links(earnings)) == {"years&track=ic", "years&track=management", "years&track=research"}
+    assert earnings.count("data-load-on-open") == 3  # each track's years, fetched when opened
+
+
+def test_without_javascript_the_earnings_are_a_page_with_a_way_back(client):
+    url = links(client.get(reverse("estimate"), QUERY).content.decode())["earnings"]
+    html = client.get(url).content.decode()
+    assert "<h1>Earnings over the years</h1>" in html and "data-lifetime-summary" in html
+    assert 'href="/estimate/?current_level=mid' in html  # back to the projection
+    assert len(links(html)) == 3  # each track year by year, a page of its own
 
 
 def test_without_javascript_the_options_are_a_page_with_a_way_back(client):
@@ -54,7 +73,7 @@ def test_htmx_gets_the_options_alone(client):
 
 
 def test_one_track_year_by_year(client):
-    url = links(client.get(reverse("estimate"), QUERY).content.decode())["years&track=management"]
+    url = with_earnings(client, client.get(reverse("estimate"), QUERY).content.decode())["years&track=management"]
     html = client.get(url, headers=HTMX).content.decode()
     assert html.count("<table>") == 1 and "Management track, as paid each year" in html
     assert len(re.findall(r'<tr><th scope="row">20\d\d', html)) == 10
@@ -65,7 +84,7 @@ def test_one_track_year_by_year(client):
 def test_a_shared_plan_speaks_of_this_plan_and_keeps_its_money_choice(client, plan):
     link = ShareLink.objects.create(plan=plan)
     shared = client.get(link.get_absolute_url(), {"money": "real"}).content.decode()
-    found = links(shared)
+    found = with_earnings(client, shared)
     # The link names the share link, not the plan's inputs.
     assert found["options"].startswith(f"/s/{link.token}/details/?") and "money=real" in found["options"]
     assert "location=" not in found["options"]
@@ -132,9 +151,10 @@ def test_a_plan_whose_target_year_has_passed_keeps_its_secondary_figures(user_cl
     plan.target_year = this_year() - 1
     plan.save()
     page = user_client.get(reverse("plan_detail", args=[plan.pk])).content.decode()
-    found = links(page)
+    found = with_earnings(user_client, page)
     assert found and all(user_client.get(url).status_code == 200 for url in found.values())
-    why = unescape(re.search(rf'data-hx-get="(/plans/{plan.pk}/explain/\?[^"]+)"', page)[1])
+    why = why_urls(page)[0]
+    assert why.startswith(f"/plans/{plan.pk}/explain/?")
     assert user_client.get(why).status_code == 200
 
 

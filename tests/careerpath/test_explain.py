@@ -1,9 +1,9 @@
 """ "Why this figure": each figure's explanation, fetched when opened (htmx) or followed as a link."""
 
-import re
-
 import pytest
 from django.urls import reverse
+
+from tests.links import why_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ PROFILE = {
 
 
 def why_links(html: str) -> list[str]:
-    return [url.replace("&amp;", "&") for url in re.findall(r'<a href="(/explain/\?[^"]+)"', html)]
+    return [url for url in why_urls(html) if url.startswith("/explain/?")]
 
 
 def test_every_step_links_to_its_own_explanation(client):

@@ -6,6 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
+from tests.links import scrolled
+
 pytestmark = pytest.mark.django_db
 
 PAID = {"current_base": "210000", "current_bonus": "40000", "current_equity": "80000"}
@@ -51,8 +53,10 @@ def test_summary_says_base_and_its_money_and_the_total_of_the_pay_now(user_clien
 def test_as_paid_shows_each_step_grown_to_its_year_and_says_so(user_client, user, make_plan, catalog):
     plan = make_plan(user)
     url = reverse("plan_detail", args=[plan.pk])
-    real = user_client.get(url, {"money": "real"}).content.decode()
-    paid = user_client.get(url).content.decode()  # as paid is the default, as the year-by-year table's
+    real = scrolled(user_client, user_client.get(url, {"money": "real"}).content.decode())
+    paid = scrolled(
+        user_client, user_client.get(url).content.decode()
+    )  # as paid is the default, as the year-by-year table's
     director_real = step_html(real, "management", "director-vp")
     director_paid = step_html(paid, "management", "director-vp")
     year = int(re.search(r'<span class="when">(\d{4})', director_paid)[1])

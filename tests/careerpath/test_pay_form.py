@@ -13,6 +13,7 @@ from careerpath.presentation.panel import ProjectionPanel
 from engine.profile import DEFAULT_HORIZON
 from tests.builders import YEAR, profile
 from tests.factories import PLAN_POST
+from tests.links import scrolled
 
 pytestmark = pytest.mark.django_db
 
@@ -79,13 +80,13 @@ def test_the_estimate_shows_the_percentile_and_lifetime_sentences(client):
     assert re.search(r"<p data-pay-sentence>Your base is at the \d+(st|nd|rd|th) percentile of the Mid-level", html)
     summary = re.search(r"data-lifetime-summary><strong>(.*?)</strong>", html)[1]
     assert unescape(summary).startswith("Over 10 years, as paid, ")
-    plain = client.get(reverse("estimate"), QUERY).content.decode()
+    plain = scrolled(client, client.get(reverse("estimate"), QUERY).content.decode())
     assert "data-pay-sentence" not in plain and "data-lifetime-summary" in plain
 
 
 def test_the_money_toggle_is_in_the_url_and_the_cache_key(client, catalog):
-    nominal = client.get(reverse("estimate"), QUERY, headers=HTMX).content.decode()
-    real = client.get(reverse("estimate"), {**QUERY, "money": "real"}, headers=HTMX).content.decode()
+    nominal = scrolled(client, client.get(reverse("estimate"), QUERY, headers=HTMX).content.decode())
+    real = scrolled(client, client.get(reverse("estimate"), {**QUERY, "money": "real"}, headers=HTMX).content.decode())
     assert 'data-money="nominal"' in nominal and 'data-money="real"' in real
     assert "in today’s money," in unescape(real)
     assert (
@@ -121,7 +122,7 @@ def test_saving_with_todays_money_keeps_it_in_the_address(user_client, plan):
     post = {**PLAN_POST, "version": plan.version, "money": "real"}
     response = user_client.post(reverse("plan_edit", args=[plan.pk]), post)
     assert response["Location"] == f"{plan.get_absolute_url()}?money=real"
-    html = user_client.get(response["Location"]).content.decode()
+    html = scrolled(user_client, user_client.get(response["Location"]).content.decode())
     assert 'data-money="real"' in html and "Showing unsaved changes" not in html
 
 

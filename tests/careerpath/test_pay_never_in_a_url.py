@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from careerpath.models import ShareLink
 from tests.factories import PLAN_POST, PlanFactory
+from tests.links import why_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +61,8 @@ def fetched(html: str) -> list[tuple[str, str, bool]]:
             requests.append(("POST" if bare == "hx-post" else "GET", value, True))
         elif bare == "href" and value.startswith("/") and "?" in value:
             requests.append(("GET", value, False))
+    # "Why this figure": the panel's one GET form with each figure's button (fetched by htmx when opened).
+    requests += [("GET", url, True) for url in why_urls(html)]
     return requests
 
 
@@ -127,6 +130,7 @@ def test_no_page_that_shows_a_projection_has_pay_in_any_url(client, user_client,
         assert response.status_code in (200, 302, 400), name
         html = response.content.decode()
         leaking = [(attribute, value) for attribute, value in addresses(html) if holds_pay(value)]
+        leaking += [("why-form", url) for url in why_urls(html) if holds_pay(url)]
         assert leaking == [], name
         for header in URL_HEADERS:
             assert not holds_pay(response.get(header, "")), (name, header)

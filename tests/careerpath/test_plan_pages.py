@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from careerpath.models import Plan
 from tests.factories import PLAN_POST
+from tests.links import why_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,8 @@ def test_plan_page_shows_figures_with_money_and_sources(user_client, plan):
     assert re.search(r"\$\d{3},\d{3} – \$\d{3},\d{3}", html)
     assert "Assumption" in html
     # Sources are one click away: each "Why this figure" links to its explanation.
-    common = re.search(rf'<a href="(/plans/{plan.pk}/explain/\?[^"]+figure=common)"', html)[1].replace("&amp;", "&")
+    common = next(url for url in why_urls(html) if url.endswith("figure=common"))
+    assert common.startswith(f"/plans/{plan.pk}/explain/?")
     explanation = user_client.get(common).content.decode()
     assert "Seattle: $135,000 – $180,000" in explanation  # the location band's source sentence
 
@@ -178,7 +180,8 @@ def test_other_users_cannot_post_to_a_plan(client, other_user, plan, name):
 
 def test_what_if_and_other_locations_are_linked_and_shown(user_client, plan):
     page = user_client.get(reverse("plan_detail", args=[plan.pk])).content.decode()
-    link = unescape(re.search(r'<div class="options" data-hx-get="([^"]+)"', page)[1])
+    options = r'<div class="options" data-load-when-seen>\s*<p class="js-hide"><a href="([^"]+)"'
+    link = unescape(re.search(options, page)[1])
     html = user_client.get(link).content.decode()  # without JavaScript, the link's page
     assert 'data-what-if="reinforcement-learning"' in html
     assert 'data-what-if="phd"' in html
