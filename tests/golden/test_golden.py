@@ -72,8 +72,9 @@ def _observe(client, catalog, plan_owner) -> list[dict]:
         estimate = client.get(f"/estimate/?{query}", HTTP_HX_REQUEST="true")
         item["estimate"] = [estimate.status_code, _squash(estimate.content.decode())]
         if estimate.status_code == 200:
-            options = client.get(f"/details/?{query}&part=options", HTTP_HX_REQUEST="true")
-            item["options"] = [options.status_code, _squash(options.content.decode())]
+            for part in ("options", "earnings", "chart"):  # earnings and the chart's table: fetched when seen
+                answer = client.get(f"/details/?{query}&part={part}", HTTP_HX_REQUEST="true")
+                item[part] = [answer.status_code, _squash(answer.content.decode())]
             form = ProfileForm(dict_of(pairs), catalog=catalog)
             assert form.is_valid(), form.errors
             item["json"] = projection_dict(Plan(title="golden"), project(form.profile(), catalog, TODAY.year))
@@ -116,5 +117,5 @@ def test_figures_and_panels_are_what_they_were_before_the_move(user_client, user
     assert len(seen) == len(recorded) == COUNT
     for now, before in zip(seen, recorded, strict=True):
         assert now["query"] == before["query"]
-        for part in ("json", "estimate", "options", "plan"):
+        for part in ("json", "estimate", "options", "earnings", "chart", "plan"):
             assert json.loads(json.dumps(now.get(part))) == before.get(part), f"{part} differs for {now['query']}"
