@@ -37,9 +37,9 @@ from dataclasses import dataclass, replace
 
 from engine.catalog import Band, Catalog, Parameter, Role, Share, Source
 from engine.earnings import earnings_over
-from engine.freelance import freelance_pay
+from engine.freelance import RateScale, freelance_earnings, freelance_pay
 from engine.profile import HORIZONS, Profile, ProjectionError
-from engine.results import Adjustment, PayPosition, Projection, Step, Target, TrackProjection, YourPay
+from engine.results import Adjustment, EarningsYear, PayPosition, Projection, Step, Target, TrackProjection, YourPay
 from engine.rounding import percentile_in, round_half_up, round_pay
 from engine.slugs import BandKind, ClientMarket, Provenance, SourceKind, StepKind, Track, WorkMode
 
@@ -499,18 +499,20 @@ def project(
     raise_rate = catalog.annual_raise(currency).value
     promotion_raise = catalog.param("promotion-min-raise").value
     inflation = catalog.inflation(currency).value  # type: ignore[union-attr]  (validate() checked it)
-    tracks = tuple(
-        TrackProjection(
-            slug,
-            name,
-            steps,
-            earnings_over(steps, start_year, profile.horizon_years, raise_rate, inflation, promotion_raise),
-        )
-        for slug, name, steps in _paths(pricing, first, start_year, only_tracks)
-    )
+    paths = _paths(pricing, first, start_year, only_tracks)
     freelance = None
     if profile.work_mode == WorkMode.FREELANCE:
         freelance = freelance_pay(profile, catalog, current_pay.percentile, loc_factor, currency)
+        earnings = _freelance_earnings(profile, catalog, paths, start_year, loc_factor, currency, inflation)
+    else:
+        earnings = [
+            earnings_over(steps, start_year, profile.horizon_years, raise_rate, inflation, promotion_raise)
+            for _, _, steps in paths
+        ]
+    tracks = tuple(
+        TrackProjection(slug, name, steps, track_earnings)
+        for (slug, name, steps), track_earnings in zip(paths, earnings, strict=True)
+    )
     target = None
     if profile.target_track is not None and (only_tracks is None or profile.target_track in only_tracks):
         target = _target(next(t for t in tracks if t.track == profile.target_track), profile)
@@ -527,6 +529,33 @@ def project(
         raise_rate=raise_rate,
         inflation=inflation,
     )
+
+
+def _freelance_earnings(
+    profile: Profile,
+    catalog: Catalog,
+    paths: list[tuple[str, str, tuple[Step, ...]]],
+    start_year: int,
+    loc_factor: float,
+    currency: str,
+    inflation: float,
+) -> list[tuple[EarningsYear, ...]]:
+    """A freelancer's earnings on each track: freelance income, the rate placed by the step held each year.
+
+    US clients pay the article's US rates in US dollars: the rate grows by the dollar's raise and the year
+    is converted into the plan's currency at the catalog's rate, as the freelance figures are shown.
+    """
+    to_plan, rate_currency = 1.0, currency
+    rate = catalog.rates.get(currency)
+    if profile.client_market == ClientMarket.US and rate is not None and rate.usd_per_unit > 0:
+        loc_factor, rate_currency, to_plan = 1.0, "USD", 1 / rate.usd_per_unit
+    scale = RateScale.for_place(catalog, loc_factor)
+    hours = catalog.param("freelance-billable-hours").value
+    raise_rate = catalog.annual_raise(rate_currency).value
+    return [
+        freelance_earnings(steps, scale, start_year, profile.horizon_years, hours, raise_rate, inflation, to_plan)
+        for _, _, steps in paths
+    ]
 
 
 @dataclass(frozen=True, slots=True)
