@@ -16,7 +16,8 @@ The model, in short:
   percentile); the projected range is a window of the band at that place, so it never leaves the band.
 - Total pay = base ÷ (1 − the bonus-and-equity share of total pay for that role, industry and company).
 - Each track is a ladder of roles (data). A step is a promotion (up the ladder) or a lateral move
-  (onto another track, at the highest role of that track one can move to). Each is dated by the
+  (onto another track, at the role of the same seniority, or the one the years of experience reach; never a
+  less senior one when the track has one that senior). Each is dated by the
   role's typical and earliest years of experience, and at least the typical gap between the two
   roles (the minimum years between steps, or the years a move takes) after the step before. A lateral
   move never pays less; a promotion raises total pay by at least the least promotion raise, unless
@@ -599,15 +600,43 @@ def _dates(timing: _Timing, role: Role, kind: str, previous: Step, before: Role)
     return year, min(early, year)
 
 
+def _lateral_into(timing: _Timing, held: Role, years: int, roles: tuple[Role, ...]) -> Role | None:
+    """The role of another track (`roles`, by seniority) a move from `held` lands on; None if none is in reach.
+
+    A role is within reach when it is no more senior than the role held (the roles' `order` is their
+    seniority across tracks); or, into research, when the years of experience then reach it (a PhD's
+    research years counted); or, out of research, when it usually takes no more years than the role held
+    (research roles count a PhD as years, so a Research Scientist, usually 6 years in, has a Senior
+    engineer's years), at most one rung above the role held's seniority. The move lands on the most senior
+    role within reach, and never on a less senior one than the role held when the track has one at least
+    that senior (a gap in its ladder lands on the next rung up).
+    """
+    above = [r for r in roles if r.order > held.order]
+    rung_up = above[0].order if above else held.order
+    leaving_research = _research_only(held)
+
+    def reached(role: Role) -> bool:
+        if _research_only(role):
+            return _role_years(timing, role)[0] <= years
+        return leaving_research and role.order <= rung_up and role.typical_years <= held.typical_years
+
+    within = [r for r in roles if r.order <= held.order or reached(r)]
+    if not within:
+        return None
+    into = max(within, key=lambda r: r.order)
+    if into.order < held.order:
+        into = next((r for r in roles if r.order >= held.order), into)
+    return into
+
+
 def _route(
     catalog: Catalog, timing: _Timing, current: Role, track: str, roles: tuple[Role, ...]
 ) -> list[tuple[Role, str]]:
     """The roles a track's path goes through from the current role, each with its kind of step.
 
     On the current role's own track: every later role, as promotions. On another track: up the current
-    role's own ladder until a role of that track is within reach (no more senior than the role held, or a
-    research role reached by the years of experience then, a PhD's research years counted), then a
-    lateral move to the most senior such role, then promotions on that track.
+    role's own ladder until a role of that track is within reach (`_lateral_into`), then a lateral move
+    to it, then promotions on that track.
     """
     if track in current.tracks:
         return [(r, StepKind.PROMOTION) for r in roles if r.order > current.order]
@@ -616,11 +645,8 @@ def _route(
     route: list[tuple[Role, str]] = []
     held, years = current, timing.years
     while True:
-        within = [
-            r for r in roles if r.order <= held.order or (_research_only(r) and _role_years(timing, r)[0] <= years)
-        ]
-        if within:
-            into = max(within, key=lambda r: r.order)
+        into = _lateral_into(timing, held, years, roles)
+        if into is not None:
             route.append((into, StepKind.LATERAL))
             return [*route, *((r, StepKind.PROMOTION) for r in roles if r.order > into.order)]
         if not ladder:
