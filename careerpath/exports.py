@@ -104,7 +104,8 @@ def your_pay_dict(pay: YourPay, currency: str) -> dict:
 
 
 def earnings_dict(entry: EarningsYear) -> dict:
-    return {
+    """One year of a track; a freelancer's year also names the hourly rate billed (in the freelance currency)."""
+    item = {
         "year": entry.year,
         "base": _amount(entry.base),
         "bonus_equity": _amount(entry.bonus_equity),
@@ -112,6 +113,9 @@ def earnings_dict(entry: EarningsYear) -> dict:
         "cumulative_total": _amount(entry.cumulative_total),
         "cumulative_total_real": _amount(entry.cumulative_total_real),
     }
+    if entry.hourly is not None:
+        item["hourly"] = _amount(entry.hourly)
+    return item
 
 
 def projection_dict(

@@ -6,6 +6,8 @@ form costs no query.
 
 from __future__ import annotations
 
+import json
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -19,7 +21,7 @@ from engine.slugs import Money
 
 from .clock import this_year
 from .models import Plan, ShareLink, refuse_control_characters
-from .profiles import PAY_FIELDS, PROFILE_FIELDS, profile_from_values, query_of
+from .profiles import PAY_FIELDS, PROFILE_FIELDS, pay_converted, profile_from_values, query_of
 
 MAX_YEARS = 50
 YEARS_AHEAD = 40
@@ -32,6 +34,17 @@ def _choice_messages(label: str) -> dict[str, str]:
 
 def _pay_field(label: str, what: str, help_text: str) -> forms.IntegerField:
     return amount_field(label, what, max_value=MAX_STORED, help_text=help_text)
+
+
+class PayCurrency:
+    """What to do with pay typed in one currency when the location now pays in another."""
+
+    CONVERT, KEEP, CLEAR = "convert", "keep", "clear"
+    CHOICES = [
+        (CONVERT, "Convert it at the data's exchange rate"),
+        (KEEP, "Keep the numbers as typed, in the new currency"),
+        (CLEAR, "Clear my pay"),
+    ]
 
 
 def _money_field() -> forms.ChoiceField:
@@ -93,6 +106,15 @@ class ProfileForm(forms.Form):
     current_base = _pay_field("Base pay now", "base pay", "Optional. A year, before tax, in the location’s currency.")
     current_bonus = _pay_field("Annual bonus now", "bonus", "Optional. Your usual yearly bonus.")
     current_equity = _pay_field("Annual equity now", "equity", "Optional. The value of the stock that vests in a year.")
+    # The currency the pay was typed in (rendered with the form): a change of location never reinterprets it.
+    pay_currency = forms.CharField(required=False, max_length=3, widget=forms.HiddenInput)
+    pay_currency_choice = forms.ChoiceField(
+        label="Your pay is in another currency",
+        choices=PayCurrency.CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages={"invalid_choice": "Choose to convert, keep or clear your pay."},
+    )
     horizon_years = forms.TypedChoiceField(
         label="Earnings horizon",
         choices=[(n, f"{n} years") for n in HORIZONS],
@@ -113,6 +135,14 @@ class ProfileForm(forms.Form):
             (track, [(r.slug, r.name) for r in roles]) for track, roles in catalog.level_groups()
         ]
         fields["location"].choices = [(x.slug, x.name) for x in catalog.locations.values()]
+        # What app.js needs to ask about pay typed in another currency, and to convert it as the server does.
+        fields["location"].widget.attrs.update(
+            {
+                "data-currencies": json.dumps({x.slug: x.currency for x in catalog.locations.values()}),
+                "data-symbols": json.dumps({c: currency_symbol(c) for c in catalog.rates}),
+                "data-usd-per-unit": json.dumps({c: r.usd_per_unit for c, r in catalog.rates.items()}),
+            }
+        )
         fields["industry"].choices = [(x.slug, x.name) for x in catalog.industries.values()]
         fields["company_type"].choices = [(x.slug, x.name) for x in catalog.company_types.values()]
         fields["education"].choices = [(x.slug, x.name) for x in catalog.educations.values()]
@@ -126,16 +156,22 @@ class ProfileForm(forms.Form):
         location = self.catalog.locations.get(chosen or "")
         if location is None:
             return
+        self.fields["pay_currency"].initial = location.currency
+        self._label_pay_in(location.currency)
         symbol = currency_symbol(location.currency)
-        for name in PAY_FIELDS:
-            field = self.fields[name]
-            field.label = f"{field.label} ({symbol})"
-            field.widget.attrs["data-currency"] = location.currency
         self.fields[
             "current_base"
         ].help_text = (
             f"Optional. A year, before tax, in {location.currency} ({symbol}), the currency of {location.name}."
         )
+
+    def _label_pay_in(self, currency: str) -> None:
+        symbol = currency_symbol(currency)
+        for name in PAY_FIELDS:
+            field = self.fields[name]
+            field.label = f"{self.base_fields[name].label} ({symbol})"
+            field.widget.attrs["data-currency"] = currency
+            self._bound_fields_cache.pop(name, None)  # a field already bound (by validation) keeps its label
 
     @property
     def render_key(self) -> str:
@@ -157,6 +193,8 @@ class ProfileForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if not self._settle_pay_currency(data):
+            return data
         extras = any(data.get(name) is not None for name in PAY_FIELDS[1:])
         if extras and "current_base" not in self.errors and data.get("current_base") is None:
             self.add_error("current_base", "Enter your base pay too: bonus and equity are read beside it.")
@@ -170,6 +208,48 @@ class ProfileForm(forms.Form):
         if not self.errors and data.get("current_base") is not None:
             self._check_pay_against_the_band(data)
         return data
+
+    def _settle_pay_currency(self, data: dict) -> bool:
+        """Pay typed in another currency than the location's: convert, keep or clear it as the person chose,
+        or ask (False: the form is not accepted until a choice is made, and keeps what was typed).
+
+        Once settled the pay is in the location's currency, and the form shows it so (the values and the
+        currency it renders are the settled ones)."""
+        catalog = self.catalog
+        location = catalog.locations.get(data.get("location") or "")
+        if location is None:
+            return True
+        typed_in = (data.get("pay_currency") or "").upper()
+        given = any(data.get(name) is not None for name in PAY_FIELDS)
+        if given and typed_in != location.currency and typed_in in catalog.rates and location.currency in catalog.rates:
+            choice = data.get("pay_currency_choice")
+            if not choice:
+                self.add_error("pay_currency_choice", self._currency_question(typed_in, location))
+                self._label_pay_in(typed_in)  # the figures shown are still what was typed, in its currency
+                return False
+            if choice == PayCurrency.CONVERT:
+                data.update(pay_converted(data, typed_in, location.currency, catalog))
+            elif choice == PayCurrency.CLEAR:
+                data.update(dict.fromkeys(PAY_FIELDS))
+        data["pay_currency"], data["pay_currency_choice"] = location.currency, ""
+        shown = self.data.copy()
+        for name in PAY_FIELDS:
+            shown[name] = "" if data.get(name) is None else str(data[name])
+        shown["pay_currency"], shown["pay_currency_choice"] = location.currency, ""
+        self.data = shown
+        return True
+
+    def _currency_question(self, typed_in: str, location) -> str:
+        typed = ", ".join(
+            format_money(self.cleaned_data[name], typed_in)
+            for name in PAY_FIELDS
+            if self.cleaned_data.get(name) is not None
+        )
+        return (
+            f"You typed your pay ({typed}) in {typed_in}, and {location.name} pays in {location.currency} "
+            f"({currency_symbol(location.currency)}). Choose: convert it into {location.currency} at the data's "
+            f"exchange rate, keep the numbers as typed (now in {location.currency}), or clear your pay."
+        )
 
     def _check_pay_against_the_band(self, data: dict) -> None:
         """Refuse pay far outside the band of the level here (a monthly figure, an extra zero): the limits are

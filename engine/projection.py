@@ -16,7 +16,8 @@ The model, in short:
   percentile); the projected range is a window of the band at that place, so it never leaves the band.
 - Total pay = base ÷ (1 − the bonus-and-equity share of total pay for that role, industry and company).
 - Each track is a ladder of roles (data). A step is a promotion (up the ladder) or a lateral move
-  (onto another track, at the highest role of that track one can move to). Each is dated by the
+  (onto another track, at the role of the same seniority, or the one the years of experience reach; never a
+  less senior one when the track has one that senior). Each is dated by the
   role's typical and earliest years of experience, and at least the typical gap between the two
   roles (the minimum years between steps, or the years a move takes) after the step before. A lateral
   move never pays less; a promotion raises total pay by at least the least promotion raise, unless
@@ -37,9 +38,9 @@ from dataclasses import dataclass, replace
 
 from engine.catalog import Band, Catalog, Parameter, Role, Share, Source
 from engine.earnings import earnings_over
-from engine.freelance import freelance_pay
+from engine.freelance import RateScale, freelance_earnings, freelance_pay
 from engine.profile import HORIZONS, Profile, ProjectionError
-from engine.results import Adjustment, PayPosition, Projection, Step, Target, TrackProjection, YourPay
+from engine.results import Adjustment, EarningsYear, PayPosition, Projection, Step, Target, TrackProjection, YourPay
 from engine.rounding import percentile_in, round_half_up, round_pay
 from engine.slugs import BandKind, ClientMarket, Provenance, SourceKind, StepKind, Track, WorkMode
 
@@ -507,18 +508,20 @@ def project(
     raise_rate = catalog.annual_raise(currency).value
     promotion_raise = catalog.param("promotion-min-raise").value
     inflation = catalog.inflation(currency).value  # type: ignore[union-attr]  (validate() checked it)
-    tracks = tuple(
-        TrackProjection(
-            slug,
-            name,
-            steps,
-            earnings_over(steps, start_year, profile.horizon_years, raise_rate, inflation, promotion_raise),
-        )
-        for slug, name, steps in _paths(pricing, first, start_year, only_tracks)
-    )
+    paths = _paths(pricing, first, start_year, only_tracks)
     freelance = None
     if profile.work_mode == WorkMode.FREELANCE:
         freelance = freelance_pay(profile, catalog, current_pay.percentile, loc_factor, currency)
+        earnings = _freelance_earnings(profile, catalog, paths, start_year, loc_factor, currency, inflation)
+    else:
+        earnings = [
+            earnings_over(steps, start_year, profile.horizon_years, raise_rate, inflation, promotion_raise)
+            for _, _, steps in paths
+        ]
+    tracks = tuple(
+        TrackProjection(slug, name, steps, track_earnings)
+        for (slug, name, steps), track_earnings in zip(paths, earnings, strict=True)
+    )
     target = None
     if profile.target_track is not None and (only_tracks is None or profile.target_track in only_tracks):
         target = _target(next(t for t in tracks if t.track == profile.target_track), profile)
@@ -535,6 +538,33 @@ def project(
         raise_rate=raise_rate,
         inflation=inflation,
     )
+
+
+def _freelance_earnings(
+    profile: Profile,
+    catalog: Catalog,
+    paths: list[tuple[str, str, tuple[Step, ...]]],
+    start_year: int,
+    loc_factor: float,
+    currency: str,
+    inflation: float,
+) -> list[tuple[EarningsYear, ...]]:
+    """A freelancer's earnings on each track: freelance income, the rate placed by the step held each year.
+
+    US clients pay the article's US rates in US dollars: the rate grows by the dollar's raise and the year
+    is converted into the plan's currency at the catalog's rate, as the freelance figures are shown.
+    """
+    to_plan, rate_currency = 1.0, currency
+    rate = catalog.rates.get(currency)
+    if profile.client_market == ClientMarket.US and rate is not None and rate.usd_per_unit > 0:
+        loc_factor, rate_currency, to_plan = 1.0, "USD", 1 / rate.usd_per_unit
+    scale = RateScale.for_place(catalog, loc_factor)
+    hours = catalog.param("freelance-billable-hours").value
+    raise_rate = catalog.annual_raise(rate_currency).value
+    return [
+        freelance_earnings(steps, scale, start_year, profile.horizon_years, hours, raise_rate, inflation, to_plan)
+        for _, _, steps in paths
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -578,15 +608,43 @@ def _dates(timing: _Timing, role: Role, kind: str, previous: Step, before: Role)
     return year, min(early, year)
 
 
+def _lateral_into(timing: _Timing, held: Role, years: int, roles: tuple[Role, ...]) -> Role | None:
+    """The role of another track (`roles`, by seniority) a move from `held` lands on; None if none is in reach.
+
+    A role is within reach when it is no more senior than the role held (the roles' `order` is their
+    seniority across tracks); or, into research, when the years of experience then reach it (a PhD's
+    research years counted); or, out of research, when it usually takes no more years than the role held
+    (research roles count a PhD as years, so a Research Scientist, usually 6 years in, has a Senior
+    engineer's years), at most one rung above the role held's seniority. The move lands on the most senior
+    role within reach, and never on a less senior one than the role held when the track has one at least
+    that senior (a gap in its ladder lands on the next rung up).
+    """
+    above = [r for r in roles if r.order > held.order]
+    rung_up = above[0].order if above else held.order
+    leaving_research = _research_only(held)
+
+    def reached(role: Role) -> bool:
+        if _research_only(role):
+            return _role_years(timing, role)[0] <= years
+        return leaving_research and role.order <= rung_up and role.typical_years <= held.typical_years
+
+    within = [r for r in roles if r.order <= held.order or reached(r)]
+    if not within:
+        return None
+    into = max(within, key=lambda r: r.order)
+    if into.order < held.order:
+        into = next((r for r in roles if r.order >= held.order), into)
+    return into
+
+
 def _route(
     catalog: Catalog, timing: _Timing, current: Role, track: str, roles: tuple[Role, ...]
 ) -> list[tuple[Role, str]]:
     """The roles a track's path goes through from the current role, each with its kind of step.
 
     On the current role's own track: every later role, as promotions. On another track: up the current
-    role's own ladder until a role of that track is within reach (no more senior than the role held, or a
-    research role reached by the years of experience then, a PhD's research years counted), then a
-    lateral move to the most senior such role, then promotions on that track.
+    role's own ladder until a role of that track is within reach (`_lateral_into`), then a lateral move
+    to it, then promotions on that track.
     """
     if track in current.tracks:
         return [(r, StepKind.PROMOTION) for r in roles if r.order > current.order]
@@ -595,11 +653,8 @@ def _route(
     route: list[tuple[Role, str]] = []
     held, years = current, timing.years
     while True:
-        within = [
-            r for r in roles if r.order <= held.order or (_research_only(r) and _role_years(timing, r)[0] <= years)
-        ]
-        if within:
-            into = max(within, key=lambda r: r.order)
+        into = _lateral_into(timing, held, years, roles)
+        if into is not None:
             route.append((into, StepKind.LATERAL))
             return [*route, *((r, StepKind.PROMOTION) for r in roles if r.order > into.order)]
         if not ladder:

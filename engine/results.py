@@ -64,6 +64,10 @@ class EarningsYear:
     total_real: float
     cumulative_total_real: float
     promoted: bool = False  # the first year of a new step
+    # A freelancer's year: the hourly rate billed (as paid, and in today's money), in the freelance currency
+    # (US clients: US dollars); the year's pay is that rate × billable hours, with no bonus or equity.
+    hourly: float | None = None
+    hourly_real: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,17 +89,38 @@ class Earnings:
             "raise": f"{projection.raise_rate * 100:.3g}%",
             "inflation": f"{projection.inflation * 100:.3g}%",
             "nominal_raise": f"{((1 + projection.raise_rate) * (1 + projection.inflation) - 1) * 100:.1f}%",
+            "freelance": self._freelance_words(),
         }
+
+    def _freelance_words(self) -> str:
+        """For a freelancer: the sentence that says the earnings are freelance income, and how it grows."""
+        freelance = self.projection.freelance
+        if freelance is None:
+            return ""
+        words = (
+            f"These earnings are your freelance income: the hourly rate × {freelance.hours:,.0f} billable hours a "
+            "year, with no bonus or equity (freelancers bill hours). The rate grows with expertise as you move up "
+            "each track (placed by the pay of the step held that year) and, within a step, by the yearly raise"
+        )
+        if freelance.client_market == "us" and freelance.local_currency:
+            words += (
+                f" of US pay; US clients pay in US dollars, shown here in {freelance.local_currency} at the "
+                "data's exchange rate"
+            )
+        return words + "."
 
     @cached_property
     def years(self) -> list[dict]:
         """Year by year, for `years_track` (or every track): a table each, fetched when opened."""
         cur, target = self.projection.currency, self.profile.target_year
         suffix = "_real" if self.real else ""
+        freelance = self.projection.freelance
+        rate_cur = freelance.currency if freelance else cur
         return [
             {
                 "slug": track.track,
                 "name": track.name,
+                "freelance": freelance is not None,
                 "rows": [
                     {
                         "year": e.year,
@@ -107,7 +128,8 @@ class Earnings:
                         "promoted": e.promoted,
                         "is_target": e.year == target,
                         "base": format_money(getattr(e, "base" + suffix), cur),
-                        "bonus_equity": format_money(getattr(e, "bonus_equity" + suffix), cur),
+                        "bonus_equity": "—" if freelance else format_money(getattr(e, "bonus_equity" + suffix), cur),
+                        "hourly": format_money(getattr(e, "hourly" + suffix), rate_cur) if freelance else "",
                         "total": format_money(getattr(e, "total" + suffix), cur),
                         "cumulative": format_money(getattr(e, "cumulative_total" + suffix), cur),
                     }

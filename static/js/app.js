@@ -197,6 +197,101 @@
     });
   }
 
+  // Pay typed in one currency, then a location that pays in another: ask before the live update reads the
+  // same numbers in the new currency (convert at the data's rate, keep them, or clear them), apply the
+  // choice in the fields, then update. The server asks the same question without JavaScript.
+  var payQuestion = profileForm ? profileForm.querySelector("[data-pay-currency-question]") : null;
+  if (payQuestion) {
+    var locationSelect = profileForm.querySelector("select[name=location]");
+    var payCurrency = profileForm.querySelector("input[name=pay_currency]");
+    var payInputs = ["current_base", "current_bonus", "current_equity"].map(function (name) {
+      return profileForm.querySelector("input[name=" + name + "]");
+    });
+    var currencies = JSON.parse(locationSelect.getAttribute("data-currencies") || "{}");
+    var symbols = JSON.parse(locationSelect.getAttribute("data-symbols") || "{}");
+    var usdPerUnit = JSON.parse(locationSelect.getAttribute("data-usd-per-unit") || "{}");
+    var payTyped = function () {
+      return payInputs.some(function (input) { return input && input.value.trim() !== ""; });
+    };
+    var locationCurrency = function () { return currencies[locationSelect.value] || ""; };
+    var mismatch = function () {
+      var typedIn = payCurrency.value;
+      var now = locationCurrency();
+      return typedIn && now && typedIn !== now && usdPerUnit[typedIn] && usdPerUnit[now] && payTyped();
+    };
+    var labelPay = function (currency) {
+      payInputs.forEach(function (input) {
+        var label = input && profileForm.querySelector("label[for=" + input.id + "]");
+        if (label) {
+          label.textContent = label.textContent.replace(/\([^()]*\)(:?)\s*$/, "(" + symbols[currency] + ")$1");
+          input.setAttribute("data-currency", currency);
+        }
+      });
+    };
+    var settle = function (currency) { // the pay fields now hold pay in `currency`
+      payCurrency.value = currency;
+      labelPay(currency);
+      payQuestion.hidden = true;
+      payQuestion.querySelectorAll("input[type=radio]").forEach(function (radio) { radio.checked = false; });
+    };
+    var applyChoice = function (choice) {
+      var from = payCurrency.value;
+      var to = locationCurrency();
+      payInputs.forEach(function (input) {
+        if (!input || input.value.trim() === "") {
+          return;
+        }
+        if (choice === "clear") {
+          input.value = "";
+        } else if (choice === "convert") { // to the hundred, half up, as the server converts
+          var amount = Number(input.value) * usdPerUnit[from] / usdPerUnit[to];
+          input.value = String(Math.floor(amount / 100 + 0.5) * 100);
+        }
+      });
+      settle(to);
+    };
+    var ask = function () {
+      var words = payQuestion.querySelector("[data-pay-currency-words]");
+      var from = payCurrency.value;
+      var to = locationCurrency();
+      var place = locationSelect.options[locationSelect.selectedIndex].text;
+      words.textContent = "";
+      var strong = document.createElement("strong");
+      strong.textContent = "You typed your pay in " + from + " (" + symbols[from] + "), and " + place + " pays in " +
+        to + " (" + symbols[to] + "). Convert it into " + to + " at the data's exchange rate, keep the numbers " +
+        "as typed (now in " + to + "), or clear your pay? The figures wait for your choice.";
+      words.appendChild(strong);
+      labelPay(from);
+      payQuestion.hidden = false;
+      payQuestion.scrollIntoView({ block: "center", behavior: "instant" });
+      var first = payQuestion.querySelector("input[type=radio]");
+      if (first) {
+        first.focus({ preventScroll: true });
+      }
+      var live = document.getElementById("live-region");
+      if (live) {
+        live.textContent = strong.textContent;
+      }
+    };
+    // htmx asks before each live update; the values are read after this, so a choice applied here is sent.
+    document.addEventListener("htmx:confirm", function (event) {
+      if (event.detail.elt !== profileForm) {
+        return;
+      }
+      var source = event.detail.triggeringEvent && event.detail.triggeringEvent.target;
+      if (source && source.name === "pay_currency_choice") {
+        applyChoice(source.value);
+      } else if (mismatch()) {
+        event.preventDefault(); // hold the update: the numbers would be read in the new currency
+        ask();
+      } else if (!payTyped() && locationCurrency()) {
+        settle(locationCurrency()); // no pay yet: the fields simply speak the new location's currency
+      } else if (!payQuestion.hidden) {
+        settle(payCurrency.value); // back to the place the pay was typed for: nothing to ask
+      }
+    });
+  }
+
   // Phones: a chart's tips would be drawn at half size, so the figures of the band focused, tapped or
   // pointed at are written under the chart instead (the drawing keeps its tips on wider screens).
   function chartReadouts() {

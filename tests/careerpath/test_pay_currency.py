@@ -1,0 +1,96 @@
+"""Changing location after typing pay asks, never reinterprets silently (issue 21): convert, keep or clear."""
+
+import pytest
+from django.urls import reverse
+
+from careerpath.forms import ProfileForm
+from tests.factories import PLAN_POST
+
+pytestmark = pytest.mark.django_db
+
+SEATTLE_PAY_IN_LONDON = {
+    **{k: v for k, v in PLAN_POST.items() if k not in ("title", "notes")},
+    "location": "london",
+    "current_base": "200000",
+    "current_bonus": "20000",
+    "pay_currency": "USD",
+}
+
+
+def form(catalog, **changes):
+    return ProfileForm({**SEATTLE_PAY_IN_LONDON, **changes}, catalog=catalog)
+
+
+def test_without_a_choice_the_form_asks_and_keeps_what_was_typed(catalog):
+    f = form(catalog)
+    assert not f.is_valid()
+    message = f.errors["pay_currency_choice"][0]
+    assert "You typed your pay ($200,000, $20,000) in USD, and London pays in GBP (£)" in message
+    assert "convert it into GBP" in message and "keep the numbers as typed" in message and "clear your pay" in message
+    assert f["current_base"].value() == "200000" and f["pay_currency"].value() == "USD"
+    assert f["current_base"].label == "Base pay now ($)"  # the figures shown are still dollars
+
+
+def test_convert_uses_the_catalogs_rate_rounded_to_the_hundred(catalog):
+    f = form(catalog, pay_currency_choice="convert")
+    assert f.is_valid(), f.errors
+    rate = catalog.rates["USD"].usd_per_unit / catalog.rates["GBP"].usd_per_unit
+    assert f.cleaned_data["current_base"] == round(200_000 * rate, -2) == 157_500
+    assert f.cleaned_data["current_bonus"] == 15_700 and f.cleaned_data["current_equity"] is None
+    assert f.profile().current_base == 157_500
+    assert f["current_base"].value() == "157500" and f["pay_currency"].value() == "GBP"
+    assert f["current_base"].label == "Base pay now (£)"
+
+
+def test_keep_reads_the_numbers_in_the_new_currency(catalog):
+    f = form(catalog, pay_currency_choice="keep")
+    assert f.is_valid(), f.errors
+    assert f.profile().current_base == 200_000 and f["pay_currency"].value() == "GBP"
+
+
+def test_clear_removes_the_pay(catalog):
+    f = form(catalog, pay_currency_choice="clear")
+    assert f.is_valid(), f.errors
+    assert f.profile().current_base is None and f.profile().current_bonus is None
+    assert f["current_base"].value() == "" and f["pay_currency"].value() == "GBP"
+
+
+def test_no_question_without_pay_or_in_the_same_currency(catalog):
+    assert form(catalog, current_base="", current_bonus="").is_valid()
+    assert form(catalog, location="seattle").is_valid()
+    assert form(catalog, pay_currency="").is_valid()  # a form sent without it: the location's currency
+
+
+def test_a_choice_that_is_not_one_is_refused_with_a_message(catalog):
+    f = form(catalog, pay_currency_choice="guess")
+    assert not f.is_valid()
+    assert f.errors["pay_currency_choice"][0] == "Choose to convert, keep or clear your pay."
+
+
+def test_without_javascript_the_estimate_asks_then_converts(client):
+    response = client.post(reverse("estimate"), SEATTLE_PAY_IN_LONDON)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "You typed your pay ($200,000, $20,000) in USD, and London pays in GBP (£)" in html
+    assert 'value="convert"' in html and 'value="keep"' in html and 'value="clear"' in html
+    assert 'name="current_base" value="200000"' in html and 'name="pay_currency" value="USD"' in html
+
+    response = client.post(reverse("estimate"), {**SEATTLE_PAY_IN_LONDON, "pay_currency_choice": "convert"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="current_base" value="157500"' in html and 'name="pay_currency" value="GBP"' in html
+    assert "Base pay now (£)" in html and "£157,500" in html
+
+
+def test_without_javascript_a_plan_edit_asks_then_keeps(user_client, plan):
+    url = reverse("plan_edit", args=[plan.pk])
+    post = {**PLAN_POST, **SEATTLE_PAY_IN_LONDON, "version": plan.version}
+    response = user_client.post(url, post)
+    assert response.status_code in (200, 400)
+    assert "London pays in GBP" in response.content.decode()
+    plan.refresh_from_db()
+    assert plan.current_base is None  # nothing saved until the person chooses
+    response = user_client.post(url, {**post, "pay_currency_choice": "keep"})
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.current_base == 200_000
