@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import PLAN_POST, PlanFactory, csv_table
+from tests.links import scrolled
 
 pytestmark = pytest.mark.django_db
 
@@ -21,15 +22,15 @@ FREELANCE = {
 
 
 def test_the_earnings_say_they_are_freelance_income(client):
-    html = client.get(reverse("estimate"), FREELANCE).content.decode()
+    html = scrolled(client, client.get(reverse("estimate"), FREELANCE).content.decode())
     assert "These earnings are your freelance income: the hourly rate × 1,500 billable hours a year" in html
     assert "no bonus or equity (freelancers bill hours)" in html
     assert "Earnings follow the salaried path" not in html
 
 
 def test_the_year_by_year_table_shows_the_rate_and_no_bonus_or_equity(client):
-    html = client.get(reverse("estimate"), FREELANCE).content.decode()
-    url = re.search(r'data-hx-get="([^"]+years&amp;track=ic)"', html).group(1).replace("&amp;", "&")
+    html = scrolled(client, client.get(reverse("estimate"), FREELANCE).content.decode())
+    url = re.search(r'href="([^"]+years&amp;track=ic)"', html).group(1).replace("&amp;", "&")
     table = client.get(url, headers=HTMX).content.decode()
     assert "freelance income (hourly rate × billable hours; freelancers bill hours, so no bonus or equity)" in table
     assert '<th scope="col">Income</th>' in table
