@@ -112,7 +112,7 @@ echo "{\"seconds\": $(($(date +%s) - seed_started)), \"users\": $users, \"plans\
 for label in small large; do
   on "$label" bench setup "$results" "$label" >"$results/setup-$label.env"
 done
-source "$results/setup-small.env" # plan, cookie, estimate_hit, plan_page, varied_data
+source "$results/setup-small.env" # plan, cookie, csrf, estimate_hit, plan_page, plan_preview, varied_data
 
 step "admin preview of a band change on $plans plans"
 on large "$py" manage.py preview_benchmark --runs 3 | tee "$results/preview.txt"
@@ -173,14 +173,15 @@ run_wrk() { # run name path [header...]: one fixed URL
   wrk -t2 -c"$connections" -d2s --timeout 10s "${headers[@]}" "$base$path" >/dev/null # warm-up
   measure "$run" "$name" "${headers[@]}" "$base$path"
 }
-run_varied() { # run name path [cookie]: a new profile per request (scripts/bench/varied.lua)
-  local run=$1 name=$2 path=$3 cookie=${4:-}
+run_varied() { # run name path [cookie [POST]]: a new profile per request (scripts/bench/varied.lua)
+  local run=$1 name=$2 path=$3 cookie=${4:-} method=${5:-GET}
   bench status "$results" "$base/healthz" # waits until the previous run's queued requests are answered
-  BENCH_VARIED_CHECK=1 wrk -t1 -c1 -d2s --timeout 10s -s "$varied" "$base" -- "$varied_data" "$path" "$cookie" \
+  local args=("$varied_data" "$path" "$cookie" "$method" "$csrf")
+  BENCH_VARIED_CHECK=1 wrk -t1 -c1 -d2s --timeout 10s -s "$varied" "$base" -- "${args[@]}" \
     >"$results/check-$run-$name.txt"
   bench varied_check "$results" "$run-$name"
-  wrk -t2 -c"$connections" -d2s --timeout 10s -s "$varied" "$base" -- "$varied_data" "$path" "$cookie" >/dev/null
-  measure "$run" "$name" -s "$varied" "$base" -- "$varied_data" "$path" "$cookie"
+  wrk -t2 -c"$connections" -d2s --timeout 10s -s "$varied" "$base" -- "${args[@]}" >/dev/null
+  measure "$run" "$name" -s "$varied" "$base" -- "${args[@]}"
 }
 
 step "HTTP, PostgreSQL sessions: gunicorn ($workers workers), wrk ($connections connections, ${duration} s per URL)"
@@ -192,7 +193,7 @@ run_varied pg form_varied /bench/form/
 run_varied pg estimate_varied /estimate/
 run_wrk pg bare_user /bench/bare-user/ "Cookie: $cookie"
 run_wrk pg plan_page "$plan_page" "Cookie: $cookie"
-run_varied pg plan_varied "$plan_page" "$cookie"
+run_varied pg plan_varied "$plan_preview" "$cookie" POST
 run_varied pg options_varied "/details/?part=options"
 run_wrk pg bare_end /bench/bare/
 stop_gunicorn
@@ -211,7 +212,7 @@ export REDIS_URL="redis://127.0.0.1:$redis_port/0"
 start_gunicorn redis
 run_wrk redis bare_user /bench/bare-user/ "Cookie: $cookie"
 run_wrk redis plan_page "$plan_page" "Cookie: $cookie"
-run_varied redis plan_varied "$plan_page" "$cookie"
+run_varied redis plan_varied "$plan_preview" "$cookie" POST
 stop_gunicorn
 stop_redis
 unset REDIS_URL

@@ -1,12 +1,13 @@
 -- wrk script for `make bench`: every request carries a new, valid profile, as a person changing
 -- inputs does, so the per-process render cache answers (almost) none of them.
 --
---   wrk -t2 -c32 -d10s --latency -s scripts/bench/varied.lua http://127.0.0.1:PORT -- DATA PATH [COOKIE]
+--   wrk -t2 -c32 -d10s --latency -s scripts/bench/varied.lua http://127.0.0.1:PORT -- DATA PATH [COOKIE [POST TOKEN]]
 --
 -- DATA is the Lua file `scripts/bench.py setup` writes from the database (the slugs the forms
 -- accept, the year range), so the inputs never drift from the data. PATH is the live-update URL
 -- (/estimate/, /plans/ID/ or /details/?part=options; the profile is added to its query), COOKIE the
--- owner's session cookie for a plan.
+-- owner's session cookie for a plan. POST (with the CSRF token of the cookie's csrftoken) sends the profile
+-- in the body instead, as a plan's live update does (/plans/ID/preview/).
 -- Each request is an htmx live update: `HX-Request: true`, `Accept-Encoding: gzip`.
 -- BENCH_VARIED_CHECK=1 (with -t1 -c1) counts statuses and distinct URLs and prints them as JSON.
 
@@ -53,6 +54,11 @@ function init(args)
   if args[3] and args[3] ~= "" then
     wrk.headers["Cookie"] = args[3]
   end
+  method = args[4] or "GET"
+  if method == "POST" then
+    wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+    wrk.headers["X-CSRFToken"] = args[5] -- the token of the csrftoken cookie in COOKIE
+  end
   wrk.headers["HX-Request"] = "true"
   wrk.headers["Accept-Encoding"] = "gzip"
   seed()
@@ -83,7 +89,8 @@ local function query()
 end
 
 function request()
-  local target = path .. (path:find("?", 1, true) and "&" or "?") .. query()
+  local q = query()
+  local target = path .. (path:find("?", 1, true) and "&" or "?") .. q
   if checking then
     requested = requested + 1
     if not seen[target] then
@@ -91,6 +98,9 @@ function request()
       distinct = distinct + 1
     end
     last = target
+  end
+  if method == "POST" then -- a plan's live update: the form's values in the body, as htmx sends them
+    return wrk.format("POST", path, nil, q)
   end
   return wrk.format("GET", target)
 end

@@ -32,12 +32,18 @@ def test_after_a_live_update_the_options_load_for_the_new_inputs(page, checked):
 def test_the_options_page_passes_the_page_checks(page, checked):
     """The page a link without JavaScript opens: checked like every page (axe, light and dark, HTML)."""
     page.goto("/")
-    url = page.locator("#projection .options").get_attribute("data-hx-get")
+    url = page.locator("#projection .options a").get_attribute("href")
     page.goto(url)
     expect(page.locator(".what-if li").first).to_be_visible()
     checked(page, "details-options", "What if you change one thing · CareerPath")
     page.goto(url.replace("part=options", "part=years&track=research"))
     checked(page, "details-years", "Earnings year by year: research track · CareerPath")
+    page.goto(url.replace("part=options", "part=earnings"))
+    expect(page.locator("[data-lifetime-summary]")).to_be_visible()
+    checked(page, "details-earnings", "Earnings over the years · CareerPath")
+    page.goto(url.replace("part=options", "part=chart"))
+    expect(page.locator("tbody tr").first).to_be_visible()
+    checked(page, "details-chart", "The pay chart as a table · CareerPath")
 
 
 def test_without_javascript_the_panel_links_its_options(new_context, base_url):
@@ -49,6 +55,8 @@ def test_without_javascript_the_panel_links_its_options(new_context, base_url):
     expect(page.locator(".what-if li").first).to_contain_text(re.compile(r"^(Adding|Getting a) "))
     page.get_by_role("link", name="Back to the projection").click()
     expect(page.locator("#projection")).to_be_visible()
+    page.get_by_role("link", name=re.compile("^Total pay over 10 years on each track")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Earnings over the years")
     page.get_by_text(re.compile("^Year by year: management track")).click()
     page.get_by_role("link", name="See the management track year by year").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Earnings year by year: management track")

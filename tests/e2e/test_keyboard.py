@@ -37,12 +37,13 @@ def tab_through(page) -> tuple[set[str], list[str]]:
     """Press Tab until focus comes back round; the controls reached and those without a focus style."""
     reached, unmarked = set(), []
     total = page.evaluate(MARK_CONTROLS)
-    for _ in range(total + 5):
+    for _ in range(total + 60):  # parts fetched when scrolled to add controls on the way (not marked)
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUSED)
-        if focused is None or focused["control"] in reached:
+        if focused is None or (focused["control"] is not None and focused["control"] in reached):
             break
-        reached.add(focused["control"])
+        if focused["control"] is not None:
+            reached.add(focused["control"])
         if not focused["visible"]:
             unmarked.append(focused["label"])
     return {str(i) for i in range(total)} - reached, unmarked

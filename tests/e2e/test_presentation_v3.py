@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .conftest import DESKTOP, PHONE, SCREENSHOTS, SETTLED, docs_screenshot
-from .pages import confirm_email, log_in, projection_update, sign_up
+from .pages import choose_location, confirm_email, log_in, projection_update, sign_up
 
 pytestmark = pytest.mark.e2e
 
@@ -83,8 +83,7 @@ def test_6_saved_plan_opens_on_its_figures_with_the_inputs_folded(
         projection = page.locator("#projection").bounding_box()
         assert inputs["x"] + inputs["width"] <= projection["x"], "the inputs are not beside the projection"
         expect(page.locator("[data-summary]")).to_be_in_viewport()
-    with projection_update(page):
-        page.get_by_label("Location").select_option("london")
+    choose_location(page, "london")
     expect(page.locator("[data-summary]")).to_contain_text("£")
     checked(page, named(f"plan-{pay or 'no-pay'}", screen), "Move to management · CareerPath")
 

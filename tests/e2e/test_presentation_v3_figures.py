@@ -15,6 +15,7 @@ from tests.builders import change_band
 from tests.factories import csv_table
 
 from .conftest import DESKTOP, PHONE
+from .pages import show_earnings
 
 pytestmark = pytest.mark.e2e
 
@@ -91,6 +92,7 @@ def test_plan_page_badges_your_pay_and_says_base_or_total_and_its_money(page, ch
         expect(page.locator("#projection [data-axis-title]").first).to_have_text(
             "Base pay a year, as paid in the year each step is reached (USD), by year"
         )
+        show_earnings(page)
         expect(page.locator("#projection [data-axis-title]").last).to_contain_text("Total pay so far")
 
     page.goto(f"/plans/{plan.pk}/?money=real")

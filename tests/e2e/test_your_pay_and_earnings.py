@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import WIDTHS
-from .pages import assert_not_reloaded, mark_page, projection_update
+from .pages import assert_not_reloaded, mark_page, projection_update, show_earnings
 
 pytestmark = pytest.mark.e2e
 
@@ -20,6 +20,7 @@ def test_entering_pay_changes_the_percentile_and_lifetime_sentences_live(page, c
     pay_sentence = page.locator("#projection [data-pay-sentence]")
     lifetime = page.locator("#projection [data-lifetime-summary]")
     expect(pay_sentence).to_have_count(0)
+    show_earnings(page)  # loaded when scrolled to; with pay typed they come with each update
     expect(lifetime).to_contain_text("Over 10 years")
     before = lifetime.inner_text()
 
@@ -82,11 +83,13 @@ def test_a_share_link_shows_the_pay_only_when_allowed(page, open_context, checke
 
     visitor = open_context().new_page()
     visitor.goto(private)
+    show_earnings(visitor)
     expect(visitor.locator("#projection [data-lifetime-summary]")).to_be_visible()
     assert "210000" not in visitor.content() and "210,000" not in visitor.content()
     checked(visitor, "shared-without-pay", "Senior at big tech (shared plan) · CareerPath")
     visitor.goto(public)
     expect(visitor.locator("#projection [data-pay-sentence]")).to_contain_text("This plan’s base is")
-    visitor.get_by_role("link", name="in today’s money").click()
+    show_earnings(visitor).get_by_role("link", name="in today’s money").click()
+    show_earnings(visitor)
     expect(visitor.locator("#projection [data-lifetime-summary]")).to_contain_text("in today’s money,")
     checked(visitor, "shared-with-pay", "Senior at big tech (shared plan) · CareerPath")
