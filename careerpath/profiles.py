@@ -132,8 +132,8 @@ def pay_converted(values: Mapping[str, Any], typed_in: str, into: str, catalog: 
     }
 
 
-def query_of(profile: Profile, *, pay: bool = True) -> str:
-    """The profile as a query string, as the quick-estimate form would send it.
+def query_pairs(profile: Profile, *, pay: bool = True) -> list[tuple[str, Any]]:
+    """The profile as the quick-estimate form would send it: (name, value) pairs.
 
     `pay=False` leaves the pay out: what a link may carry (URLs end up in access logs and histories).
     """
@@ -153,7 +153,12 @@ def query_of(profile: Profile, *, pay: bool = True) -> str:
         *((("horizon_years", profile.horizon_years),) if profile.horizon_years != DEFAULT_HORIZON else ()),
     ]
     # What the form reads as empty or as its default is left out: a live update carries a dozen of these.
-    return urlencode(pairs)
+    return pairs
+
+
+def query_of(profile: Profile, *, pay: bool = True) -> str:
+    """The profile as a query string (`query_pairs`); `pay=False` leaves the pay out, as a link must."""
+    return urlencode(query_pairs(profile, pay=pay))
 
 
 def describe(values: Mapping[str, Any], catalog: Catalog) -> dict:

@@ -89,8 +89,9 @@ def freelance_earnings(
         while index + 1 < len(steps) and steps[index + 1].year <= year:
             index += 1
         step = steps[index]
-        low, high = scale.rates(step.role, step.percentile)
-        market = (low + high) / 2
+        if held < 0 or index != held:  # a step's own rate: placed once, when it is reached
+            low, high = scale.rates(step.role, step.percentile)
+            market = (low + high) / 2
         if held < 0:
             rate = market
         else:

@@ -33,8 +33,9 @@ The model, in short:
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
+from functools import partial
 
 from engine.catalog import Band, Catalog, Parameter, Role, Share, Source
 from engine.earnings import earnings_over
@@ -512,15 +513,14 @@ def project(
     freelance = None
     if profile.work_mode == WorkMode.FREELANCE:
         freelance = freelance_pay(profile, catalog, current_pay.percentile, loc_factor, currency)
-        earnings = _freelance_earnings(profile, catalog, paths, start_year, loc_factor, currency, inflation)
+        earners = _freelance_earners(profile, catalog, paths, start_year, loc_factor, currency, inflation)
     else:
-        earnings = [
-            earnings_over(steps, start_year, profile.horizon_years, raise_rate, inflation, promotion_raise)
+        earners = [
+            partial(earnings_over, steps, start_year, profile.horizon_years, raise_rate, inflation, promotion_raise)
             for _, _, steps in paths
         ]
     tracks = tuple(
-        TrackProjection(slug, name, steps, track_earnings)
-        for (slug, name, steps), track_earnings in zip(paths, earnings, strict=True)
+        TrackProjection(slug, name, steps, earn) for (slug, name, steps), earn in zip(paths, earners, strict=True)
     )
     target = None
     if profile.target_track is not None and (only_tracks is None or profile.target_track in only_tracks):
@@ -540,7 +540,7 @@ def project(
     )
 
 
-def _freelance_earnings(
+def _freelance_earners(
     profile: Profile,
     catalog: Catalog,
     paths: list[tuple[str, str, tuple[Step, ...]]],
@@ -548,8 +548,9 @@ def _freelance_earnings(
     loc_factor: float,
     currency: str,
     inflation: float,
-) -> list[tuple[EarningsYear, ...]]:
-    """A freelancer's earnings on each track: freelance income, the rate placed by the step held each year.
+) -> list[Callable[[], tuple[EarningsYear, ...]]]:
+    """What works out a freelancer's earnings on each track (when read): freelance income, the rate placed
+    by the step held each year.
 
     US clients pay the article's US rates in US dollars: the rate grows by the dollar's raise and the year
     is converted into the plan's currency at the catalog's rate, as the freelance figures are shown.
@@ -562,7 +563,9 @@ def _freelance_earnings(
     hours = catalog.param("freelance-billable-hours").value
     raise_rate = catalog.annual_raise(rate_currency).value
     return [
-        freelance_earnings(steps, scale, start_year, profile.horizon_years, hours, raise_rate, inflation, to_plan)
+        partial(
+            freelance_earnings, steps, scale, start_year, profile.horizon_years, hours, raise_rate, inflation, to_plan
+        )
         for _, _, steps in paths
     ]
 

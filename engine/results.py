@@ -3,6 +3,7 @@ in its band, freelance pay, the target. Plain frozen dataclasses, no behaviour b
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from engine.catalog import Band, Source
@@ -75,7 +76,16 @@ class TrackProjection:
     track: str
     name: str
     steps: tuple[Step, ...]
-    earnings: tuple[EarningsYear, ...] = ()
+    # Earnings over the horizon are worked out when first read, by `earn`, and kept: a live update shows
+    # none (they are fetched when scrolled to) and a what-if reads one track's. Copies share what is kept.
+    earn: Callable[[], tuple[EarningsYear, ...]] | None = field(default=None, repr=False, compare=False)
+    _kept: list[tuple[EarningsYear, ...]] = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def earnings(self) -> tuple[EarningsYear, ...]:
+        if not self._kept:
+            self._kept.append(self.earn() if self.earn is not None else ())
+        return self._kept[0]
 
     @property
     def top(self) -> Step:

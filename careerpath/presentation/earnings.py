@@ -13,7 +13,7 @@ from compensation.money import format_money
 from engine.results import Projection
 from engine.slugs import Track
 
-from .words import track_phrase
+from .words import inflation_words, track_phrase
 
 if TYPE_CHECKING:
     from .panel import ProjectionPanel
@@ -87,7 +87,7 @@ class Earnings:
             "target_year": target,
             "target_outside": target is not None and not projection.start_year <= target <= last,
             "raise": f"{projection.raise_rate * 100:.3g}%",
-            "inflation": f"{projection.inflation * 100:.3g}%",
+            "inflation": inflation_words(projection.inflation),
             "nominal_raise": f"{((1 + projection.raise_rate) * (1 + projection.inflation) - 1) * 100:.1f}%",
             "freelance": self._freelance_words(),
         }

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, replace
-from functools import cached_property
-from urllib.parse import parse_qsl
+from functools import cache, cached_property
 
 from django.urls import reverse
 from django.utils.safestring import SafeString
@@ -29,7 +28,7 @@ from engine.results import Projection, Step
 from engine.rounding import round_pay
 from engine.slugs import Money, Provenance
 
-from ..profiles import query_of
+from ..profiles import query_of, query_pairs
 from . import chart, earnings_chart
 from .chart import axis_marks
 from .earnings import Earnings
@@ -40,6 +39,7 @@ from .words import (
     EDITED,
     YOURS,
     basis_words,
+    inflation_words,
     money_words,
     percentiles,
     your_pay_words,
@@ -61,7 +61,7 @@ class Links:
 
     @classmethod
     def anonymous(cls) -> Links:
-        return cls(reverse("explain"), reverse("details"))
+        return _anonymous_links()
 
     @classmethod
     def plan(cls, plan_id: int) -> Links:
@@ -76,6 +76,12 @@ class Links:
             f"share{token}",
             carries_profile=False,
         )
+
+
+@cache
+def _anonymous_links() -> Links:
+    """The anonymous pages' links: the same for every panel (the URLconf does not change while serving)."""
+    return Links(reverse("explain"), reverse("details"))
 
 
 class ProjectionPanel:
@@ -122,8 +128,10 @@ class ProjectionPanel:
         """The one form every "Why this figure" submits: a GET of the explanation page with the profile in
         hidden fields (never the pay) and the figure named by the button. Each step then names its figure
         instead of carrying a ~250-character URL; static/js/app.js fetches the same URL into the box."""
-        pairs = parse_qsl(self.query, keep_blank_values=True) if self.links.carries_profile else []
-        inputs = "".join(f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v)}">' for k, v in pairs)
+        pairs = query_pairs(self.profile, pay=False) if self.links.carries_profile else []
+        inputs = "".join(
+            f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(str(v))}">' for k, v in pairs
+        )
         return SafeString(
             f'<form id="why-form" action="{html.escape(self.links.explain)}" method="get" hidden>{inputs}</form>'
         )
@@ -148,19 +156,19 @@ class ProjectionPanel:
     def projection(self) -> Projection:
         return project(self.profile, self.catalog, self.year)
 
-    def as_paid(self, amount: float, year: int) -> float:
-        """A today's-money figure of `year` as paid that year: grown by the currency's inflation."""
-        years = year - self.projection.start_year
-        return amount if years <= 0 else round_pay(amount * (1 + self.projection.inflation) ** years)
-
     def _as_paid_step(self, step: Step) -> Step:
-        grow = self.as_paid
+        """A step's four today's-money figures as paid in its year (grown by the currency's inflation);
+        this year's step is already as paid."""
+        years = step.year - self.projection.start_year
+        if years <= 0:
+            return step
+        growth = (1 + self.projection.inflation) ** years
         return replace(
             step,
-            base_min=grow(step.base_min, step.year),
-            base_max=grow(step.base_max, step.year),
-            total_min=None if step.total_min is None else grow(step.total_min, step.year),
-            total_max=None if step.total_max is None else grow(step.total_max, step.year),
+            base_min=round_pay(step.base_min * growth),
+            base_max=round_pay(step.base_max * growth),
+            total_min=None if step.total_min is None else round_pay(step.total_min * growth),
+            total_max=None if step.total_max is None else round_pay(step.total_max * growth),
         )
 
     @cached_property
@@ -170,14 +178,24 @@ class ProjectionPanel:
         projection = self.projection
         if self.real:
             return projection
-        tracks = tuple(
-            replace(track, steps=tuple(self._as_paid_step(step) for step in track.steps)) for track in projection.tracks
-        )
+        grown: dict[int, Step] = {}  # the tracks share their first step (one object): grown once
+
+        def paid(step: Step) -> Step:
+            if id(step) not in grown:
+                grown[id(step)] = self._as_paid_step(step)
+            return grown[id(step)]
+
+        tracks = tuple(replace(track, steps=tuple(paid(step) for step in track.steps)) for track in projection.tracks)
         return replace(projection, tracks=tracks)
 
     def basis(self, step: Step) -> str:
         """ "today’s money", "as paid in 2032", "as paid this year": what a step's figure is in."""
         return basis_words(self.real, step.year, self.projection.start_year)
+
+    @cached_property
+    def inflation(self) -> str:
+        """The currency's yearly inflation in words, for the money line (without working out the earnings)."""
+        return inflation_words(self.projection.inflation)
 
     @cached_property
     def has_own_pay(self) -> bool:
@@ -335,9 +353,13 @@ class ProjectionPanel:
         return {
             "bars": chart.bar_marks(shape),
             "axes": axis_marks(shape, x_label_y=shape.height - 10),
-            "rows": chart.row_marks(shape),
             "tips": chart.tip_marks(shape),
         }
+
+    @cached_property
+    def chart_rows(self) -> SafeString:
+        """The pay chart's figures as table rows (the details part "chart", fetched when opened)."""
+        return chart.row_marks(self.chart)
 
     @cached_property
     def earnings_chart(self) -> earnings_chart.EarningsChart:

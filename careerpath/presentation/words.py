@@ -57,6 +57,11 @@ def basis_words(real: bool, year: int, start_year: int) -> str:
     return "as paid this year" if year <= start_year else f"as paid in {year}"
 
 
+def inflation_words(rate: float) -> str:
+    """0.025 -> "2.5%": a currency's yearly inflation as the page says it (the money line and the earnings)."""
+    return f"{rate * 100:.3g}%"
+
+
 def money_words(real: bool) -> str:
     """The page's money in a few words, for captions and axis titles."""
     return "today’s money" if real else "as paid"

@@ -51,19 +51,22 @@ def home(request):
     nothing personal in it: the CSRF token is put in per request, and a page with messages is not cached.
     """
     catalog = get_catalog()
-    context = {
-        "form": ProfileForm(initial=HOME_EXAMPLE, catalog=catalog),
-        "panel": panel_for(HOME_EXAMPLE, catalog),
-        "link_query": "",
-    }
+
+    def context() -> dict:
+        return {
+            "form": ProfileForm(initial=HOME_EXAMPLE, catalog=catalog),
+            "panel": panel_for(HOME_EXAMPLE, catalog),
+            "link_query": "",
+        }
+
     timeout = settings.PANEL_CACHE_SECONDS
     if request.htmx or request.user.is_authenticated or not timeout or get_messages(request):
-        return render_page(request, "careerpath/home.html", context)
+        return render_page(request, "careerpath/home.html", context())
     cache = caches["render"]
     key = f"home:{catalog.version}:{this_year()}"
     body = cache.get(key)
-    if body is None:
-        page = {**context, "csrf_token": CSRF_SLOT, "panel_timeout": timeout}
+    if body is None:  # the form and the panel are built only when the page is rendered
+        page = {**context(), "csrf_token": CSRF_SLOT, "panel_timeout": timeout}
         body = render_to_string("careerpath/home.html", page, request)
         cache.set(key, body, timeout)
     response = HttpResponse(body.replace(CSRF_SLOT, get_token(request)))
