@@ -908,7 +908,7 @@ def report(results: Path) -> None:
             "(`careerpath/projection_panel.html` with a new `ProjectionPanel`)",
             "estimate": "Whole live update, quick estimate (`/estimate/?…`, htmx; Django's test client, "
             "middleware and gzip included, `PANEL_CACHE_SECONDS=0`)",
-            "plan_partial": "Whole live update, plan preview (`/plans/ID/?…`, htmx, logged in; same)",
+            "plan_partial": "Whole live update, plan preview (POST `/plans/ID/preview/`, htmx, logged in; same)",
             "options": "What-ifs and other locations, fetched when scrolled to (`/details/?part=options&…`, "
             "htmx; same): about 14 projections",
         }
@@ -922,11 +922,13 @@ def report(results: Path) -> None:
         lines += [""]
     if eng:
         lines += [
-            f"Engine only: `engine.projection.project` over {eng['profiles']:,} random valid profiles, one "
+            f"Engine only: `engine.projection.project` over {eng['profiles']:,} random valid profiles, every "
+            "track's earnings read (the engine works them out when read), one "
             f"process, catalog from `build_catalog`: best of {len(eng['passes'])} passes, "
             f"{eng['per_second']:,.0f} projections per CPU-second ({', '.join(f'{p:,.0f}' for p in eng['passes'])}; "
             f"by the clock: {', '.join(f'{p:,.0f}' for p in eng['wall'])}/s). A live update runs one projection; "
-            "the what-ifs and other locations, fetched when scrolled to, about 14 more.",
+            "the what-ifs and other locations, fetched when scrolled to, about 14 more; a live update reads no "
+            "earnings (they come when scrolled to).",
             "",
         ]
 
