@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cached_property
 
 from django.urls import reverse
 from django.utils.safestring import SafeString
@@ -61,7 +61,7 @@ class Links:
 
     @classmethod
     def anonymous(cls) -> Links:
-        return _anonymous_links()
+        return cls(reverse("explain"), reverse("details"))
 
     @classmethod
     def plan(cls, plan_id: int) -> Links:
@@ -76,12 +76,6 @@ class Links:
             f"share{token}",
             carries_profile=False,
         )
-
-
-@cache
-def _anonymous_links() -> Links:
-    """The anonymous pages' links: the same for every panel (the URLconf does not change while serving)."""
-    return Links(reverse("explain"), reverse("details"))
 
 
 class ProjectionPanel:

@@ -5,7 +5,9 @@ gzipped here as whitenoise precompresses them for production. Sizes are bodies o
 """
 
 import gzip
+import random
 import re
+import statistics
 
 import pytest
 from django.conf import settings
@@ -70,3 +72,28 @@ def test_one_quick_estimate_update_is_within_8_kb_compressed(client):
     response = gzipped_get(client, reverse("estimate"), CHANGED, **{"HX-Request": "true"})
     assert b"<html" not in gzip.decompress(response.content)
     assert len(response.content) <= HTMX_UPDATE_BUDGET
+
+
+LIVE_UPDATE_BUDGET = 20 * 1024  # uncompressed (issue 25): what the person sees, the rest when wanted
+
+
+def test_a_live_update_carries_what_is_seen_within_20_kb_uncompressed(client, catalog):
+    """The median quick-estimate update over a spread of profiles; earnings, the chart's table and the
+    what-ifs come when scrolled to or opened (each a page of its own without JavaScript)."""
+    levels = [r.slug for r in catalog.levels()]
+    rng = random.Random(25)
+    sizes = []
+    for _ in range(40):
+        query = {
+            **{k: v for k, v in PLAN_POST.items() if k not in ("title", "notes")},
+            "current_level": rng.choice(levels),
+            "years_experience": str(rng.randint(0, 20)),
+            "location": rng.choice(sorted(catalog.locations)),
+            "industry": rng.choice(sorted(catalog.industries)),
+        }
+        response = client.get(reverse("estimate"), query, headers={"HX-Request": "true"})
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "data-lifetime-summary" not in html and "<table" not in html  # fetched when wanted
+        sizes.append(len(response.content))
+    assert statistics.median(sizes) <= LIVE_UPDATE_BUDGET, sorted(sizes)
