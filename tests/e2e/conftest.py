@@ -45,6 +45,13 @@ DOCS_SCREENSHOTS = ROOT / "docs" / "screenshots" if os.environ.get("E2E_DOCS_SCR
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
+# Each screen a test is looked at on (the `screen` fixture): phone and desktop width, light and dark.
+SCREENS = {
+    "phone-light": (PHONE, "light"),
+    "phone-dark": (PHONE, "dark"),
+    "desktop-light": (DESKTOP, "light"),
+    "desktop-dark": (DESKTOP, "dark"),
+}
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 SCHEMES = ("light", "dark")
 
@@ -325,3 +332,12 @@ def docs_screenshot(page: Page, name: str, height: int | None = None) -> None:
     width = page.viewport_size["width"]
     clip = {"x": 0, "y": 0, "width": width, "height": height}
     page.screenshot(path=DOCS_SCREENSHOTS / f"{name}.png", full_page=True, clip=clip)
+
+
+@pytest.fixture(params=list(SCREENS))
+def screen(request, page: Page) -> str:
+    """The test runs once per screen in SCREENS, the page sized and coloured for it; returns its name."""
+    size, scheme = SCREENS[request.param]
+    page.set_viewport_size(size)
+    page.emulate_media(color_scheme=scheme)
+    return request.param

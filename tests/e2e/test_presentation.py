@@ -10,25 +10,10 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import DESKTOP, NOT_FOUND_LOG, PHONE, SCREENSHOTS
+from .conftest import NOT_FOUND_LOG, SCREENSHOTS
 from .pages import edit_inputs, projection_update, show_options
 
 pytestmark = pytest.mark.e2e
-
-SCREENS = {
-    "phone-light": (PHONE, "light"),
-    "phone-dark": (PHONE, "dark"),
-    "desktop-light": (DESKTOP, "light"),
-    "desktop-dark": (DESKTOP, "dark"),
-}
-
-
-@pytest.fixture(params=list(SCREENS))
-def screen(request, page: Page) -> str:
-    size, scheme = SCREENS[request.param]
-    page.set_viewport_size(size)
-    page.emulate_media(color_scheme=scheme)
-    return request.param
 
 
 def in_view(page: Page, selector: str) -> bool:

@@ -11,25 +11,10 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import DESKTOP, PHONE, SCREENSHOTS, SETTLED, docs_screenshot
+from .conftest import DESKTOP, SCREENS, SCREENSHOTS, SETTLED, docs_screenshot
 from .pages import choose_location, confirm_email, log_in, projection_update, sign_up
 
 pytestmark = pytest.mark.e2e
-
-SCREENS = {
-    "phone-light": (PHONE, "light"),
-    "phone-dark": (PHONE, "dark"),
-    "desktop-light": (DESKTOP, "light"),
-    "desktop-dark": (DESKTOP, "dark"),
-}
-
-
-@pytest.fixture(params=list(SCREENS))
-def screen(request, page: Page) -> str:
-    size, scheme = SCREENS[request.param]
-    page.set_viewport_size(size)
-    page.emulate_media(color_scheme=scheme)
-    return request.param
 
 
 def is_phone(screen: str) -> bool:
