@@ -113,11 +113,6 @@ class ProjectionPanel:
         return self.has_own_pay and not self.links.scope
 
     @cached_property
-    def explain_url(self) -> str:
-        """The start of each figure's "Why this figure" URL; the template appends the figure's name."""
-        return f"{self.links.explain}?{self._link_query}figure="
-
-    @cached_property
     def why_form(self) -> SafeString:
         """The one form every "Why this figure" submits: a GET of the explanation page with the profile in
         hidden fields (never the pay) and the figure named by the button. Each step then names its figure
