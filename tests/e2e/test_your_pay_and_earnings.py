@@ -90,6 +90,7 @@ def test_a_share_link_shows_the_pay_only_when_allowed(page, open_context, checke
     visitor.goto(public)
     expect(visitor.locator("#projection [data-pay-sentence]")).to_contain_text("This plan’s base is")
     show_earnings(visitor).get_by_role("link", name="in today’s money").click()
+    visitor.wait_for_url("**money=real")  # else the old page, its earnings loaded, answers for the new one
     show_earnings(visitor)
     expect(visitor.locator("#projection [data-lifetime-summary]")).to_contain_text("in today’s money,")
     checked(visitor, "shared-with-pay", "Senior at big tech (shared plan) · CareerPath")
