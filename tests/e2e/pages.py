@@ -54,12 +54,16 @@ def projection_update(page: Page):
     expect(page.locator("#live-region")).to_contain_text("Projection updated")
 
 
+def scroll_to(part: Locator) -> None:
+    """Scroll a part that loads when seen into view, if it is still there: one already in view may be swapped
+    for its figures at any moment, and a locator waiting for it then would wait for nothing."""
+    part.evaluate_all("parts => parts.forEach(p => p.scrollIntoView({block: 'center', behavior: 'instant'}))")
+
+
 def show_earnings(page: Page) -> Locator:
     """Scroll to earnings over the years, which load when they come into view (issue 25); returns them.
     (An estimate's own pay, which a link cannot carry, keeps them in the live update.)"""
-    later = page.locator("#projection .earnings-later")
-    if later.count():
-        later.scroll_into_view_if_needed()
+    scroll_to(page.locator("#projection .earnings-later"))
     earnings = page.locator("#projection section.earnings")
     expect(earnings).to_be_visible()
     return earnings
@@ -77,7 +81,7 @@ def choose_location(page: Page, location: str) -> None:
 
 def show_options(page: Page) -> Locator:
     """Scroll to the what-ifs and other locations, which load when they come into view; returns them."""
-    page.locator("#projection .options").scroll_into_view_if_needed()
+    scroll_to(page.locator("#projection .options"))
     options = page.locator("#projection .what-if-block")
     expect(options).to_be_visible()
     return options
