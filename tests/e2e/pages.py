@@ -109,18 +109,23 @@ def confirmation_link(email: str) -> str:
 
 
 def confirm_email(page: Page, email: str) -> None:
-    """Open the link from the email and confirm the address."""
+    """Open the link from the email and confirm the address; returns on the page that leads to."""
     link = confirmation_link(email)
     page.goto(link[link.index("/accounts/") :])
     page.locator('form[action*="/accounts/confirm-email/"] [type="submit"]').click()
+    # Where it leads depends on the session (logged in, or the log-in page): a caller reads page.url.
+    page.wait_for_url(lambda url: "/accounts/confirm-email/" not in url)
 
 
 def log_in(page: Page, email: str, password: str = PASSWORD) -> None:
-    """Fill the log-in form shown now and send it."""
+    """Fill the log-in form shown now and send it; returns once the answer has loaded."""
     form = page.locator('form[action*="/accounts/login/"]')
     form.locator('input[name="login"]').fill(email)
     form.locator('input[name="password"]').fill(password)
-    form.locator('[type="submit"]').click()
+    # Waited for whether it logs in or is refused (the same address again): else the next step reads, or
+    # navigates away from, the log-in page before the answer (and its session cookie) arrives.
+    with page.expect_navigation():
+        form.locator('[type="submit"]').click()
 
 
 def log_out(page: Page) -> None:
