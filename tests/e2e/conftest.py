@@ -285,11 +285,14 @@ def checked(e2e_assets, html_pages):
 
     The HTML checked is a fresh GET of the page's address (after an htmx update that is the pushed
     address, rendered whole); `raw_html=False` checks the live document instead, for a page that
-    answered a POST.
+    answered a POST. After a click to a page with the same title, wait for the new page first: the old
+    page's title would answer for it.
     """
 
     def check(page: Page, name: str, title: str | re.Pattern, *, raw_html: bool = True) -> Page:
         expect(page).to_have_title(title if isinstance(title, re.Pattern) else re.compile(re.escape(title)))
+        # The title is in the <head>: a page just navigated to may still be reading its body.
+        page.wait_for_load_state()
         html = page.request.get(page.url).text() if raw_html else page.content()
         html_pages.keep(name, html)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
