@@ -35,6 +35,7 @@ def test_duplicate_edit_compare_share_revoke_and_delete(
     expect(step(page, "director-vp")).not_to_have_attribute("data-base-min", str(before[0]))
     assert figures(step(page, "director-vp"))[0] > before[0]
     page.get_by_role("button", name="Save changes").click()
+    page.wait_for_url(re.compile(r"/plans/\d+/$"))  # loaded: all_figures does not wait for the steps
     expect(page.get_by_role("heading", level=1)).to_have_text("Management at a big tech firm")
     expect(page.locator(".messages")).to_contain_text("saved")
     copy_figures = all_figures(page)
@@ -47,6 +48,7 @@ def test_duplicate_edit_compare_share_revoke_and_delete(
     expect(page.get_by_label("First plan")).to_have_value(str(original.pk))
     expect(page.get_by_label("Second plan")).to_have_value(copy_url.rstrip("/").rsplit("/", 1)[-1])
     page.get_by_role("button", name="Compare").click()
+    page.wait_for_url(re.compile(r"/plans/compare/\?a=\d+&b=\d+$"))  # the picking page has the same title
     checked(page, "compare", "Compare plans · CareerPath")
     inputs = page.locator("table.compare-inputs")
     expect(inputs.locator("thead")).to_contain_text("Move to management")

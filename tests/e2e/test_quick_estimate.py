@@ -61,5 +61,6 @@ def test_quick_estimate_updates_live_then_sign_up_saves_it(page, checked):
     assert all_figures(page) == estimate
     page.get_by_label("Title").fill("London, seven years in")
     page.get_by_role("button", name="Save plan").click()
+    page.wait_for_url(re.compile(r"/plans/\d+/$"))  # loaded: all_figures does not wait for the steps
     expect(page.get_by_role("heading", level=1)).to_have_text("London, seven years in")
     assert all_figures(page) == estimate

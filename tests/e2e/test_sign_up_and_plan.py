@@ -66,6 +66,7 @@ def test_sign_up_build_a_plan_live_save_it_and_find_it_after_logging_in_again(pa
 
     page.get_by_label("Title").fill("Research in the Bay Area")
     page.get_by_role("button", name="Save plan").click()
+    page.wait_for_url(re.compile(r"/plans/\d+/$"))  # loaded: all_figures does not wait for the steps
     expect(page.get_by_role("heading", level=1)).to_have_text("Research in the Bay Area")
     expect(page.locator(".messages")).to_contain_text("saved")
     assert all_figures(page) == preview
