@@ -100,6 +100,7 @@ def test_create_view_compare_and_start_a_plan_from_an_offer(page, checked, log_i
         },
     )
     page.get_by_role("button", name="Save offer").click()
+    page.wait_for_url(re.compile(r"/offers/\d+/$"))  # loaded: a count of 0 holds for a page half read too
     expect(page.get_by_role("heading", level=1)).to_have_text("Steady AI")
     expect(page.locator("[data-cliff]")).to_have_count(0)
 
