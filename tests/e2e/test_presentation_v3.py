@@ -279,7 +279,12 @@ def test_12_share_form_has_its_checkbox_beside_the_label_and_revoke_fits(
     expect(box).to_have_attribute("aria-describedby", "id_show_pay_helptext")
     box.check()
     page.get_by_role("button", name="Create a share link").click()
+    # Each link's page ends in its #link-<id>. Until the first has loaded, the old page's button (its box
+    # still ticked) would send a second link with the pay; until the second has, the first's one tag answers.
+    page.wait_for_url(re.compile(r"/share/#link-\d+$"))
+    with_pay = page.url
     page.get_by_role("button", name="Create a share link").click()  # a second one, without the pay
+    page.wait_for_url(lambda url: url != with_pay)
     tag = page.locator("[data-shows-pay]")
     expect(tag).to_have_count(1)
     expect(tag).to_have_text("Shows your pay")
