@@ -258,8 +258,8 @@ def test_7_unsaved_changes_show_in_the_header_and_leaving_asks_first(page, scree
         dialog.dismiss()  # stay on the page
 
     page.on("dialog", answer)
-    page.locator("header.site-header").get_by_role("link", name="My plans").click()
-    page.wait_for_timeout(300)
+    with page.expect_event("dialog"):  # however long the browser takes to ask (it was a fixed 300 ms)
+        page.locator("header.site-header").get_by_role("link", name="My plans").click()
     assert dialogs == ["beforeunload"]
     expect(page).to_have_url(re.compile(rf"/plans/{plan.pk}/"))
 
