@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .conftest import NOT_FOUND_LOG, SCREENSHOTS
-from .pages import edit_inputs, projection_update, show_options
+from .pages import edit_inputs, projection_update, show_earnings, show_options
 
 pytestmark = pytest.mark.e2e
 
@@ -278,6 +278,7 @@ def test_8_shared_plan_says_this_plan_and_sign_up_keeps_the_inputs(page, screen,
     plan = make_plan(user, title="Move to management", target_track="management")
     link = ShareLink.objects.create(plan=plan)
     page.goto(link.get_absolute_url())
+    show_earnings(page)  # both parts that load when seen are in the text read, not whichever came in time
     show_options(page)
     projection = page.locator("#projection").inner_text()
     assert not re.search(r"\byour?\b|\byours\b", projection, re.IGNORECASE), "a shared plan speaks of 'your'"
