@@ -197,6 +197,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[CareerPath] "
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 # Tell the owner about email and password changes, at the address that was primary before the change.
 ACCOUNT_EMAIL_NOTIFICATIONS = True
+# The failed-log-in lock counts per address whatever the Host header says (accounts/adapter.py).
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {
     "login": os.environ.get("RATE_LIMIT_LOGIN", "30/m/ip"),
     "login_failed": os.environ.get("RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key"),
