@@ -21,9 +21,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from careerpath.clock import this_year
-from careerpath.models import Plan, one_line
+from careerpath.models import Plan
 from careerpath.notices import notice_for
 from compensation.catalog import get_catalog
+from compensation.validation import one_line
 from engine.catalog import Catalog
 
 from .models import DataChangeAlert, DigestSent

@@ -6,6 +6,9 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
+from django.urls import NoReverseMatch, reverse
+
+from compensation.validation import StoredValueError
 
 logger = logging.getLogger(__name__)
 
@@ -40,3 +43,28 @@ class DatabaseUnavailableMiddleware:
             response["Retry-After"] = "30"
             return response
         return None
+
+
+class StoredValueMiddleware:
+    """A stored value the forms refuse (StoredValueError) answers a 409 that names it and links to where it
+    can be fixed, instead of a 500: an old or hand-written row can never take a page down."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, StoredValueError):
+            return None
+        logger.warning("stored value refused on %s: %s", request.resolver_match.view_name, exception.what)
+        edit_url = ""
+        kwargs = request.resolver_match.kwargs if request.resolver_match else {}
+        if exception.edit_view and exception.edit_kwarg in kwargs:
+            try:
+                edit_url = reverse(exception.edit_view, kwargs={exception.edit_kwarg: kwargs[exception.edit_kwarg]})
+            except NoReverseMatch:
+                edit_url = ""
+        context = {"what": exception.what, "edit_url": edit_url}
+        return HttpResponse(loader.get_template("errors/stored_value.html").render(context, request), status=409)

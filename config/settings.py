@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
+    "config.middleware.StoredValueMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from compensation.money import round_half_up
+from compensation.validation import StoredValueError, is_finite_number
 from engine.catalog import Catalog, Source
 from engine.offers import (
     CUSTOM,
@@ -29,6 +30,7 @@ from engine.profile import Profile
 from engine.projection import project
 from engine.results import PayPosition
 
+from .forms import MAX_SCHEDULE_YEARS, PERCENT_RANGES
 from .models import Offer
 
 # The counter-offer aims at this percentile of the band as total pay: the issue's definition, said on the page.
@@ -106,6 +108,28 @@ def values_of(offer: Offer, catalog: Catalog) -> dict:
     }
 
 
+def check_stored(values: dict) -> None:
+    """Raise StoredValueError if a stored offer holds a value its form refuses (a NaN vesting year, a percent
+    out of range): every page reading it then says so and links to its edit page instead of failing."""
+    for name, (low, high) in PERCENT_RANGES.items():
+        value = values.get(name)
+        if value is not None and not (is_finite_number(value) and low <= value <= high):
+            raise StoredValueError(f"a {name.replace('_', ' ')} of {str(value)[:20]}", "offer_edit", "offer_id")
+    if values.get("vesting") == CUSTOM:
+        try:
+            percents = parse_custom(values.get("vesting_custom") or "")
+        except ValueError:
+            percents = ()
+        if not percents or len(percents) > MAX_SCHEDULE_YEARS or any(p < 0 for p in percents):
+            raise StoredValueError(
+                f"the custom vesting schedule “{(values.get('vesting_custom') or '')[:40]}”", "offer_edit", "offer_id"
+            )
+        if abs(sum(percents) - 100) > 0.001:
+            raise StoredValueError(
+                f"the custom vesting schedule “{values['vesting_custom'][:40]}”", "offer_edit", "offer_id"
+            )
+
+
 @dataclass(frozen=True)
 class OfferAnalysis:
     """Everything the offer page, its exports and the comparison show about one offer."""
@@ -113,6 +137,9 @@ class OfferAnalysis:
     values: dict
     catalog: Catalog
     year: int
+
+    def __post_init__(self) -> None:
+        check_stored(self.values)
 
     @cached_property
     def currency(self) -> str:

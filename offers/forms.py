@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from compensation.forms import MAX_PAY_USD, MAX_STORED, amount_field, local_limit
 from compensation.money import format_money
+from compensation.validation import OneLineName, field_messages
 from engine.catalog import Catalog
 from engine.offers import CUSTOM, VESTING_PRESETS, parse_custom
 
@@ -21,13 +22,16 @@ MAX_SCHEDULE_YEARS = 10
 START_WITHIN_DAYS = 730  # "more than two years away" is refused
 MAX_COMPARED = 4
 MONEY_FIELDS = ("base", "sign_on_year1", "sign_on_year2", "equity_grant")
+# The percent fields' ranges: the form refuses anything outside them, and a stored value outside them
+# (written before the rule, or by hand) is refused when read (analysis.check_stored).
+PERCENT_RANGES = {"bonus_target_percent": (0, 200), "refresher_percent": (0, 100), "stock_growth_percent": (-90, 200)}
 
 
 def _amount(label: str, what: str, *, required: bool = False, help_text: str = "") -> forms.IntegerField:
     return amount_field(label, what, whose="the", max_value=MAX_STORED, required=required, help_text=help_text)
 
 
-def _percent(label: str, what: str, *, low: int, high: int, required: bool = False, help_text: str = ""):
+def _percent(label: str, what: str, low: int, high: int, *, required: bool = False, help_text: str = ""):
     below = "cannot be negative" if low == 0 else f"must be {low} % or more"
     return forms.DecimalField(
         label=label,
@@ -38,14 +42,15 @@ def _percent(label: str, what: str, *, low: int, high: int, required: bool = Fal
         decimal_places=2,
         help_text=help_text,
         widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
-        error_messages={
-            "required": f"Enter the {what}.",
-            "invalid": f"Enter the {what} as a number of percent, like 15.",
-            "min_value": f"The {what} {below}.",
-            "max_value": f"The {what} must be {high} % or less.",
-            "max_decimal_places": f"Give the {what} with at most two decimals.",
-            "max_digits": f"The {what} must be {high} % or less.",
-        },
+        error_messages=field_messages(
+            required=f"Enter the {what}.",
+            invalid=f"Enter the {what} as a number of percent, like 15.",
+            min_value=f"The {what} {below}.",
+            max_value=f"The {what} must be {high} % or less.",
+            max_decimal_places=f"Give the {what} with at most two decimals.",
+            max_digits=f"The {what} must be {high} % or less.",
+            max_whole_digits=f"The {what} must be {high} % or less.",
+        ),
     )
 
 
@@ -61,6 +66,7 @@ class OfferForm(forms.Form):
 
     company = forms.CharField(
         max_length=120,
+        validators=[OneLineName("the company's name")],
         error_messages={
             "required": "Name the company, like “Acme AI”.",
             "max_length": "Keep the company's name to 120 characters or fewer.",
@@ -72,7 +78,10 @@ class OfferForm(forms.Form):
     company_type = _choice("company type")
     base = _amount("Base salary", "base salary", required=True, help_text="A year, before tax.")
     bonus_target_percent = _percent(
-        "Target bonus (% of base)", "target bonus", low=0, high=200, help_text="Leave empty for no bonus."
+        "Target bonus (% of base)",
+        "target bonus",
+        *PERCENT_RANGES["bonus_target_percent"],
+        help_text="Leave empty for no bonus.",
     )
     sign_on_year1 = _amount("Sign-on bonus, year 1", "year-1 sign-on bonus")
     sign_on_year2 = _amount("Sign-on bonus, year 2", "year-2 sign-on bonus")
@@ -123,16 +132,14 @@ class OfferForm(forms.Form):
     refresher_percent = _percent(
         "Yearly refresher (% of the grant)",
         "refresher",
-        low=0,
-        high=100,
+        *PERCENT_RANGES["refresher_percent"],
         help_text="A new grant each year from year 2. Refreshers are not guaranteed; leave empty for our "
         "assumption from the level's bonus-and-equity share.",
     )
     stock_growth_percent = _percent(
         "Yearly stock growth (%)",
         "stock growth",
-        low=-90,
-        high=200,
+        *PERCENT_RANGES["stock_growth_percent"],
         help_text="May be negative. 0 values the shares at the grant price.",
     )
     start_date = forms.DateField(

@@ -8,6 +8,7 @@ from careerpath import selectors
 from careerpath import services as plan_services
 from careerpath.models import Plan
 from compensation.money import round_half_up
+from compensation.validation import one_line
 from engine.catalog import Catalog
 from engine.slugs import WorkMode
 
@@ -94,7 +95,8 @@ def start_plan_from_offer(offer: Offer, catalog: Catalog, year: int) -> tuple[Pl
             "target_track": "",
             "target_year": None,
         }
-    title = f"From the offer: {offer.company}"[: Plan.TITLE_MAX_LENGTH]
+    # A company's name stored before the one-line rule may hold a line break: the title never does.
+    title = one_line(f"From the offer: {offer.company}")[: Plan.TITLE_MAX_LENGTH]
     plan = plan_services.create_plan(offer.owner, {"title": title, "notes": "", **kept, **pay}, catalog)
     offer.plan = plan
     offer.save(update_fields=["plan", "updated"])
