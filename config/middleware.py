@@ -7,6 +7,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
 from django.urls import NoReverseMatch, reverse
+from django.utils.cache import patch_cache_control
 
 from compensation.validation import StoredValueError
 
@@ -21,6 +22,41 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class PrivateResponseMiddleware:
+    """`Cache-Control: private, no-store` on every response that may show pay or personal data, so no
+    proxy, shared cache or browser cache keeps a copy (a back button on a shared computer, a CDN).
+
+    Private by default: everything a logged-in person sees (plans and their parts and exports, offers,
+    account pages), every share link (they may show pay), every POST answer (the quick estimate echoes
+    the pay typed), error pages. Only pages that show nobody's data, asked for by a visitor who is not
+    logged in, may be cached. Static files never reach this (WhiteNoise answers them above it).
+    """
+
+    PUBLIC_VIEWS = frozenset({"home", "methodology", "healthz"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self._private(request):
+            response.headers.pop("Expires", None)
+            patch_cache_control(response, private=True, no_store=True, max_age=0)
+            response.headers["Cache-Control"] = ", ".join(
+                part for part in response["Cache-Control"].split(", ") if not part.startswith("public")
+            )
+        return response
+
+    def _private(self, request) -> bool:
+        if request.method not in ("GET", "HEAD"):
+            return True
+        match = getattr(request, "resolver_match", None)
+        if match is None or match.view_name not in self.PUBLIC_VIEWS:
+            return True
+        user = getattr(request, "user", None)
+        return bool(user is not None and user.is_authenticated)
 
 
 class DatabaseUnavailableMiddleware:
