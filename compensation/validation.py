@@ -80,6 +80,12 @@ _NUMBER = re.compile(r"[+-]?(?P<whole>\d*)(?:\.(?P<fraction>\d*))?(?:[eE](?P<exp
 
 def bounded_number(text: str, *, max_digits: int = MAX_DIGITS, max_exponent: int = MAX_EXPONENT) -> float:
     """`text` as a finite float, or ValueError with a short reason (never the text itself, which may be huge)."""
+    return float(bounded_decimal(text, max_digits=max_digits, max_exponent=max_exponent))
+
+
+def bounded_decimal(text: str, *, max_digits: int = MAX_DIGITS, max_exponent: int = MAX_EXPONENT) -> Decimal:
+    """`text` as a finite Decimal of at most `max_digits` digits and an exponent of at most `max_exponent`,
+    checked on the text before Decimal reads it; else ValueError with a short reason."""
     text = text.strip()
     match = _NUMBER.fullmatch(text) if len(text) <= max_digits + 8 else None
     if match is None or not (match["whole"] or match["fraction"]):
@@ -90,12 +96,17 @@ def bounded_number(text: str, *, max_digits: int = MAX_DIGITS, max_exponent: int
     if match["exponent"] and abs(int(match["exponent"])) > max_exponent:
         raise ValueError("exponent out of range")
     try:
-        value = float(Decimal(text))
+        value = Decimal(text)
     except InvalidOperation:
         raise ValueError("not a number") from None
-    if not math.isfinite(value):
+    if not value.is_finite():
         raise ValueError("not a finite number")
     return value
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """What was typed, cut to `limit` characters for a message (a cell may hold 128 KB)."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def is_finite_number(value: object) -> bool:
