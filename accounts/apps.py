@@ -6,4 +6,12 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self):
+        from django.conf import settings
+
         from . import estimates  # noqa: F401  (connects the sign-up, log-in and new-plan receivers)
+        from .mail import NO_MAIL_SERVER, logger
+
+        if settings.EMAIL_BACKEND == "accounts.mail.NoMailServerBackend":
+            logger.warning("*" * 72)
+            logger.warning(NO_MAIL_SERVER)
+            logger.warning("*" * 72)

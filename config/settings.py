@@ -43,8 +43,12 @@ if DEBUG:
     SECRET_KEY = SECRET_KEY or "django-insecure-local-development-only"
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]
 else:
-    if len(SECRET_KEY) < 32:
-        raise ImproperlyConfigured("With DEBUG=0, set SECRET_KEY to a random string of 32+ characters.")
+    # 50, as `check --deploy` asks (security.W009): a shorter key was accepted and only warned about.
+    if len(SECRET_KEY) < 50:
+        raise ImproperlyConfigured(
+            "With DEBUG=0, set SECRET_KEY to a random string of 50+ characters: "
+            'python -c "import secrets; print(secrets.token_urlsafe(50))"'
+        )
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("With DEBUG=0, set ALLOWED_HOSTS (comma-separated host names).")
 
@@ -215,7 +219,9 @@ LOGIN_REDIRECT_URL = "plan_list"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_SIGNUP_REDIRECT_URL = "plan_list"
 
-# Email: console by default; EMAIL_HOST switches to SMTP.
+# Email: EMAIL_HOST switches to SMTP. Without it: the console in development; in production nothing is sent
+# and nothing written (accounts/mail.py; the console would put password-reset links in the server's log),
+# with a loud warning at start.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CareerPath <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
@@ -225,8 +231,10 @@ if EMAIL_HOST:
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "1")
-else:
+elif DEBUG:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    EMAIL_BACKEND = "accounts.mail.NoMailServerBackend"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
