@@ -19,7 +19,7 @@ from engine.diff import Move, PlanChange
 from engine.profile import Profile, ProjectionError
 from engine.projection import project
 from engine.results import Projection
-from engine.slugs import BandKind, PayBasis, WorkMode
+from engine.slugs import BandKind, PayBasis, Position, WorkMode
 
 from .models import Plan
 from .presentation.words import POSITION_WORDS, ordinal
@@ -168,9 +168,9 @@ def position_moved(old: Projection, new: Projection, *, whose: str = "Your") -> 
     currency = new.currency
 
     def where(pos) -> str:
-        if pos.position == "below":
+        if pos.position == Position.BELOW:
             return "below the bottom of the band"
-        if pos.position == "above":
+        if pos.position == Position.ABOVE:
             return "above the top of the band"
         words = next(text for limit, text in POSITION_WORDS if pos.percentile < limit)
         return f"at the {ordinal(pos.percentile)} percentile ({words})"

@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString
 
 from compensation.money import format_money
 from engine.results import Projection
-from engine.slugs import Track
+from engine.slugs import ClientMarket, Track
 
 from .words import inflation_words, track_phrase
 
@@ -102,7 +102,7 @@ class Earnings:
             "year, with no bonus or equity (freelancers bill hours). The rate grows with expertise as you move up "
             "each track (placed by the pay of the step held that year) and, within a step, by the yearly raise"
         )
-        if freelance.client_market == "us" and freelance.local_currency:
+        if freelance.client_market == ClientMarket.US and freelance.local_currency:
             words += (
                 f" of US pay; US clients pay in US dollars, shown here in {freelance.local_currency} at the "
                 "data's exchange rate"

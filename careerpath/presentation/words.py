@@ -7,7 +7,7 @@ from django.utils.safestring import SafeString
 
 from compensation.money import amounts_between, band_range, format_money, money_range, pay_range, whole
 from engine.results import Adjustment, PayPosition, TrackProjection
-from engine.slugs import BandKind, SourceKind, Track
+from engine.slugs import BandKind, Position, SourceKind, Track
 
 from .chart import short_title
 
@@ -36,13 +36,13 @@ def position_sentence(subject: str, band_name: str, pos: PayPosition, currency: 
     """One sentence: where an amount sits in a band, said plainly when outside it."""
     band = money_range(pos.band_min, pos.band_max, currency) + ("+" if pos.open_ended else "")
     ratio = f"compa-ratio {pos.compa_ratio:.2f}"
-    if pos.position == "below":
+    if pos.position == Position.BELOW:
         gap = format_money(pos.band_min - pos.amount, currency)
         return (
             f"{subject} is below the bottom of {band_name} ({band}; {ratio}): "
             f"{gap} less than the lowest pay the band covers."
         )
-    if pos.position == "above":
+    if pos.position == Position.ABOVE:
         gap = format_money(pos.amount - pos.band_max, currency)
         top = "the band's top (open-ended in the article)" if pos.open_ended else "the highest pay the band covers"
         return f"{subject} is above the top of {band_name} ({band}; {ratio}): {gap} more than {top}."
@@ -180,9 +180,9 @@ def summary_words(summary: dict | None) -> dict | None:
     position = summary.get("position")
     if percentile is None:
         yours = ""
-    elif position == "below":
+    elif position == Position.BELOW:
         yours = "Your base: below your level’s band here"
-    elif position == "above":
+    elif position == Position.ABOVE:
         yours = "Your base: above your level’s band here"
     else:
         yours = f"Your base: {ordinal(percentile)} percentile of your level’s band here"
