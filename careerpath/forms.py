@@ -212,8 +212,11 @@ class ProfileForm(forms.Form):
                 amount = data.get(name)
                 if amount is not None and amount > limit:
                     self.add_error(name, over_limit_message(limit, currency))
-        if not self.errors and data.get("current_base") is not None:
-            self._check_pay_against_the_band(data)
+        if not self.errors:
+            # The one reading of these values as the engine's profile: the band check and the page use it.
+            self._profile = profile_from_values(data)
+            if data.get("current_base") is not None:
+                self._check_pay_against_the_band(data, self._profile)
         return data
 
     def _settle_pay_currency(self, data: dict) -> bool:
@@ -258,12 +261,11 @@ class ProfileForm(forms.Form):
             f"exchange rate, keep the numbers as typed (now in {location.currency}), or clear your pay."
         )
 
-    def _check_pay_against_the_band(self, data: dict) -> None:
+    def _check_pay_against_the_band(self, data: dict, person: Profile) -> None:
         """Refuse pay far outside the band of the level here (a monthly figure, an extra zero): the limits are
         data (`pay-check-*` parameters)."""
         catalog = self.catalog
         try:
-            person = profile_from_values(data)
             here = band_here(person, catalog)
         except (ProjectionError, KeyError):
             return
@@ -298,7 +300,8 @@ class ProfileForm(forms.Form):
                 )
 
     def profile(self) -> Profile:
-        return profile_from_values(self.cleaned_data)
+        """The engine's profile of the validated values, read once (in `clean`)."""
+        return self._profile
 
     @property
     def money_choice(self) -> str:
