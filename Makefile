@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The database, its WAL and backups hold emails, password hashes and pay: files made by the app are
-# readable by its user only (careerpath/private_files.py also tightens the database at each connection).
+# readable by its user only (ops/private_files.py also tightens the database at each connection).
 PRIVATE := umask 077 &&
 
 .PHONY: run test test-fast test-deps lint format serve bench chaos createsuperuser demo fixtures e2e check-deploy backup restore restore-needs-file clean
