@@ -44,10 +44,11 @@ test: test-deps install
 test-fast: install
 	$(BIN)/python -m pytest -n 2 --ignore=tests/e2e
 
+# Every hook in .pre-commit-config.yaml, on every file: ruff (lint and format), djLint on the templates, mypy --strict
+# on the engine, the import layers, and no model change without its migration. `$(BIN)/pre-commit install` runs
+# the same on each commit.
 lint: install
-	$(BIN)/ruff check --no-cache .
-	$(BIN)/ruff format --no-cache --check .
-	$(BIN)/lint-imports --no-cache
+	$(BIN)/pre-commit run --all-files
 
 format: install
 	$(BIN)/ruff format .
