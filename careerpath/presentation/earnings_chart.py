@@ -1,5 +1,5 @@
 """Geometry of the earnings chart (pure): cumulative total pay per track, year by year, drawn by
-templates/careerpath/earnings_chart.html as inline SVG.
+templates/careerpath/partials/earnings_chart.html as inline SVG.
 
 Each track is a line through its cumulative total at the end of each year of the horizon, nominal
 or in today's money; the target year, when set and inside the horizon, is a vertical marker.
