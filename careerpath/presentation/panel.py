@@ -29,8 +29,8 @@ from engine.slugs import Money, Provenance
 
 from ..profiles import query_of, query_pairs
 from . import chart, earnings_chart
-from .chart import axis_marks
 from .earnings import Earnings
+from .geometry import axis_marks
 from .options import Options
 from .words import (
     basis_words,
@@ -330,7 +330,7 @@ class ProjectionPanel:
         shape = self.chart
         return {
             "bars": chart.bar_marks(shape),
-            "axes": axis_marks(shape, x_label_y=shape.height - 10),
+            "axes": axis_marks(shape, shape.x_ticks, shape.y_ticks, x_label_y=shape.height - 10),
             "tips": chart.tip_marks(shape),
         }
 
@@ -346,7 +346,8 @@ class ProjectionPanel:
     @cached_property
     def earnings_marks(self) -> dict:
         shape = self.earnings_chart
-        return {"axes": axis_marks(shape, x_label_y=shape.height - 12), "lines": earnings_chart.line_marks(shape)}
+        axes = axis_marks(shape, shape.x_ticks, shape.y_ticks, x_label_y=shape.height - 12)
+        return {"axes": axes, "lines": earnings_chart.line_marks(shape)}
 
     # The parts fetched or shown below the steps: each in its own module -------------------------
 
