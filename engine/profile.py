@@ -52,6 +52,13 @@ _WORK_MODES = frozenset(WorkMode)
 
 def validate(profile: Profile, catalog: Catalog) -> None:
     """Raise ProjectionError if the profile names anything the catalog lacks."""
+    _validate_names(profile, catalog)
+    _validate_amounts(profile)
+    _validate_data(profile, catalog)
+
+
+def _validate_names(profile: Profile, catalog: Catalog) -> None:
+    """Every slug the profile names is in the catalog (and the current level is one a person holds)."""
     checks = (
         ("level", profile.current_level, catalog.roles),
         ("location", profile.location, catalog.locations),
@@ -73,6 +80,10 @@ def validate(profile: Profile, catalog: Catalog) -> None:
         raise ProjectionError(f"Unknown client market: {profile.client_market!r}")
     if profile.target_track is not None and profile.target_track not in catalog.tracks:
         raise ProjectionError(f"Unknown track: {profile.target_track!r}")
+
+
+def _validate_amounts(profile: Profile) -> None:
+    """Years and pay are not negative; the horizon is one the engine projects."""
     if profile.years_experience < 0:
         raise ProjectionError("Years of experience cannot be negative")
     for label, amount in (("base", profile.current_base), ("bonus", profile.current_bonus)):
@@ -82,6 +93,10 @@ def validate(profile: Profile, catalog: Catalog) -> None:
         raise ProjectionError("Your equity cannot be negative")
     if not 1 <= profile.horizon_years <= max(HORIZONS):
         raise ProjectionError(f"The horizon must be 1 to {max(HORIZONS)} years")
+
+
+def _validate_data(profile: Profile, catalog: Catalog) -> None:
+    """The catalog has the rates and bands this profile's projection reads."""
     currency = catalog.locations[profile.location].currency
     if catalog.inflation(currency) is None:
         raise ProjectionError(f"No inflation rate for {currency}")

@@ -247,12 +247,12 @@ def _lateral_note(previous: Step, role: Role, parameter: Parameter) -> Adjustmen
     )
 
 
-_PROVENANCE = {SourceKind.ARTICLE: Provenance.ARTICLE, SourceKind.EDITED: Provenance.EDITED}
+_PROVENANCE: dict[str, Provenance] = {SourceKind.ARTICLE: Provenance.ARTICLE, SourceKind.EDITED: Provenance.EDITED}
 # Plain strings: compared once or twice per step, faster than the enum members' attribute lookups.
 _CURRENT, _PROMOTION, _LATERAL = str(StepKind.CURRENT), str(StepKind.PROMOTION), str(StepKind.LATERAL)
 
 
-def _step(pricing: _Pricing, role: Role, pay: _Pay, year: int, earliest: int, kind: str, previous: Step | None) -> Step:
+def _step(pricing: _Pricing, role: Role, pay: _Pay, year: int, earliest: int, kind: str, previous: Step | None) -> Step:  # noqa: PLR0913  hot path: a parameter object per step would cost the engine
     """A role on a path: its pay (the person's own at the current step), never less than the step before;
     a promotion raises total pay by at least the least promotion raise, unless the person's own pay is
     already above the role's band here."""
@@ -292,7 +292,7 @@ def _step(pricing: _Pricing, role: Role, pay: _Pay, year: int, earliest: int, ki
                 added.append(_raise_note(previous, role, least))
             if total_min is not None and previous.total_min is not None and previous.total_max is not None:
                 keep = 1 - pay.share
-                total_min = max(total_min, round_pay(base_min / keep), _up(previous.total_min * grow))  # type: ignore[type-var]
+                total_min = max(total_min, round_pay(base_min / keep), _up(previous.total_min * grow))
                 total_max = max(total_max, round_pay(base_max / keep), _up(previous.total_max * grow))  # type: ignore[type-var]
     band = pay.band
     if is_current and profile.current_base is not None:
@@ -371,7 +371,7 @@ def project(
     first = _step(pricing, current, current_pay, start_year, start_year, StepKind.CURRENT, None)
     raise_rate = catalog.annual_raise(currency).value
     promotion_raise = catalog.param(Param.PROMOTION_MIN_RAISE).value
-    inflation = catalog.inflation(currency).value  # type: ignore[union-attr]  (validate() checked it)
+    inflation = catalog.inflation(currency).value  # type: ignore[union-attr]  # validate() checked it
     paths = _paths(pricing, first, start_year, only_tracks)
     freelance = None
     if profile.work_mode == WorkMode.FREELANCE:
@@ -403,7 +403,7 @@ def project(
     )
 
 
-def _freelance_earners(
+def _freelance_earners(  # noqa: PLR0913  the person, the catalog and what the projection already worked out
     profile: Profile,
     catalog: Catalog,
     paths: list[tuple[str, str, tuple[Step, ...]]],
@@ -590,7 +590,7 @@ def _your_pay(profile: Profile, first: Step, pay: _Pay) -> YourPay:
     if profile.gives_total:
         keep = 1 - pay.share
         total = PayPosition(
-            first.total_min,  # type: ignore[arg-type]  (the given total)
+            first.total_min,  # type: ignore[arg-type]  # the given total
             round_pay(pay.band_min / keep),
             round_pay(pay.band_max / keep),
             first.band_open_ended,

@@ -3,8 +3,6 @@ reads the same on every page. Money itself is formatted by `compensation.money`.
 
 from __future__ import annotations
 
-from django.utils.safestring import SafeString
-
 from compensation.money import (
     amounts_between,
     band_range,
@@ -19,11 +17,6 @@ from engine.results import Adjustment, PayPosition, TrackProjection
 from engine.slugs import BandKind, Position, SourceKind, Track
 
 from .chart import short_title
-
-ASSUMPTION = SafeString('<span class="badge badge-assumption">Assumption</span>')
-ARTICLE = SafeString('<span class="badge badge-article">Article</span>')
-YOURS = SafeString('<span class="badge badge-input">Your pay</span>')  # a figure the person typed
-EDITED = SafeString('<span class="badge badge-assumption">Edited</span>')  # an article band changed in admin
 
 
 def track_phrase(track: TrackProjection) -> str:
