@@ -24,9 +24,7 @@ def test_whole_units_of_a_decimal_round_half_up():
     assert whole("-0.5") == -1
 
 
-@pytest.mark.parametrize(
-    ("amount", "percentile"), [(100, 0), (150, 50), (200, 100), (50, 0), (250, 100), (112.5, 13)]
-)
+@pytest.mark.parametrize(("amount", "percentile"), [(100, 0), (150, 50), (200, 100), (50, 0), (250, 100), (112.5, 13)])
 def test_a_percentile_in_a_band_is_clamped_to_0_to_100(amount, percentile):
     assert percentile_in(amount, 100, 200) == percentile
 
