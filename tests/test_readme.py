@@ -82,3 +82,9 @@ def test_every_file_the_readme_and_the_docs_link_to_exists():
             assert (document.parent / target).exists(), f"{document.name} links to {target}, which does not exist"
     for image in re.findall(r'<img src="([^"]+)"', README.read_text()):
         assert (ROOT / image).exists(), image
+
+
+def test_every_test_module_the_readme_and_the_docs_name_exists():
+    for document in [README, *sorted((ROOT / "docs").glob("*.md"))]:
+        for path in re.findall(r"\btests/[\w/]+\.py\b", document.read_text()):
+            assert (ROOT / path).exists(), f"{document.name} names {path}, which does not exist"
