@@ -391,7 +391,7 @@ def panel(results: Path) -> None:
             raise SystemExit(f"A drawn profile is not valid: {form.errors.as_text()} ({values})")
         profiles.append(form.profile())
 
-    template = get_template("careerpath/projection_panel.html")
+    template = get_template("careerpath/partials/projection_panel.html")
 
     def render(profile) -> str:
         return template.render({"panel": ProjectionPanel(profile, catalog, year), "panel_timeout": 0})
@@ -905,7 +905,7 @@ def report(results: Path) -> None:  # noqa: C901  one optional section of docs/b
         ]
         described = {
             "panel": "Projection partial: engine + template "
-            "(`careerpath/projection_panel.html` with a new `ProjectionPanel`)",
+            "(`careerpath/partials/projection_panel.html` with a new `ProjectionPanel`)",
             "estimate": "Whole live update, quick estimate (`/estimate/?…`, htmx; Django's test client, "
             "middleware and gzip included, `PANEL_CACHE_SECONDS=0`)",
             "plan_partial": "Whole live update, plan preview (POST `/plans/ID/preview/`, htmx, logged in; same)",
