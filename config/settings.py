@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "offers",
     "accounts",
     "publishing",
+    "ops",
 ]
 
 MIDDLEWARE = [

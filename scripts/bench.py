@@ -710,7 +710,7 @@ def _power_of_ten(n: int) -> str:
     return f"{n / 10**exponent:.1f} × 10^{exponent}"
 
 
-def report(results: Path) -> None:
+def report(results: Path) -> None:  # noqa: C901  one optional section of docs/benchmarks.md after another
     info = machine()
     env = read(results, "env") or {}
     setup_data = read(results, "setup-small") or {}

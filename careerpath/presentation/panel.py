@@ -74,7 +74,7 @@ class Links:
 
 
 class ProjectionPanel:
-    def __init__(
+    def __init__(  # noqa: PLR0913  the inputs (profile, catalog, year) and four keyword-only view options
         self,
         profile: Profile,
         catalog: Catalog,
