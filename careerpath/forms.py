@@ -142,12 +142,12 @@ class ProfileForm(forms.Form):
             (track, [(r.slug, r.name) for r in roles]) for track, roles in catalog.level_groups()
         ]
         fields["location"].choices = [(x.slug, x.name) for x in catalog.locations.values()]
-        # What app.js needs to ask about pay typed in another currency, and to convert it as the server does.
+        # What static/js/behaviours/pay-currency.js needs to ask about pay typed in another currency (the
+        # server converts it): each location's currency, and the symbol of each currency with a rate.
         fields["location"].widget.attrs.update(
             {
                 "data-currencies": json.dumps({x.slug: x.currency for x in catalog.locations.values()}),
                 "data-symbols": json.dumps({c: currency_symbol(c) for c in catalog.rates}),
-                "data-usd-per-unit": json.dumps({c: r.usd_per_unit for c, r in catalog.rates.items()}),
             }
         )
         fields["industry"].choices = [(x.slug, x.name) for x in catalog.industries.values()]
