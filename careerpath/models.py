@@ -10,6 +10,7 @@ from django.urls import reverse
 from compensation.models import CompanyType, Education, Industry, Location, Role, Skill, Track
 from compensation.validation import OneLineName, one_line  # noqa: F401 (one_line: kept for callers)
 from engine.profile import DEFAULT_HORIZON, HORIZONS
+from engine.slugs import ClientMarket as Market
 from engine.slugs import WorkMode as Mode
 
 # A title is one line (shown so, and put in email subjects): the one rule for names (compensation.validation).
@@ -21,6 +22,12 @@ class Plan(models.Model):
         ONSITE = Mode.ONSITE, "On-site or hybrid, local employer"
         REMOTE_US = Mode.REMOTE_US, "Remote for a US-based company"
         FREELANCE = Mode.FREELANCE, "Freelance"
+
+    class ClientMarket(models.TextChoices):
+        """Whom a freelancer bills: one label for each, on the form, in admin and in the data."""
+
+        LOCAL = Market.LOCAL, "Local clients"
+        US = Market.US, "US clients (rates in US dollars)"
 
     TITLE_MAX_LENGTH = 120
     NOTES_MAX_LENGTH = 5000
@@ -37,8 +44,8 @@ class Plan(models.Model):
     work_mode = models.CharField(max_length=10, choices=WorkMode.choices, default=WorkMode.ONSITE)
     client_market = models.CharField(
         max_length=5,
-        choices=[("local", "Local clients"), ("us", "US clients (rates in US dollars)")],
-        default="local",
+        choices=ClientMarket.choices,
+        default=ClientMarket.LOCAL,
         help_text="Freelance: whom you bill.",
     )
     target_track = models.ForeignKey(Track, null=True, blank=True, on_delete=models.PROTECT, related_name="+")

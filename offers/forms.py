@@ -15,16 +15,12 @@ from compensation.validation import OneLineName, field_messages
 from engine.catalog import Catalog
 from engine.offers import CUSTOM, VESTING_PRESETS, parse_custom
 
-from .models import VESTING_CHOICES
+from .models import MAX_SCHEDULE_YEARS, PERCENT_RANGES, VESTING_CHOICES
 
 MAX_GRANT_USD = 100_000_000
-MAX_SCHEDULE_YEARS = 10
 START_WITHIN_DAYS = 730  # "more than two years away" is refused
 MAX_COMPARED = 4
 MONEY_FIELDS = ("base", "sign_on_year1", "sign_on_year2", "equity_grant")
-# The percent fields' ranges: the form refuses anything outside them, and a stored value outside them
-# (written before the rule, or by hand) is refused when read (analysis.check_stored).
-PERCENT_RANGES = {"bonus_target_percent": (0, 200), "refresher_percent": (0, 100), "stock_growth_percent": (-90, 200)}
 
 
 def _amount(label: str, what: str, *, required: bool = False, help_text: str = "") -> forms.IntegerField:
