@@ -9,8 +9,9 @@ a failed one is tried again on the next run. Every digest carries a signed one-c
 
 from __future__ import annotations
 
+import datetime
 import logging
-import zlib
+import secrets
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 
 from careerpath.clock import this_year
 from careerpath.models import Plan
@@ -53,20 +55,46 @@ class DigestReport:
 # One-click unsubscribe ------------------------------------------------------------------------
 
 
+# How long a digest's unsubscribe link works: 60 days, well past the next digests; after that the page says
+# the link has expired and points to the account page's setting.
+UNSUBSCRIBE_MAX_AGE = datetime.timedelta(days=60)
+
+
+class ExpiredToken(signing.BadSignature):
+    """A sound unsubscribe token older than UNSUBSCRIBE_MAX_AGE."""
+
+
+def _mask(nonce: str) -> int:
+    """A 64-bit pad for one token, from SECRET_KEY and the token's random nonce (a keyed PRF)."""
+    return int.from_bytes(salted_hmac(UNSUBSCRIBE_SALT, nonce).digest()[:8], "big")
+
+
 def unsubscribe_token(user_id: int) -> str:
-    """A token naming the person, signed with SECRET_KEY (and a salt of its own), so it cannot be guessed."""
-    return signing.Signer(salt=UNSUBSCRIBE_SALT).sign_object({"user": user_id})
+    """A token for the person, signed with SECRET_KEY and timed (TimestampSigner), that cannot be guessed
+    and does not show who it is for: the user id travels XORed with a pad only the server can make (a signed
+    payload is only base64, and showed `{"user": 7}` to anyone who decoded it)."""
+    nonce = secrets.token_urlsafe(9)
+    return signing.TimestampSigner(salt=UNSUBSCRIBE_SALT).sign(f"{nonce}.{user_id ^ _mask(nonce):x}")
 
 
 def user_id_from_unsubscribe_token(token: str) -> int:
-    """The user id a token names; `signing.BadSignature` for a tampered, foreign or malformed one."""
+    """The user id a token is for; `ExpiredToken` once it is older than UNSUBSCRIBE_MAX_AGE, and
+    `signing.BadSignature` for a tampered, foreign or malformed one."""
+    signer = signing.TimestampSigner(salt=UNSUBSCRIBE_SALT)
     try:
-        value = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign_object(token)
-    except (ValueError, zlib.error) as error:  # signed with our salt, but not a token we made
+        value = signer.unsign(token, max_age=UNSUBSCRIBE_MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise ExpiredToken("expired unsubscribe token") from error
+    except ValueError as error:  # signed with our salt and key, but without a timestamp
         raise signing.BadSignature("malformed unsubscribe token") from error
-    if not isinstance(value, dict) or not isinstance(value.get("user"), int):
+    nonce, _, masked = value.partition(".")
+    try:
+        user_id = int(masked, 16) ^ _mask(nonce)
+    except ValueError as error:  # signed with our salt, but not a token we made
+        raise signing.BadSignature("malformed unsubscribe token") from error
+    if not nonce or not 0 < user_id < 2**63:
         raise signing.BadSignature("malformed unsubscribe token")
-    return value["user"]
+    return user_id
 
 
 def unsubscribe_url(user_id: int) -> str:
