@@ -4,11 +4,12 @@ import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.template import loader
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_cache_control
 
+from careerpath.profiles import PAY_FIELDS
 from compensation.validation import StoredValueError
 
 logger = logging.getLogger(__name__)
@@ -57,6 +58,27 @@ class PrivateResponseMiddleware:
             return True
         user = getattr(request, "user", None)
         return bool(user is not None and user.is_authenticated)
+
+
+class PayOutOfQueriesMiddleware:
+    """Pay in a GET query is never read: the request is sent to the same address without it (302).
+
+    Forms send pay by POST and no page writes it into a link; an old bookmark or link such as
+    `/estimate/?current_base=...` still opens, as the estimate without the pay, and its address (what
+    browsers keep in their history) no longer holds it. The first request has reached the access log
+    already: the README says to keep those logs private."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in ("GET", "HEAD") and any(name in request.GET for name in PAY_FIELDS):
+            kept = request.GET.copy()
+            for name in PAY_FIELDS:
+                kept.pop(name, None)
+            query = kept.urlencode()
+            return HttpResponseRedirect(request.path + (f"?{query}" if query else ""))
+        return self.get_response(request)
 
 
 class DatabaseUnavailableMiddleware:

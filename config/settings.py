@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Cache-Control: private, no-store on anything that may show pay or personal data (one place).
     "config.middleware.PrivateResponseMiddleware",
+    # Pay in a GET query (an old link) is never read: the same address without it.
+    "config.middleware.PayOutOfQueriesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
