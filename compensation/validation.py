@@ -15,6 +15,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 
+from engine.profile import ProjectionError
+
 # Line and paragraph breaks, tabs, escape and other control characters: a name is shown on one line and
 # goes into email subjects, where a line break is a header injection (Django refuses to send it).
 NOT_ON_ONE_LINE = {"Cc", "Zl", "Zp"}
@@ -116,11 +118,12 @@ def is_finite_number(value: object) -> bool:
     return value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
 
 
-class StoredValueError(ValueError):
+class StoredValueError(ProjectionError):
     """A value read from the database that the forms would refuse (written before a rule, or by hand).
 
     Pages answer it with a 409 that names the value and links to where it can be edited
-    (config.middleware.StoredValueMiddleware), never with a 500."""
+    (config.middleware.StoredValueMiddleware), never with a 500. A ProjectionError, so what already
+    passes over a plan that cannot be projected (list summaries, notices) passes over it too."""
 
     def __init__(self, what: str, edit_view: str = "", edit_kwarg: str = "") -> None:
         super().__init__(what)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseClientRedirect
 
 from compensation.catalog import get_catalog
+from compensation.validation import StoredValueError
 from engine.projection import project
 from engine.slugs import Money
 
@@ -177,7 +178,14 @@ def plan_edit(request, plan_id: int):
     plan = selectors.own_plan(request.user, plan_id)
     catalog = get_catalog()
     if request.method != "POST":
-        return _plan_page(request, plan, catalog, editing=True, preview=_query_preview(request, catalog))
+        try:
+            return _plan_page(request, plan, catalog, editing=True, preview=_query_preview(request, catalog))
+        except StoredValueError:
+            # A saved value the form refuses: the form, bound to what is saved, shows which and why.
+            form = PlanForm(values_from_plan(plan, selectors.skill_ids(plan), catalog), catalog=catalog)
+            form.is_valid()
+            context = {"plan": plan, "nav": "plans", "editing": True, "form": form, "invalid": form}
+            return render_page(request, PLAN_PAGE, context, status=409)
 
     form = PlanForm(request.POST, catalog=catalog)
     context = {"plan": plan, "nav": "plans", "editing": True, "form": form}
