@@ -14,6 +14,7 @@ def earnings_over(
     raise_rate: float,
     inflation: float,
     promotion_raise: float = 0.0,
+    paid: tuple[tuple[int, int], ...] = (),
 ) -> tuple[EarningsYear, ...]:
     """A track's pay year by year over `horizon` years from `start_year`, nominal and in today's money.
 
@@ -23,6 +24,9 @@ def earnings_over(
     `promotion_raise` more total pay than the year before (a lateral move: at least the year before). Nominal pay
     is that grown by the currency's inflation since this year. Yearly figures are rounded to the
     hundred; the cumulative ones are sums of the yearly figures shown.
+
+    `paid` gives the first years' base and total as paid when they are known (an offer's years, to the
+    unit): those years pay exactly that, and the projection's own path goes on under them and after.
     """
     # The hot loop of every projection (each track, each year): locals only, the rounding of
     # `round_pay` inlined (pay is never negative), the same arithmetic in the same order.
@@ -60,6 +64,10 @@ def earnings_over(
         base_real, total_real = floor(base / 100 + 0.5) * 100.0, floor(total / 100 + 0.5) * 100.0
         base_nominal = floor(base * growth / 100 + 0.5) * 100.0
         total_nominal = floor(total * growth / 100 + 0.5) * 100.0
+        if k < len(paid):  # known, as paid: today's money is that less inflation since this year
+            base_nominal, total_nominal = float(paid[k][0]), float(paid[k][1])
+            base_real = floor(base_nominal / growth / 100 + 0.5) * 100.0
+            total_real = floor(total_nominal / growth / 100 + 0.5) * 100.0
         cumulative += total_nominal
         cumulative_real += total_real
         rows.append(

@@ -516,7 +516,16 @@ def project(
         earners = _freelance_earners(profile, catalog, paths, start_year, loc_factor, currency, inflation)
     else:
         earners = [
-            partial(earnings_over, steps, start_year, profile.horizon_years, raise_rate, inflation, promotion_raise)
+            partial(
+                earnings_over,
+                steps,
+                start_year,
+                profile.horizon_years,
+                raise_rate,
+                inflation,
+                promotion_raise,
+                profile.paid_years if profile.paid_currency == currency else (),
+            )
             for _, _, steps in paths
         ]
     tracks = tuple(
