@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from careerpath.models import Plan
+from careerpath.profiles import profile_from_values
+from careerpath.selectors import plan_values
 from compensation.models import DataStamp
 from engine.catalog import Catalog
-from engine.offers import YEARS_SHOWN, Column, compare, convert, current_job_totals
+from engine.offers import YEARS_SHOWN, Column, compare, convert
+from engine.options import focus_track
+from engine.projection import project
 
-from .analysis import OfferAnalysis, merit_raise_percent, values_of
+from .analysis import OfferAnalysis
+from .mapping import values_of
 from .models import Offer
 from .presentation import compare_sentences
 
@@ -29,18 +34,20 @@ def build_comparison(offers: list[Offer], plan: Plan | None, catalog: Catalog, y
         columns.append(Column(offer.company, into(totals, analysis.currency)))
     plan_note = ""
     if plan is not None:
-        plan_currency = catalog.locations[catalog.slug_for("location", plan.location_id)].currency
-        if plan.current_base is None:
-            plan_note = f"“{plan.title}” gives no pay today, so it has no column: add your pay to the plan."
-        else:
-            totals = current_job_totals(
-                plan.current_base,
-                plan.current_bonus or 0,
-                plan.current_equity or 0,
-                merit_raise_percent(catalog, plan_currency),
-                YEARS_SHOWN,
+        values = {**plan_values(plan, catalog), "horizon_years": max(YEARS_SHOWN, plan.horizon_years)}
+        projection = project(profile_from_values(values), catalog, year)
+        track = focus_track(projection)
+        # The plan's own year-by-year earnings as paid (the figures of its page), not a re-estimate.
+        totals = [round(e.total) for e in track.earnings[:YEARS_SHOWN]]
+        columns.append(Column(f"Current job ({plan.title})", into(totals, projection.currency)))
+        plan_note = (
+            f"“{plan.title}” is its own earnings as paid on the {track.name} track, year by year as its page shows "
+            + (
+                "them (from the pay you gave)."
+                if plan.current_base is not None
+                else "them (estimated: it gives no pay)."
             )
-            columns.append(Column(f"Current job ({plan.title})", into(totals, plan_currency)))
+        )
     result = compare(columns)
     stamp = DataStamp.objects.first()
     rates = [
@@ -71,4 +78,5 @@ def build_comparison(offers: list[Offer], plan: Plan | None, catalog: Catalog, y
         "data_version": stamp.number if stamp else 0,
         "plan": plan,
         "plan_note": plan_note,
+        "year": year,
     }

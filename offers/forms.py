@@ -9,18 +9,42 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from careerpath.forms import PlanForm
 from compensation.forms import MAX_PAY_USD, MAX_STORED, amount_field, local_limit
 from compensation.money import format_money
 from engine.catalog import Catalog
 from engine.offers import CUSTOM, VESTING_PRESETS, parse_custom
 
-from .models import VESTING_CHOICES
+from .models import EQUITY_TYPES, OPTIONS, VESTING_CHOICES
 
 MAX_GRANT_USD = 100_000_000
 MAX_SCHEDULE_YEARS = 10
 START_WITHIN_DAYS = 730  # "more than two years away" is refused
 MAX_COMPARED = 4
 MONEY_FIELDS = ("base", "sign_on_year1", "sign_on_year2", "equity_grant")
+MAX_OPTIONS = 100_000_000
+MAX_ROUNDS = 10
+PRICE_FIELDS = ("strike_price", "fmv_price", "preferred_price", "exit_value")
+
+
+def _price(label: str, what: str, *, help_text: str = "") -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=1_000_000,
+        max_digits=12,
+        decimal_places=4,
+        help_text=help_text,
+        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
+        error_messages={
+            "invalid": f"Enter the {what} as a price per share, like 2.50.",
+            "min_value": f"The {what} cannot be negative.",
+            "max_value": f"The {what} must be 1,000,000 or less a share.",
+            "max_decimal_places": f"Give the {what} with at most four decimals.",
+            "max_digits": f"The {what} must be 1,000,000 or less a share.",
+        },
+    )
 
 
 def _amount(label: str, what: str, *, required: bool = False, help_text: str = "") -> forms.IntegerField:
@@ -92,6 +116,61 @@ class OfferForm(forms.Form):
     equity_grant = _amount(
         "Equity grant (value at grant)", "equity grant", help_text="The whole grant, over its vesting schedule."
     )
+    equity_type = forms.ChoiceField(
+        label="Equity",
+        choices=EQUITY_TYPES,
+        initial="shares",
+        required=False,
+        help_text="Shares (RSUs) are worth their price; an option is worth the price less its strike.",
+        error_messages={"invalid_choice": "Choose shares or options."},
+    )
+    options_count = forms.IntegerField(
+        label="Number of options",
+        required=False,
+        min_value=1,
+        max_value=MAX_OPTIONS,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        help_text="Only for options: how many the offer grants, over its vesting schedule.",
+        error_messages={
+            "invalid": "Enter the number of options as a whole number, like 10000.",
+            "min_value": "Give at least one option.",
+            "max_value": f"Give at most {MAX_OPTIONS:,} options.",
+        },
+    )
+    strike_price = _price("Strike price (per share)", "strike price", help_text="What you pay to buy each share.")
+    fmv_price = _price(
+        "409A price (per share)",
+        "409A price",
+        help_text="The company's latest 409A valuation of a common share: what the figures value options at.",
+    )
+    preferred_price = _price(
+        "Preferred price (per share)",
+        "preferred price",
+        help_text="The last round's price, paid by investors for preferred shares: a scenario, not the headline.",
+    )
+    exit_value = _price(
+        "Exit price per share (optional)",
+        "exit price",
+        help_text="A price per share at a sale or listing you want to try, on today's share count.",
+    )
+    dilution_percent_per_round = _percent(
+        "Dilution per future round (%)",
+        "dilution per round",
+        low=0,
+        high=90,
+        help_text="Each funding round sells new shares; 15–25 % a round is common. Applies to the exit price.",
+    )
+    rounds = forms.IntegerField(
+        label="Future funding rounds before an exit",
+        required=False,
+        min_value=0,
+        max_value=MAX_ROUNDS,
+        error_messages={
+            "invalid": "Enter the number of rounds as a whole number, like 2.",
+            "min_value": "The number of rounds cannot be negative.",
+            "max_value": f"Give at most {MAX_ROUNDS} rounds.",
+        },
+    )
     vesting = forms.ChoiceField(
         label="Vesting schedule",
         choices=VESTING_CHOICES,
@@ -125,8 +204,8 @@ class OfferForm(forms.Form):
         "refresher",
         low=0,
         high=100,
-        help_text="A new grant each year from year 2. Refreshers are not guaranteed; leave empty for our "
-        "assumption from the level's bonus-and-equity share.",
+        help_text="A new grant each year from year 2, only if the offer promises one in writing. Leave empty "
+        "for none: a refresher is not guaranteed, so none is counted unless you give it.",
     )
     stock_growth_percent = _percent(
         "Yearly stock growth (%)",
@@ -181,7 +260,30 @@ class OfferForm(forms.Form):
             data["sign_on_clawback_months"] = 12
         self._clean_schedule(data)
         self._clean_amounts(data)
+        self._clean_options(data)
         return data
+
+    def _clean_options(self, data: dict) -> None:
+        """Options need their number, strike and 409A price; shares carry no option fields."""
+        if data.get("equity_type") != OPTIONS:
+            data["equity_type"] = "shares"
+            for name in ("options_count", *PRICE_FIELDS):
+                data[name] = None
+            data["dilution_percent_per_round"], data["rounds"] = Decimal(0), 0
+            return
+        for name, message in (
+            ("options_count", "Give the number of options the offer grants."),
+            ("strike_price", "Give the strike price: what each share costs you to buy."),
+            ("fmv_price", "Give the 409A price: ask the company for its latest 409A valuation per share."),
+        ):
+            if data.get(name) is None and name not in self.errors:
+                self.add_error(name, message)
+        if data.get("dilution_percent_per_round") is None and "dilution_percent_per_round" not in self.errors:
+            data["dilution_percent_per_round"] = Decimal(0)
+        if data.get("rounds") is None and "rounds" not in self.errors:
+            data["rounds"] = 0
+        # Options are valued from their prices: no grant value, refresher or stock growth of their own.
+        data["equity_grant"], data["refresher_percent"], data["stock_growth_percent"] = 0, None, Decimal(0)
 
     def _clean_schedule(self, data: dict) -> None:
         vesting = data.get("vesting")
@@ -278,3 +380,43 @@ class LeaveForm(forms.Form):
     def __init__(self, *args, months: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["leave"].choices = [(m, f"{m} month{'s' if m != 1 else ''}") for m in range(1, months + 1)]
+
+
+class StartPlanForm(forms.Form):
+    """A plan from an offer: the person's years and degree (an offer does not say them), and whether to make a
+    new plan (the default) or update one of theirs, which is saved only once its changes were shown."""
+
+    years_experience = PlanForm.base_fields["years_experience"]
+    education = forms.ChoiceField(
+        label="Highest degree",
+        error_messages={"required": "Choose your highest degree.", "invalid_choice": "Choose a degree from the list."},
+    )
+    update = forms.TypedChoiceField(
+        label="Plan",
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose one of your plans, or a new plan."},
+    )
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, catalog: Catalog, plans=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["education"].choices = [(x.slug, x.name) for x in catalog.educations.values()]
+        self.fields["update"].choices = [("", "A new plan (your other plans stay as they are)")] + [
+            (p.pk, f"Update “{p.title}” (shows each change first)") for p in plans
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("confirm") and data.get("update") is not None and data.get("version") is None:
+            raise ValidationError("Open the list of changes again before saving them.")
+        return data
+
+    def person(self) -> dict:
+        return {
+            "years_experience": self.cleaned_data["years_experience"],
+            "education": self.cleaned_data["education"],
+        }

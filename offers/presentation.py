@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from careerpath.models import Plan
 from compensation.money import format_money
 from engine.offers import Comparison, Counter, OfferBreakdown
 from engine.results import PayPosition
@@ -122,7 +123,8 @@ def position_sentence(what: str, position: PayPosition, currency: str) -> str:
     )
 
 
-def counter_sentence(counter: Counter, currency: str) -> str:
+def counter_sentence(counter: Counter, currency: str, level: str = "this level") -> str:
+    """The ask in words, within its bounds: past them, the offer looks below market and the level is worth checking."""
     target = (
         f"the band's {ordinal(counter.percentile)} percentile as total pay ({format_money(counter.total, currency)})"
     )
@@ -130,6 +132,13 @@ def counter_sentence(counter: Counter, currency: str) -> str:
         return f"This offer already pays {target} or more, in year 1 and over four years on average."
     base = format_money(counter.base_needed, currency)
     equity = format_money(counter.equity_needed, currency)
+    bound = f"{counter.max_raise * 100:g} %"
+    if counter.capped:
+        return (
+            f"Reaching {target} would take more than {bound} of base: this offer looks below market for {level}. "
+            f"Check the level first (a higher one may fit your experience); within bounds, ask for up to {base} "
+            f"more base" + (f", or {equity} more equity over four years." if counter.equity_needed else ".")
+        )
     if counter.base_needed and counter.equity_needed:
         return f"To reach {target}, ask for {base} more base, or {equity} more equity over four years."
     if counter.base_needed:
@@ -137,6 +146,68 @@ def counter_sentence(counter: Counter, currency: str) -> str:
             f"To reach {target} in year 1, ask for {base} more base; over four years it already pays that on average."
         )
     return f"Year 1 already pays {target}; to reach it over four years on average, ask for {equity} more equity."
+
+
+PLAN_LABELS = (
+    ("current_level", "Level", "role"),
+    ("location", "Place", "location"),
+    ("industry", "Industry", "industry"),
+    ("company_type", "Company type", "company_type"),
+    ("education", "Highest degree", "education"),
+    ("years_experience", "Years of experience", None),
+    ("work_mode", "Work mode", None),
+    ("current_base", "Base pay now", None),
+    ("current_bonus", "Bonus now", None),
+    ("current_equity", "Equity a year now", None),
+)
+
+
+def change_rows(before: dict, after: dict, catalog) -> list[dict]:
+    """Each of a plan's fields before → after, in words, for the page that asks before it updates a plan."""
+    currency_before = catalog.locations[before["location"]].currency
+    currency_after = catalog.locations[after["location"]].currency
+    tables = {
+        "role": catalog.roles,
+        "location": catalog.locations,
+        "industry": catalog.industries,
+        "company_type": catalog.company_types,
+        "education": catalog.educations,
+    }
+
+    def shown(name: str, table: str | None, value, currency: str) -> str:
+        if value is None or value == "":
+            return "not given"
+        if table is not None:
+            return tables[table][value].name
+        if name.startswith("current_"):
+            return format_money(value, currency)
+        if name == "work_mode":
+            return Plan.WorkMode(value).label
+        return str(value)
+
+    rows = []
+    for name, label, table in PLAN_LABELS:
+        was, becomes = before.get(name), after.get(name)
+        rows.append(
+            {
+                "label": label,
+                "before": shown(name, table, was, currency_before),
+                "after": shown(name, table, becomes, currency_after),
+                "changed": was != becomes,
+            }
+        )
+    paid = after.get("paid_years")
+    if paid:
+        years = ", ".join(format_money(total, paid["currency"]) for _, total in paid["years"])
+        rows.append(
+            {
+                "label": "Earnings, first years (as paid)",
+                "before": "projected",
+                "after": f"the offer's own totals: {years}",
+                "changed": True,
+            }
+        )
+    return rows
 
 
 def ordinal(number: int) -> str:

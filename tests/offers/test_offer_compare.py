@@ -52,6 +52,19 @@ def test_more_than_four_offers_is_refused_with_a_message(user_client, make_offer
     assert "Compare at most 4 offers at a time." in response.content.decode()
 
 
-def test_a_plan_without_pay_has_no_column_and_says_why(user_client, offer, plan):
-    html = user_client.get(f"/offers/compare/?ids={offer.pk}&plan={plan.pk}").content.decode()
-    assert "gives no pay today, so it has no column" in html
+def test_the_current_job_column_is_the_plans_own_earnings_as_its_page_shows_them(user_client, offer, plan):
+    from careerpath.profiles import profile_from_values
+    from careerpath.selectors import plan_values
+    from compensation.catalog import get_catalog
+    from engine.options import focus_track
+    from engine.projection import project
+
+    catalog = get_catalog()
+    response = user_client.get(f"/offers/compare/?ids={offer.pk}&plan={plan.pk}")
+    projection = project(profile_from_values(plan_values(plan, catalog)), catalog, response.context["c"]["year"])
+    earnings = [round(e.total) for e in focus_track(projection).earnings[:5]]
+    rate = catalog.rates["USD"].usd_per_unit / catalog.rates[projection.currency].usd_per_unit
+    column = response.context["c"]["columns"][1]
+    assert column.label == "Current job (Move to management)"
+    assert list(column.totals) == [round(e * rate) for e in earnings]
+    assert "its own earnings as paid" in response.content.decode()

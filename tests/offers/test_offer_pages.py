@@ -39,6 +39,7 @@ def test_the_offer_page_shows_the_year_by_year_figures_the_drop_and_the_counter_
     assert "The cliff: month 12." in html
     assert "$636,000 is forfeited" in html
     assert "Assumption" in html  # the merit raise is an assumption
+    assert "Salary data version" in html
     assert 'role="img"' in html
 
 
@@ -50,11 +51,15 @@ def test_the_offer_page_places_base_and_total_in_the_band(user_client, offer):
     assert "$440,900 – $551,100" in html  # the same band as total pay: ÷ (1 − 0.45)
 
 
-def test_an_empty_refresher_takes_the_default_and_says_it_is_an_assumption(user_client, make_offer, user):
+def test_an_empty_refresher_is_none_and_a_typical_one_is_only_a_labelled_scenario(user_client, make_offer, user):
     offer = make_offer(user, refresher_percent="")
     assert offer.refresher_percent is None
-    html = user_client.get(f"/offers/{offer.pk}/").content.decode()
-    assert "A refresher of 25 % of the grant each year from year 2: what keeps your yearly equity" in html
+    response = user_client.get(f"/offers/{offer.pk}/")
+    html = response.content.decode()
+    assert all(y.equity_refresh == 0 for y in response.context["figures"].years)
+    assert "No refresher: none is counted unless the offer promises one" in html
+    assert "Scenario, not in the figures" in html
+    assert "If refreshed like a typical offer at this level" in html
 
 
 def test_the_list_shows_the_owners_offers(user_client, make_offer, user):

@@ -22,7 +22,7 @@ def test_the_list_takes_the_same_queries_for_one_offer_or_many(user_client, make
     assert _queries(user_client, "/offers/") == one
 
 
-def test_the_offer_page_takes_four_queries(user_client, make_offer, user, plan):
+def test_the_offer_page_takes_five_queries(user_client, make_offer, user, plan):
     offer = make_offer(user, plan=plan.pk)
-    # Session, user, the catalog's version, the offer with its plan.
-    assert _queries(user_client, f"/offers/{offer.pk}/") == 4
+    # Session, user, the catalog's version, the offer with its plan, the plans a new plan could update.
+    assert _queries(user_client, f"/offers/{offer.pk}/") == 5
