@@ -9,12 +9,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from careerpath.forms import PlanForm
+from careerpath.clock import this_year
+from careerpath.forms import PayCurrency, PlanForm
 from compensation.forms import MAX_PAY_USD, MAX_STORED, amount_field, local_limit
 from compensation.money import format_money
 from engine.catalog import Catalog
 from engine.offers import CUSTOM, VESTING_PRESETS, parse_custom
+from engine.profile import ProjectionError
 
+from .analysis import band_for
 from .models import EQUITY_TYPES, OPTIONS, VESTING_CHOICES
 
 MAX_GRANT_USD = 100_000_000
@@ -219,6 +222,16 @@ class OfferForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"required": "Enter the start date.", "invalid": "Enter the start date as YYYY-MM-DD."},
     )
+    # The currency the amounts were typed in (the location's when the page was drawn): a location that pays
+    # in another asks to convert, keep or clear them, as the plan form does.
+    pay_currency = forms.CharField(required=False, max_length=3, widget=forms.HiddenInput)
+    pay_currency_choice = forms.ChoiceField(
+        label="The amounts are in another currency",
+        choices=PayCurrency.CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+        error_messages={"invalid_choice": "Choose to convert, keep or clear the amounts."},
+    )
     plan = forms.TypedChoiceField(
         label="Weigh it beside plan",
         required=False,
@@ -236,6 +249,10 @@ class OfferForm(forms.Form):
         fields["industry"].choices = [(x.slug, x.name) for x in catalog.industries.values()]
         fields["company_type"].choices = [(x.slug, x.name) for x in catalog.company_types.values()]
         fields["plan"].choices = [("", "None")] + [(p.pk, p.title) for p in plans]
+        chosen = self.data.get("location") if self.is_bound else self.initial.get("location")
+        location = catalog.locations.get(chosen or "")
+        if location is not None:
+            fields["pay_currency"].initial = location.currency
 
     def clean_start_date(self) -> datetime.date:
         start = self.cleaned_data["start_date"]
@@ -259,9 +276,76 @@ class OfferForm(forms.Form):
         if data.get("sign_on_clawback_months") is None and "sign_on_clawback_months" not in self.errors:
             data["sign_on_clawback_months"] = 12
         self._clean_schedule(data)
+        if not self._settle_pay_currency(data):
+            return data
         self._clean_amounts(data)
         self._clean_options(data)
+        if "base" not in self.errors and data.get("base") is not None:
+            self._check_base_against_the_band(data)
         return data
+
+    def _typed_amounts(self, data: dict) -> list[str]:
+        return [name for name in (*MONEY_FIELDS, *PRICE_FIELDS) if data.get(name)]
+
+    def _settle_pay_currency(self, data: dict) -> bool:
+        """Amounts typed in another currency than the location's: convert, keep or clear them as the person
+        chose, or ask (False: nothing is accepted until they choose, and what was typed stays)."""
+        catalog = self.catalog
+        location = catalog.locations.get(data.get("location") or "")
+        if location is None:
+            return True
+        typed_in = (data.get("pay_currency") or "").upper()
+        typed = self._typed_amounts(data)
+        if typed and typed_in != location.currency and typed_in in catalog.rates and location.currency in catalog.rates:
+            choice = data.get("pay_currency_choice")
+            if not choice:
+                shown = ", ".join(format_money(data[name], typed_in) for name in typed if name in MONEY_FIELDS)
+                self.add_error(
+                    "pay_currency_choice",
+                    f"You typed the amounts ({shown}) in {typed_in}, and {location.name} pays in {location.currency}. "
+                    f"Choose: convert them into {location.currency} at the data's exchange rate, keep the numbers "
+                    f"as typed (now in {location.currency}), or clear them.",
+                )
+                return False
+            factor = catalog.rates[typed_in].usd_per_unit / catalog.rates[location.currency].usd_per_unit
+            for name in typed:
+                if choice == PayCurrency.CONVERT and name in MONEY_FIELDS:
+                    data[name] = round(data[name] * factor)
+                elif choice == PayCurrency.CONVERT:
+                    data[name] = (data[name] * Decimal(str(factor))).quantize(Decimal("0.0001"))
+                elif choice == PayCurrency.CLEAR:
+                    data[name] = 0 if name in MONEY_FIELDS else None
+            if choice == PayCurrency.CLEAR:
+                self.add_error("base", "Enter the base salary, in the new location's currency.")
+        data["pay_currency"], data["pay_currency_choice"] = location.currency, ""
+        shown_data = self.data.copy()
+        for name in typed:
+            shown_data[name] = "" if not data.get(name) else str(data[name])
+        shown_data["pay_currency"], shown_data["pay_currency_choice"] = location.currency, ""
+        self.data = shown_data
+        return True
+
+    def _check_base_against_the_band(self, data: dict) -> None:
+        """The plan form's rule: a base far below the band of the level here (a monthly figure?) or far above
+        it (an extra zero?) is refused; the limits are the `pay-check-base-*` parameter rows."""
+        catalog = self.catalog
+        if not all(data.get(name) for name in ("location", "level", "industry", "company_type")):
+            return
+        try:
+            band = band_for(data, catalog, this_year())
+        except (ProjectionError, KeyError, IndexError):
+            return
+        location = catalog.locations[data["location"]]
+        currency, base = location.currency, data["base"]
+        shown = f"{format_money(band.base_min, currency)} – {format_money(band.base_max, currency)}"
+        where = f"the {catalog.roles[data['level']].name} band in {location.name} ({shown} a year, {currency})"
+        if base < band.base_min * catalog.param("pay-check-base-low").value:
+            self.add_error(
+                "base",
+                f"{format_money(base, currency)} is far below {where}. Figures are yearly: is this a monthly amount?",
+            )
+        elif base > band.base_max * catalog.param("pay-check-base-high").value:
+            self.add_error("base", f"{format_money(base, currency)} is far above {where}: check the number of zeros.")
 
     def _clean_options(self, data: dict) -> None:
         """Options need their number, strike and 409A price; shares carry no option fields."""

@@ -129,7 +129,9 @@ def offer_detail(request, offer_id: int):
             base_place=position_sentence("A base", analysis.base_position, currency),
             total_place=position_sentence("A year-1 total", analysis.total_position, currency),
             average_place=position_sentence("A 4-year average", analysis.average_position, currency),
-            counter=counter_sentence(analysis.counter, currency),
+            counter=counter_sentence(
+                analysis.counter, currency, f"a {analysis.level_name} in {analysis.location_name}"
+            ),
             start_form=StartPlanForm(catalog=analysis.catalog, plans=plan_selectors.plan_choices(request.user)),
         )
     return render_page(request, "offers/offer_detail.html", context, partial="leave-answer")

@@ -123,3 +123,49 @@ def test_htmx_asks_for_the_answer_alone(user_client, offer):
 
 def test_a_month_beyond_the_schedule_is_a_404(user_client, offer):
     assert user_client.get(f"/offers/{offer.pk}/?leave=49").status_code == 404
+
+
+def test_an_options_offer_shows_year_2s_options_at_the_409a_and_the_preferred_price(user_client, make_offer, user):
+    offer = make_offer(
+        user,
+        equity_type="options",
+        options_count=10_000,
+        strike_price="2",
+        fmv_price="5",
+        preferred_price="12",
+        vesting="even-4y-cliff-1y",
+        equity_grant="",
+    )
+    response = user_client.get(f"/offers/{offer.pk}/")
+    html = response.content.decode()
+    year2 = response.context["a"].option_rows[1]
+    assert year2["vesting"] == 2_500
+    assert {cell["slug"]: cell["value"] for cell in year2["cells"]} == {"fmv": 7_500, "preferred": 25_000, "zero": 0}
+    assert '<td data-label="At the preferred price" data-scenario="preferred">$25,000</td>' in html
+    assert "Exercising costs money and is taxed." in html
+    assert "$20,000 at the strike" in html
+
+
+def test_the_amazon_case_has_no_refresher_a_year_5_drop_and_a_bounded_counter(user_client, make_offer, user):
+    offer = make_offer(
+        user,
+        company="Amazon",
+        location="seattle",
+        base=200_000,
+        bonus_target_percent="",
+        sign_on_year1=60_000,
+        sign_on_year2=40_000,
+        equity_grant=400_000,
+        refresher_percent="",
+    )
+    response = user_client.get(f"/offers/{offer.pk}/")
+    years, counter = response.context["figures"].years, response.context["a"].counter
+    assert [y.equity_refresh for y in years] == [0] * 5
+    assert years[4].total < years[3].total
+    assert counter.base_needed <= 200_000 * 0.25
+    assert counter.total <= response.context["a"].band.total_max
+    html = response.content.decode()
+    assert "looks below market for a Senior ML Engineer in Seattle" in html
+    assert "Check the level first" in html
+    left = user_client.get(f"/offers/{offer.pk}/?leave=18").context["left"]
+    assert left.forfeited_refresh == 0
