@@ -440,8 +440,15 @@ class CompareForm(forms.Form):
         error_messages={"invalid_choice": "Choose one of your plans."},
     )
 
-    def __init__(self, *args, offers=(), plans=(), **kwargs):
+    currency = forms.ChoiceField(
+        label="Show in",
+        required=False,
+        error_messages={"invalid_choice": "Choose one of the offers' currencies or US dollars."},
+    )
+
+    def __init__(self, *args, offers=(), plans=(), currencies=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["currency"].choices = [("", "The first offer's currency")] + [(c, c) for c in currencies]
         self.fields["ids"].choices = [(o.pk, o.company) for o in offers]
         self.fields["plan"].choices = [("", "None")] + [(p.pk, p.title) for p in plans]
 

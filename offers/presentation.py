@@ -233,3 +233,43 @@ def compare_sentences(comparison: Comparison, currency: str) -> list[str]:
                 f"{format_money(gap, currency)} more than {second.label}.",
             )
     return sentences
+
+
+def compare_chart(columns, currency: str) -> dict:
+    """Grouped bars, years 1–5: every offer (and the current job) on one scale, so heights compare."""
+    years = min(len(c.totals) for c in columns)
+    top = _nice_top(max(max(c.totals[:years]) for c in columns))
+    plot_height = PLOT_BOTTOM - PLOT_TOP
+    slot = (CHART_WIDTH - PLOT_LEFT - 8) / years
+    width = slot * 0.8 / len(columns)
+    bars = []
+    for i in range(years):
+        start = PLOT_LEFT + i * slot + slot * 0.1
+        for k, column in enumerate(columns):
+            height = column.totals[i] / top * plot_height
+            bars.append(
+                {
+                    "series": k,
+                    "x": round(start + k * width, 1),
+                    "y": round(PLOT_BOTTOM - height, 1),
+                    "width": round(width * 0.9, 1),
+                    "height": round(height, 1),
+                    "label": f"{column.label}, year {i + 1}: {format_money(column.totals[i], currency)}",
+                }
+            )
+    ticks = [
+        {"y": round(PLOT_BOTTOM - plot_height * k / 4, 1), "label": format_money(top * k / 4, currency, compact=True)}
+        for k in range(5)
+    ]
+    labels = [{"x": round(PLOT_LEFT + i * slot + slot / 2, 1), "text": f"Year {i + 1}"} for i in range(years)]
+    return {
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "left": PLOT_LEFT,
+        "right": CHART_WIDTH - 8,
+        "bars": bars,
+        "ticks": ticks,
+        "labels": labels,
+        "label_y": PLOT_BOTTOM + 20,
+        "legend": [{"series": k, "name": c.label} for k, c in enumerate(columns)],
+    }

@@ -22,7 +22,7 @@ from compensation.catalog import get_catalog
 
 from . import selectors, services
 from .analysis import OfferAnalysis
-from .comparison import build_comparison
+from .comparison import build_comparison, currency_choices
 from .forms import CompareForm, LeaveForm, OfferForm, StartPlanForm
 from .mapping import values_of
 from .presentation import change_rows, counter_sentence, drop_sentence, position_sentence, year_chart
@@ -40,15 +40,19 @@ def _form(request, catalog, **kwargs) -> OfferForm:
 def offer_list(request):
     catalog = get_catalog()
     offers = list(selectors.offers_of(request.user))
-    rows = [
-        {
-            "offer": offer,
-            "level": catalog.name_for("role", offer.level_id),
-            "location": catalog.name_for("location", offer.location_id),
-            "currency": catalog.locations[catalog.slug_for("location", offer.location_id)].currency,
-        }
-        for offer in offers
-    ]
+    rows = []
+    for offer in offers:
+        analysis = OfferAnalysis(values_of(offer, catalog), catalog, this_year())
+        rows.append(
+            {
+                "offer": offer,
+                "level": analysis.level_name,
+                "location": analysis.location_name,
+                "currency": analysis.currency,
+                "year1": analysis.figures.year1,
+                "average_4y": analysis.figures.average_4y,
+            }
+        )
     return render(request, "offers/offer_list.html", {"rows": rows, "nav": "offers"})
 
 
@@ -199,22 +203,24 @@ def offer_csv(request, offer_id: int):
 @login_required
 @require_safe
 def offer_compare(request):
-    offers = list(selectors.offers_of(request.user).only("id", "company"))
+    offers = list(selectors.offers_of(request.user).only("id", "company", "location_id"))
     plans = list(selectors.plans_of(request.user))
+    catalog = get_catalog()
+    currencies = currency_choices(offers, catalog)
     if "ids" not in request.GET:
-        form = CompareForm(offers=offers, plans=plans)
+        form = CompareForm(offers=offers, plans=plans, currencies=currencies)
         return render(request, "offers/offer_compare.html", {"form": form, "offers": offers, "nav": "offers"})
-    form = CompareForm(request.GET, offers=offers, plans=plans)
+    form = CompareForm(request.GET, offers=offers, plans=plans, currencies=currencies)
     if not form.is_valid():
-        codes = {e.code for errors in form.errors.as_data().values() for e in errors}
+        codes = {e.code for name, errors in form.errors.as_data().items() if name != "currency" for e in errors}
         if "invalid_choice" in codes:
             raise Http404  # not this person's offer or plan: say no more than that
         context = {"form": form, "offers": offers, "nav": "offers"}
         return render(request, "offers/offer_compare.html", context, status=400)
-    catalog = get_catalog()
     chosen = selectors.compare_set(request.user, form.cleaned_data["ids"])
     plan_id = form.cleaned_data["plan"]
     plan = plan_selectors.own_plan(request.user, plan_id) if plan_id else None
-    comparison = build_comparison(chosen, plan, catalog, this_year())
+    currency = form.cleaned_data["currency"] or None
+    comparison = build_comparison(chosen, plan, catalog, this_year(), currency)
     context = {"form": form, "offers": offers, "c": comparison, "nav": "offers"}
     return render(request, "offers/offer_compare.html", context)

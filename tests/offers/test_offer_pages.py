@@ -169,3 +169,11 @@ def test_the_amazon_case_has_no_refresher_a_year_5_drop_and_a_bounded_counter(us
     assert "Check the level first" in html
     left = user_client.get(f"/offers/{offer.pk}/?leave=18").context["left"]
     assert left.forfeited_refresh == 0
+
+
+def test_the_list_shows_each_offers_year_1_total_and_4_year_average(user_client, offer):
+    html = user_client.get("/offers/").content.decode()
+    figures = user_client.get(f"/offers/{offer.pk}/").context["figures"]
+    assert f"${figures.year1.total:,}" in html
+    assert f"${figures.average_4y:,}" in html
+    assert "4-year average" in html
