@@ -66,6 +66,7 @@ def test_the_new_plans_first_four_years_equal_the_offers_totals_as_paid(user_cli
         assert [round(e.total) for e in track.earnings[:4]] == offer_totals
     page = user_client.get(f"/plans/{plan.pk}/")
     assert page.status_code == 200
+    assert "The first 4 years of earnings are the offer from Big Tech’s totals as paid (USD)" in page.content.decode()
 
 
 def test_updating_a_plan_shows_each_change_before_after_and_saves_only_when_confirmed(
