@@ -474,13 +474,24 @@ class LeaveForm(forms.Form):
 
 
 class StartPlanForm(forms.Form):
-    """A plan from an offer: the person's years and degree (an offer does not say them), and whether to make a
-    new plan (the default) or update one of theirs, which is saved only once its changes were shown."""
+    """A plan from an offer: the person's years and degree (an offer does not say them; a plan being updated
+    keeps its own unless given), and whether to make a new plan (the default) or update one of theirs, which is
+    saved only once its changes were shown."""
 
-    years_experience = PlanForm.base_fields["years_experience"]
+    years_experience = forms.IntegerField(
+        label="Years of experience",
+        required=False,
+        min_value=0,
+        max_value=PlanForm.base_fields["years_experience"].max_value,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        help_text="For a plan you update: leave empty to keep the plan's.",
+        error_messages=PlanForm.base_fields["years_experience"].error_messages,
+    )
     education = forms.ChoiceField(
         label="Highest degree",
-        error_messages={"required": "Choose your highest degree.", "invalid_choice": "Choose a degree from the list."},
+        required=False,
+        help_text="For a plan you update: leave as it is to keep the plan's.",
+        error_messages={"invalid_choice": "Choose a degree from the list."},
     )
     update = forms.TypedChoiceField(
         label="Plan",
@@ -495,19 +506,26 @@ class StartPlanForm(forms.Form):
 
     def __init__(self, *args, catalog: Catalog, plans=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["education"].choices = [(x.slug, x.name) for x in catalog.educations.values()]
+        self.fields["education"].choices = [("", "Choose…")] + [(x.slug, x.name) for x in catalog.educations.values()]
         self.fields["update"].choices = [("", "A new plan (your other plans stay as they are)")] + [
             (p.pk, f"Update “{p.title}” (shows each change first)") for p in plans
         ]
+        self.fields["update"].initial = ""
 
     def clean(self):
         data = super().clean()
+        if data.get("update") is None and "update" not in self.errors:  # a new plan: nothing to keep
+            if data.get("years_experience") is None and "years_experience" not in self.errors:
+                self.add_error("years_experience", "Enter your years of experience.")
+            if not data.get("education") and "education" not in self.errors:
+                self.add_error("education", "Choose your highest degree.")
         if data.get("confirm") and data.get("update") is not None and data.get("version") is None:
             raise ValidationError("Open the list of changes again before saving them.")
         return data
 
     def person(self) -> dict:
+        """What the person gave: None for what a plan being updated keeps."""
         return {
             "years_experience": self.cleaned_data["years_experience"],
-            "education": self.cleaned_data["education"],
+            "education": self.cleaned_data["education"] or None,
         }

@@ -57,7 +57,8 @@ def start_plan_from_offer(offer: Offer, person: dict, catalog: Catalog, year: in
 def plan_changes(offer: Offer, plan: Plan, person: dict, catalog: Catalog, year: int) -> tuple[dict, dict]:
     """The plan's values now, and as the offer would make them (its title, notes, skills and targets kept)."""
     before = plan_selectors.plan_values(plan, catalog)
-    offered = offer_as_plan(offer, catalog, year, **person)
+    kept_person = {name: before[name] if value is None else value for name, value in person.items()}
+    offered = offer_as_plan(offer, catalog, year, **kept_person)
     kept = ("skills", "target_track", "target_year", "horizon_years")
     after = {**before, **{k: v for k, v in offered.items() if k not in kept}}
     return before, after

@@ -107,3 +107,12 @@ def test_years_of_experience_are_required(user_client, offer):
     assert response.status_code == 400
     assert "Enter your years of experience." in response.content.decode()
     assert not Plan.objects.exists()
+
+
+def test_updating_a_plan_keeps_its_years_and_degree_unless_given(user_client, make_offer, make_plan, user):
+    current = make_plan(user, title="Current job SF", years_experience="9", education="phd")
+    offer = make_offer(user)
+    data = {"update": current.pk, "version": current.version, "confirm": "on"}
+    assert user_client.post(f"/offers/{offer.pk}/plan/", data).status_code == 302
+    current.refresh_from_db()
+    assert (current.years_experience, current.education.slug) == (9, "phd")
