@@ -208,6 +208,21 @@ class OfferAnalysis:
     def data_version(self) -> int:
         return self.catalog.data_version
 
+    @property
+    def counter_record(self) -> dict:
+        """The counter-offer as kept on the offer when its owner sees it (plain JSON)."""
+        c = self.counter
+        return {"total": c.total, "base_needed": c.base_needed, "equity_needed": c.equity_needed}
+
+    def counter_moved(self, seen_version: int | None, seen: dict | None) -> dict | None:
+        """The counter-offer as last seen and as now, when a newer salary data version moved it (else None)."""
+        if seen_version is None or seen is None or seen_version >= self.data_version:
+            return None
+        now = self.counter_record
+        if all(seen.get(key) == value for key, value in now.items()):
+            return None
+        return {"version": seen_version, "now_version": self.data_version, "before": seen, "after": now}
+
     @cached_property
     def base_position(self) -> PayPosition:
         return PayPosition(float(self.values["base"]), self.band.base_min, self.band.base_max, self.band.open_ended)

@@ -50,6 +50,10 @@ class Offer(models.Model):
     dilution_percent_per_round = models.DecimalField(max_digits=5, decimal_places=2, default=0)
     rounds = models.PositiveSmallIntegerField(default=0)
     start_date = models.DateField()
+    # The salary data version the owner last saw the counter-offer at, and that counter-offer: a data change
+    # that moves it is a notice on the page (like a plan's), until the owner says they have seen it.
+    seen_data_version = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    seen_counter = models.JSONField(null=True, blank=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

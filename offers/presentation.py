@@ -148,6 +148,19 @@ def counter_sentence(counter: Counter, currency: str, level: str = "this level")
     return f"Year 1 already pays {target}; to reach it over four years on average, ask for {equity} more equity."
 
 
+def counter_moved_sentence(moved: dict, currency: str) -> str:
+    """A data change that moved the counter-offer, in words (the notice on the offer's page)."""
+    before, after = moved["before"], moved["after"]
+    return (
+        f"The salary data changed since you last saw this offer (version {moved['version']} → "
+        f"{moved['now_version']}): the counter-offer's target moved from {format_money(before['total'], currency)} "
+        f"to {format_money(after['total'], currency)}, the base to ask for from "
+        f"{format_money(before['base_needed'], currency)} to {format_money(after['base_needed'], currency)}, "
+        f"the equity from {format_money(before['equity_needed'], currency)} to "
+        f"{format_money(after['equity_needed'], currency)}."
+    )
+
+
 PLAN_LABELS = (
     ("current_level", "Level", "role"),
     ("location", "Place", "location"),

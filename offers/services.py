@@ -6,6 +6,7 @@ from django.db import transaction
 
 from careerpath import selectors as plan_selectors
 from careerpath import services as plan_services
+from careerpath.clock import this_year
 from careerpath.models import Plan
 from engine.catalog import Catalog
 
@@ -17,8 +18,20 @@ from .models import Offer
 def _copy_onto(offer: Offer, data: dict, catalog: Catalog) -> Offer:
     for column, value in columns_of(data, catalog).items():
         setattr(offer, column, value)
+    _seen(offer, OfferAnalysis(values_of(offer, catalog), catalog, this_year()))
     offer.save()
     return offer
+
+
+def _seen(offer: Offer, analysis: OfferAnalysis) -> None:
+    offer.seen_data_version = analysis.data_version
+    offer.seen_counter = analysis.counter_record
+
+
+def mark_counter_seen(offer: Offer, analysis: OfferAnalysis) -> None:
+    """The owner has seen the counter-offer at today's data (not an edit: `updated` stays)."""
+    _seen(offer, analysis)
+    Offer.objects.filter(pk=offer.pk).update(seen_data_version=offer.seen_data_version, seen_counter=offer.seen_counter)
 
 
 def create_offer(owner, data: dict, catalog: Catalog) -> Offer:

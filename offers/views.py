@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from careerpath import selectors as plan_selectors
 from careerpath.clock import this_year
@@ -25,7 +25,14 @@ from .analysis import OfferAnalysis
 from .comparison import build_comparison, currency_choices
 from .forms import CompareForm, LeaveForm, OfferForm, StartPlanForm
 from .mapping import values_of
-from .presentation import change_rows, counter_sentence, drop_sentence, position_sentence, year_chart
+from .presentation import (
+    change_rows,
+    counter_moved_sentence,
+    counter_sentence,
+    drop_sentence,
+    position_sentence,
+    year_chart,
+)
 
 FORM_PAGE = "offers/offer_form.html"
 START_PAGE = "offers/offer_start_plan.html"
@@ -133,12 +140,27 @@ def offer_detail(request, offer_id: int):
             base_place=position_sentence("A base", analysis.base_position, currency),
             total_place=position_sentence("A year-1 total", analysis.total_position, currency),
             average_place=position_sentence("A 4-year average", analysis.average_position, currency),
+            counter_moved=_moved_words(offer, analysis),
             counter=counter_sentence(
                 analysis.counter, currency, f"a {analysis.level_name} in {analysis.location_name}"
             ),
             start_form=StartPlanForm(catalog=analysis.catalog, plans=plan_selectors.plan_choices(request.user)),
         )
     return render_page(request, "offers/offer_detail.html", context, partial="leave-answer")
+
+
+def _moved_words(offer, analysis: OfferAnalysis) -> str:
+    moved = analysis.counter_moved(offer.seen_data_version, offer.seen_counter)
+    return counter_moved_sentence(moved, analysis.currency) if moved else ""
+
+
+@login_required
+@require_POST
+def offer_counter_seen(request, offer_id: int):
+    """'Got it': the counter-offer as the data gives it now is the one the owner has seen."""
+    offer, analysis = _analysis(request, offer_id)
+    services.mark_counter_seen(offer, analysis)
+    return redirect(offer)
 
 
 @login_required

@@ -177,3 +177,19 @@ def test_the_list_shows_each_offers_year_1_total_and_4_year_average(user_client,
     assert f"${figures.year1.total:,}" in html
     assert f"${figures.average_4y:,}" in html
     assert "4-year average" in html
+
+
+def test_a_data_change_that_moves_the_counter_offer_is_a_notice_until_seen(user_client, offer):
+    from offers.models import Offer as Model
+
+    assert "data-counter-moved" not in user_client.get(f"/offers/{offer.pk}/").content.decode()
+    seen = {"total": 500_000, "base_needed": 40_000, "equity_needed": 160_000}
+    Model.objects.filter(pk=offer.pk).update(seen_data_version=0, seen_counter=seen)
+    html = user_client.get(f"/offers/{offer.pk}/").content.decode()
+    assert "The salary data changed since you last saw this offer (version 0 →" in html
+    assert "target moved from $500,000 to $523,550" in html
+    updated = Model.objects.get(pk=offer.pk).updated
+    assert user_client.post(f"/offers/{offer.pk}/counter-seen/").status_code == 302
+    assert "data-counter-moved" not in user_client.get(f"/offers/{offer.pk}/").content.decode()
+    assert Model.objects.get(pk=offer.pk).updated == updated  # seeing is not an edit
+    assert user_client.get(f"/offers/{offer.pk}/counter-seen/").status_code == 405
