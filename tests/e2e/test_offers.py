@@ -23,7 +23,7 @@ def fill_offer(page: Page, **values: str) -> None:
 
 
 def test_create_view_compare_and_start_a_plan_from_an_offer(page, checked, log_in_as, make_plan, user, browser_errors):
-    browser_errors.allow(r"status of 400 \(Bad Request\) \(http://[^)]*/offers/new/\)")  # the refused form
+    browser_errors.allow(r"status of 400 \(Bad Request\) \(http://[^)]*/offers/(new|\d+/plan)/\)")  # refused forms
     make_plan(user, title="Where I am", current_base="180000", current_bonus="15000", current_equity="30000")
     log_in_as(page.context, user)
     start = (timezone.localdate() + datetime.timedelta(days=45)).isoformat()
@@ -140,7 +140,10 @@ def test_create_view_compare_and_start_a_plan_from_an_offer(page, checked, log_i
     page.goto(big_tech)
     page.get_by_role("button", name="Start a plan from this offer").click()
     checked(page, "offer-start-plan", "A plan from the offer: Big Tech · CareerPath")
+    page.get_by_role("button", name="Continue").click()  # refused: an offer does not say the person's years
+    expect(page.locator("#error-summary")).to_contain_text("Enter your years of experience.")
     page.get_by_label("Years of experience").fill("7")
+    page.get_by_label("Highest degree").select_option(label="Master’s degree")
     page.get_by_role("button", name="Continue").click()
     expect(page).to_have_url(re.compile(r"/plans/\d+/$"))
     expect(page.locator(".messages")).to_contain_text("Your other plans are unchanged.")
@@ -152,8 +155,7 @@ def test_create_view_compare_and_start_a_plan_from_an_offer(page, checked, log_i
     page.goto("/offers/")
     page.get_by_role("link", name="Steady AI").click()
     page.get_by_role("button", name="Start a plan from this offer").click()
-    page.get_by_label("Years of experience").fill("7")
-    page.get_by_label("Update “Where I am” (shows each change first)").check()
+    page.get_by_label("Update “Where I am” (shows each change first)").check()  # keeps its years and degree
     page.get_by_role("button", name="Continue").click()
     changes = page.locator("[data-changes]")
     expect(changes).to_contain_text("Seattle")
