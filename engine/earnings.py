@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from dataclasses import replace
 
 from engine.results import EarningsYear, Step
 
@@ -14,7 +16,6 @@ def earnings_over(
     raise_rate: float,
     inflation: float,
     promotion_raise: float = 0.0,
-    paid: tuple[tuple[int, int], ...] = (),
 ) -> tuple[EarningsYear, ...]:
     """A track's pay year by year over `horizon` years from `start_year`, nominal and in today's money.
 
@@ -24,9 +25,6 @@ def earnings_over(
     `promotion_raise` more total pay than the year before (a lateral move: at least the year before). Nominal pay
     is that grown by the currency's inflation since this year. Yearly figures are rounded to the
     hundred; the cumulative ones are sums of the yearly figures shown.
-
-    `paid` gives the first years' base and total as paid when they are known (an offer's years, to the
-    unit): those years pay exactly that, and the projection's own path goes on under them and after.
     """
     # The hot loop of every projection (each track, each year): locals only, the rounding of
     # `round_pay` inlined (pay is never negative), the same arithmetic in the same order.
@@ -64,10 +62,6 @@ def earnings_over(
         base_real, total_real = floor(base / 100 + 0.5) * 100.0, floor(total / 100 + 0.5) * 100.0
         base_nominal = floor(base * growth / 100 + 0.5) * 100.0
         total_nominal = floor(total * growth / 100 + 0.5) * 100.0
-        if k < len(paid):  # known, as paid: today's money is that less inflation since this year
-            base_nominal, total_nominal = float(paid[k][0]), float(paid[k][1])
-            base_real = floor(base_nominal / growth / 100 + 0.5) * 100.0
-            total_real = floor(total_nominal / growth / 100 + 0.5) * 100.0
         cumulative += total_nominal
         cumulative_real += total_real
         rows.append(
@@ -87,3 +81,41 @@ def earnings_over(
             )
         )
     return tuple(rows)
+
+
+def with_paid_years(
+    rows: tuple[EarningsYear, ...], paid: tuple[tuple[int, int], ...], inflation: float
+) -> tuple[EarningsYear, ...]:
+    """`rows` whose first years pay exactly `paid` (base, total) as paid, when known to the unit (an offer's
+    years): today's money is that less inflation since this year; the projection's own years follow
+    unchanged, and the cumulative totals are the sums of the years shown."""
+    if not paid:
+        return rows
+    out = []
+    cumulative = cumulative_real = 0.0
+    for k, row in enumerate(rows):
+        if k < len(paid):
+            base, total = float(paid[k][0]), float(paid[k][1])
+            growth = (1 + inflation) ** k
+            base_real = math.floor(base / growth / 100 + 0.5) * 100.0
+            total_real = math.floor(total / growth / 100 + 0.5) * 100.0
+            row = replace(
+                row,
+                base=base,
+                bonus_equity=total - base,
+                total=total,
+                base_real=base_real,
+                bonus_equity_real=total_real - base_real,
+                total_real=total_real,
+            )
+        cumulative += row.total
+        cumulative_real += row.total_real
+        out.append(replace(row, cumulative_total=cumulative, cumulative_total_real=cumulative_real))
+    return tuple(out)
+
+
+def paid_then(
+    earn: Callable[[], tuple[EarningsYear, ...]], paid: tuple[tuple[int, int], ...], inflation: float
+) -> tuple[EarningsYear, ...]:
+    """A track's earnings (`earn`, worked out when read) with its known first years (see `with_paid_years`)."""
+    return with_paid_years(earn(), paid, inflation)
