@@ -333,6 +333,10 @@ class OfferAnalysis:
                 ("Exit price per share", v.get("exit_value") if v.get("exit_value") is not None else ""),
                 ("Dilution per round (%)", v.get("dilution_percent_per_round")),
                 ("Future rounds", v.get("rounds")),
+                (
+                    "Exercise window after leaving (days)",
+                    "" if v.get("exercise_window_days") is None else v["exercise_window_days"],
+                ),
             ]
         else:
             rows.append(("Equity grant (value at grant)", v["equity_grant"]))

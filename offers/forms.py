@@ -174,6 +174,18 @@ class OfferForm(forms.Form):
             "max_value": f"Give at most {MAX_ROUNDS} rounds.",
         },
     )
+    exercise_window_days = forms.IntegerField(
+        label="Exercise window after leaving (days)",
+        required=False,
+        min_value=0,
+        max_value=3650,
+        help_text="How long you may still buy vested options once you leave: often 90 days, some companies give years.",
+        error_messages={
+            "invalid": "Enter the exercise window as a whole number of days, like 90.",
+            "min_value": "The exercise window cannot be negative.",
+            "max_value": "Give an exercise window of ten years (3650 days) or less.",
+        },
+    )
     vesting = forms.ChoiceField(
         label="Vesting schedule",
         choices=VESTING_CHOICES,
@@ -351,7 +363,7 @@ class OfferForm(forms.Form):
         """Options need their number, strike and 409A price; shares carry no option fields."""
         if data.get("equity_type") != OPTIONS:
             data["equity_type"] = "shares"
-            for name in ("options_count", *PRICE_FIELDS):
+            for name in ("options_count", "exercise_window_days", *PRICE_FIELDS):
                 data[name] = None
             data["dilution_percent_per_round"], data["rounds"] = Decimal(0), 0
             return

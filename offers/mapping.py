@@ -47,6 +47,7 @@ PLAIN = (
     "exit_value",
     "dilution_percent_per_round",
     "rounds",
+    "exercise_window_days",
     "vesting",
     "vesting_custom",
     "cliff_months",
@@ -62,6 +63,7 @@ OPTION_FIELDS = (
     "exit_value",
     "dilution_percent_per_round",
     "rounds",
+    "exercise_window_days",
 )
 
 

@@ -49,6 +49,8 @@ class Offer(models.Model):
     exit_value = models.DecimalField(max_digits=12, decimal_places=4, null=True, blank=True)  # a price per share
     dilution_percent_per_round = models.DecimalField(max_digits=5, decimal_places=2, default=0)
     rounds = models.PositiveSmallIntegerField(default=0)
+    # How long after leaving vested options can still be bought (days; empty: not given by the offer).
+    exercise_window_days = models.PositiveIntegerField(null=True, blank=True)
     start_date = models.DateField()
     # The salary data version the owner last saw the counter-offer at, and that counter-offer: a data change
     # that moves it is a notice on the page (like a plan's), until the owner says they have seen it.

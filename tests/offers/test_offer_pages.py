@@ -133,6 +133,7 @@ def test_an_options_offer_shows_year_2s_options_at_the_409a_and_the_preferred_pr
         strike_price="2",
         fmv_price="5",
         preferred_price="12",
+        exercise_window_days=90,
         vesting="even-4y-cliff-1y",
         equity_grant="",
     )
@@ -144,6 +145,7 @@ def test_an_options_offer_shows_year_2s_options_at_the_409a_and_the_preferred_pr
     assert '<td data-label="At the preferred price" data-scenario="preferred">$25,000</td>' in html
     assert "Exercising costs money and is taxed." in html
     assert "$20,000 at the strike" in html
+    assert "this offer gives you 90 days to exercise what vested" in html
 
 
 def test_the_amazon_case_has_no_refresher_a_year_5_drop_and_a_bounded_counter(user_client, make_offer, user):
