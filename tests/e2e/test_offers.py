@@ -9,7 +9,21 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from .conftest import DESKTOP, PHONE
+
 pytestmark = pytest.mark.e2e
+
+
+# Cells a decision rests on, whose right edge must be on screen at 360 px (no sideways scroll needed).
+IN_VIEW = """(selector) => [...document.querySelectorAll(selector)]
+    .filter(cell => cell.getBoundingClientRect().right > window.innerWidth + 1).length"""
+
+
+def on_a_phone_nothing_is_cut_off(page: Page, selector: str) -> None:
+    page.set_viewport_size(PHONE)
+    assert page.locator(selector).count() > 0
+    assert page.evaluate(IN_VIEW, selector) == 0, f"{selector}: cut off at 360 px"
+    page.set_viewport_size(DESKTOP)
 
 
 def fill_offer(page: Page, **values: str) -> None:
@@ -79,6 +93,7 @@ def test_create_view_compare_and_start_a_plan_from_an_offer(page, checked, log_i
     page.get_by_text("Month by month, to the end of the schedule").click()
     expect(page.locator('table.offer-leave tr[data-month="11"]')).to_contain_text("$636,000")
     checked(page, "offer", "Offer: Big Tech · CareerPath")
+    on_a_phone_nothing_is_cut_off(page, "table.offer-years [data-total], table.offer-years [data-at-risk]")
     # What leaving after 18 months gives up, swapped in place by htmx.
     with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true"):
         page.get_by_label("If I leave after").select_option(label="18 months")
@@ -135,6 +150,7 @@ def test_create_view_compare_and_start_a_plan_from_an_offer(page, checked, log_i
     expect(page.locator('tr[data-part="cliff"]')).to_contain_text("12 months")
     expect(page.get_by_role("img", name=re.compile("every offer on one scale"))).to_be_visible()
     checked(page, "offer-compare", "Compare offers · CareerPath")
+    on_a_phone_nothing_is_cut_off(page, "table.offer-compare td, table.offer-compare [data-leader]")
 
     # Start a new plan from the first offer: every other plan stays as it is.
     page.goto(big_tech)
