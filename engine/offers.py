@@ -361,6 +361,7 @@ class Counter:
     max_raise: float = 0.0  # the bound, a share of base
     capped: bool = False
     base_gap: int = 0  # the base the target would have needed, unbounded (for the words only)
+    equity_capped: bool = False  # the 4-year average, too, is further from the target than the bound
 
     @property
     def reached(self) -> bool:
@@ -400,6 +401,7 @@ def counter_offer(
         max_raise,
         capped,
         base_gap,
+        equity_gap > equity_bound,
     )
 
 

@@ -134,10 +134,15 @@ def counter_sentence(counter: Counter, currency: str, level: str = "this level")
     equity = format_money(counter.equity_needed, currency)
     bound = f"{counter.max_raise * 100:g} %"
     if counter.capped:
+        parts = (
+            ("in year 1", counter.base_gap > counter.base_needed),
+            ("on average over four years", counter.equity_capped),
+        )
+        when = " and ".join(words for words, past_the_bound in parts if past_the_bound)
         return (
-            f"Reaching {target} would take more than {bound} of base: this offer looks below market for {level}. "
-            f"Check the level first (a higher one may fit your experience); within bounds, ask for up to {base} "
-            f"more base" + (f", or {equity} more equity over four years." if counter.equity_needed else ".")
+            f"Reaching {target} {when} would take more than {bound} of base: this offer looks below market for "
+            f"{level}. Check the level first (a higher one may fit your experience); within bounds, ask for up to "
+            f"{base} more base" + (f", or {equity} more equity over four years." if counter.equity_needed else ".")
         )
     if counter.base_needed and counter.equity_needed:
         return f"To reach {target}, ask for {base} more base, or {equity} more equity over four years."
