@@ -14,7 +14,7 @@ from engine.projection import project
 from .analysis import OfferAnalysis
 from .mapping import values_of
 from .models import Offer
-from .presentation import compare_chart, compare_sentences, ordinal
+from .presentation import compare_chart, compare_sentences, ordinal, why_sentences
 
 COMPONENTS = (
     ("base", "Base"),
@@ -95,7 +95,7 @@ def build_comparison(
         "offers": offers,
         "rows": rows,
         "averages": [{"label": c.label, "amount": c.average_4y} for c in columns],
-        "sentences": compare_sentences(result, currency),
+        "sentences": compare_sentences(result, currency) + why_sentences(components, currency),
         "rates": rates,
         "rates_date": stamp.published_at if stamp else None,
         "data_version": stamp.number if stamp else 0,

@@ -291,3 +291,36 @@ def compare_chart(columns, currency: str) -> dict:
         "label_y": PLOT_BOTTOM + 20,
         "legend": [{"series": k, "name": c.label} for k, c in enumerate(columns)],
     }
+
+
+PART_WORDS = {
+    "base": "base",
+    "bonus": "target bonus",
+    "sign_on": "sign-on",
+    "equity_initial": "the initial grant",
+    "equity_refresh": "refreshers",
+}
+
+
+def why_sentences(components: list[dict], currency: str) -> list[str]:
+    """Why the offer paying most on average does: the part of pay that differs most from the next offer's,
+    and how much of each is guaranteed."""
+    rows = {row["name"]: row["cells"] for row in components}
+    totals = rows.get("total", [])
+    if len(totals) < 2:
+        return []
+    order = sorted(range(len(totals)), key=lambda i: totals[i]["average"], reverse=True)
+    best, second = order[0], order[1]
+    if totals[best]["average"] == totals[second]["average"]:
+        return []
+    part = max(
+        (name for name in PART_WORDS if name in rows),
+        key=lambda name: rows[name][best]["average"] - rows[name][second]["average"],
+    )
+    a, b = rows[part][best], rows[part][second]
+    guaranteed = [format_money(rows["guaranteed"][i]["average"], currency) for i in (best, second)]
+    return [
+        f"Most of the difference is {PART_WORDS[part]}: {format_money(a['average'], currency)} a year on average at "
+        f"{a['company']}, {format_money(b['average'], currency)} at {b['company']}. Guaranteed (base and sign-on): "
+        f"{guaranteed[0]} against {guaranteed[1]}."
+    ]

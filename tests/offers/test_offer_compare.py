@@ -109,3 +109,14 @@ def test_compare_explains_parts_cliff_forfeits_band_and_draws_one_chart(user_cli
     assert "Leave after 1 year: given up" in html
     assert c["details"][1]["leave_12"] == 700_000 - 35_000  # 5 % of the grant vested at the cliff
     assert "percentile of the band" in html or "the band" in html
+
+
+def test_compare_says_why_the_leader_leads(user_client, make_offer, user):
+    a = make_offer(user, company="Cash Co", base=260_000, equity_grant=100_000, vesting="even-4y-cliff-1y")
+    b = make_offer(user, company="Stock Co", equity_grant=900_000, vesting="even-4y-cliff-1y")
+    html = user_client.get(f"/offers/compare/?ids={a.pk}&ids={b.pk}").content.decode()
+    assert (
+        "Most of the difference is the initial grant: $225,000 a year on average at Stock Co, $25,000 at Cash Co."
+        in html
+    )
+    assert "Guaranteed (base and sign-on):" in html
