@@ -116,3 +116,16 @@ def test_updating_a_plan_keeps_its_years_and_degree_unless_given(user_client, ma
     assert user_client.post(f"/offers/{offer.pk}/plan/", data).status_code == 302
     current.refresh_from_db()
     assert (current.years_experience, current.education.slug) == (9, "phd")
+
+
+def test_an_update_confirmed_from_a_stale_page_saves_nothing_and_shows_the_changes_again(
+    user_client, make_offer, make_plan, user
+):
+    current = make_plan(user, title="Current job SF", current_base="180000")
+    offer = make_offer(user)
+    data = {**PERSON, "update": current.pk, "version": current.version - 1, "confirm": "on"}
+    response = user_client.post(f"/offers/{offer.pk}/plan/", data)
+    assert response.status_code == 409
+    assert "was saved elsewhere since" in response.content.decode()
+    current.refresh_from_db()
+    assert current.current_base == 180_000
