@@ -7,7 +7,7 @@ from careerpath.profiles import profile_from_values
 from careerpath.selectors import plan_values
 from compensation.models import DataStamp
 from engine.catalog import Catalog
-from engine.offers import YEARS_SHOWN, Column, compare, convert
+from engine.offers import YEARS_SHOWN, Column, compare
 from engine.options import focus_track
 from engine.projection import project
 
@@ -47,7 +47,7 @@ def build_comparison(
     def into(amounts, source_currency: str) -> tuple[int, ...]:
         if source_currency != currency:
             rates_used.add(source_currency)
-        return tuple(convert(a, catalog.rates[source_currency].usd_per_unit, to_rate) for a in amounts)
+        return tuple(catalog.convert(a, source_currency, currency) for a in amounts)
 
     for offer, analysis in zip(offers, analyses, strict=True):
         totals = [y.total for y in analysis.figures.years[:YEARS_SHOWN]]

@@ -16,6 +16,7 @@ from compensation.money import format_money
 from engine.catalog import Catalog
 from engine.offers import CUSTOM, VESTING_PRESETS, parse_custom
 from engine.profile import ProjectionError
+from engine.slugs import Param
 
 from .analysis import band_for
 from .models import EQUITY_TYPES, OPTIONS, VESTING_CHOICES
@@ -239,7 +240,10 @@ class OfferForm(forms.Form):
     pay_currency = forms.CharField(required=False, max_length=3, widget=forms.HiddenInput)
     pay_currency_choice = forms.ChoiceField(
         label="The amounts are in another currency",
-        choices=PayCurrency.CHOICES,
+        choices=[
+            (c.value, c.label.replace("my pay", "the amounts").replace("Convert it", "Convert them"))
+            for c in PayCurrency
+        ],
         widget=forms.RadioSelect,
         required=False,
         error_messages={"invalid_choice": "Choose to convert, keep or clear the amounts."},
@@ -319,12 +323,12 @@ class OfferForm(forms.Form):
                     f"as typed (now in {location.currency}), or clear them.",
                 )
                 return False
-            factor = catalog.rates[typed_in].usd_per_unit / catalog.rates[location.currency].usd_per_unit
             for name in typed:
                 if choice == PayCurrency.CONVERT and name in MONEY_FIELDS:
-                    data[name] = round(data[name] * factor)
-                elif choice == PayCurrency.CONVERT:
-                    data[name] = (data[name] * Decimal(str(factor))).quantize(Decimal("0.0001"))
+                    data[name] = catalog.convert(data[name], typed_in, location.currency)
+                elif choice == PayCurrency.CONVERT:  # a price a share: to the cent (the conversion's unit is whole)
+                    cents = catalog.convert(data[name] * 100, typed_in, location.currency)
+                    data[name] = Decimal(cents) / 100
                 elif choice == PayCurrency.CLEAR:
                     data[name] = 0 if name in MONEY_FIELDS else None
             if choice == PayCurrency.CLEAR:
@@ -351,12 +355,12 @@ class OfferForm(forms.Form):
         currency, base = location.currency, data["base"]
         shown = f"{format_money(band.base_min, currency)} – {format_money(band.base_max, currency)}"
         where = f"the {catalog.roles[data['level']].name} band in {location.name} ({shown} a year, {currency})"
-        if base < band.base_min * catalog.param("pay-check-base-low").value:
+        if base < band.base_min * catalog.param(Param.PAY_CHECK_BASE_LOW).value:
             self.add_error(
                 "base",
                 f"{format_money(base, currency)} is far below {where}. Figures are yearly: is this a monthly amount?",
             )
-        elif base > band.base_max * catalog.param("pay-check-base-high").value:
+        elif base > band.base_max * catalog.param(Param.PAY_CHECK_BASE_HIGH).value:
             self.add_error("base", f"{format_money(base, currency)} is far above {where}: check the number of zeros.")
 
     def _clean_options(self, data: dict) -> None:

@@ -63,27 +63,6 @@ class Bar:
     tip_y: float
     tip_width: float
 
-    @property
-    def box(self) -> str:
-        """The band's SVG geometry attributes (numbers only), written once instead of four lookups."""
-        return f'x="{self.x:g}" y="{self.y:g}" width="{self.width:g}" height="{self.height:g}"'
-
-    @property
-    def midline(self) -> str:
-        return f'x1="{self.x:g}" x2="{self.x + self.width:g}" y1="{self.mid_y:g}" y2="{self.mid_y:g}"'
-
-    @property
-    def name_at(self) -> str:
-        return f'x="{self.name_x:g}" y="{self.name_y:g}"'
-
-    @property
-    def tip_box(self) -> str:
-        return f'x="{self.tip_x:g}" y="{self.tip_y:g}" width="{self.tip_width:g}" height="{TIP_HEIGHT}"'
-
-    @property
-    def tip_at(self) -> str:
-        return f'x="{self.tip_x + 6:g}" y="{self.tip_y + TIP_HEIGHT - 6:g}"'
-
 
 @dataclass(frozen=True, slots=True)
 class Series:
@@ -226,10 +205,26 @@ def build(projection: Projection) -> Chart:
 def bar_marks(chart: Chart) -> SafeString:
     """Each step's band, midline and name; focusable, with its figures for screen readers."""
     return marks(
-        '<g class="bar s-{} b{}" tabindex="0" role="img" aria-label="{}"><rect class="band" {}/>'
-        '<line class="mid" {}/><text class="name" {}>{}</text></g>',
+        '<g class="bar s-{} b{}" tabindex="0" role="img" aria-label="{}">'
+        '<rect class="band" x="{:g}" y="{:g}" width="{:g}" height="{:g}"/>'
+        '<line class="mid" x1="{:g}" x2="{:g}" y1="{:g}" y2="{:g}"/><text class="name" x="{:g}" y="{:g}">{}</text></g>',
         (
-            (b.series, b.index, b.label, SafeString(b.box), SafeString(b.midline), SafeString(b.name_at), b.short)
+            (
+                b.series,
+                b.index,
+                b.label,
+                b.x,
+                b.y,
+                b.width,
+                b.height,
+                b.x,
+                b.x + b.width,
+                b.mid_y,
+                b.mid_y,
+                b.name_x,
+                b.name_y,
+                b.short,
+            )
             for b in chart.bars
         ),
     )
@@ -246,6 +241,21 @@ def row_marks(chart: Chart) -> SafeString:
 def tip_marks(chart: Chart) -> SafeString:
     """The tip each band shows on focus, hover or tap (CSS only)."""
     return marks(
-        '<g class="tip t{}"><rect {}/><text {}>{}, {}: {}</text></g>',
-        ((b.index, SafeString(b.tip_box), SafeString(b.tip_at), b.title, b.year, b.pay) for b in chart.bars),
+        '<g class="tip t{}"><rect x="{:g}" y="{:g}" width="{:g}" height="{:g}"/>'
+        '<text x="{:g}" y="{:g}">{}, {}: {}</text></g>',
+        (
+            (
+                b.index,
+                b.tip_x,
+                b.tip_y,
+                b.tip_width,
+                TIP_HEIGHT,
+                b.tip_x + 6,
+                b.tip_y + TIP_HEIGHT - 6,
+                b.title,
+                b.year,
+                b.pay,
+            )
+            for b in chart.bars
+        ),
     )
