@@ -144,7 +144,6 @@ def offer_detail(request, offer_id: int):
             counter=counter_sentence(
                 analysis.counter, currency, f"a {analysis.level_name} in {analysis.location_name}"
             ),
-            start_form=StartPlanForm(catalog=analysis.catalog, plans=plan_selectors.plan_choices(request.user)),
         )
     return render_page(request, "offers/offer_detail.html", context, partial="leave-answer")
 
