@@ -43,6 +43,7 @@ def build_comparison(
     currency = currency or (analyses[0].currency if analyses else "USD")
     to_rate = catalog.rates[currency].usd_per_unit
     columns, rates_used = [], set()
+    owns: list[tuple[list[int], str]] = []  # each column's totals in its own currency
 
     def into(amounts, source_currency: str) -> tuple[int, ...]:
         if source_currency != currency:
@@ -52,6 +53,7 @@ def build_comparison(
     for offer, analysis in zip(offers, analyses, strict=True):
         totals = [y.total for y in analysis.figures.years[:YEARS_SHOWN]]
         columns.append(Column(offer.company, into(totals, analysis.currency)))
+        owns.append((totals, analysis.currency))
     plan_note = ""
     if plan is not None:
         values = {**plan_values(plan, catalog), "horizon_years": max(YEARS_SHOWN, plan.horizon_years)}
@@ -60,6 +62,7 @@ def build_comparison(
         # The plan's own year-by-year earnings as paid (the figures of its page), not a re-estimate.
         totals = [round(e.total) for e in track.earnings[:YEARS_SHOWN]]
         columns.append(Column(f"Current job ({plan.title})", into(totals, projection.currency)))
+        owns.append((totals, projection.currency))
         plan_note = (
             f"“{plan.title}” is its own earnings as paid on the {track.name} track, year by year as its page shows "
             + (
@@ -83,7 +86,14 @@ def build_comparison(
         {
             "year": i + 1,
             "cells": [
-                {"label": c.label, "amount": c.totals[i], "leads": c.label in result.leaders[i]} for c in columns
+                {
+                    "label": c.label,
+                    "amount": c.totals[i],
+                    "leads": c.label in result.leaders[i],
+                    "own": own[i],
+                    "own_currency": own_currency,
+                }
+                for c, (own, own_currency) in zip(columns, owns, strict=True)
             ],
             "leaders": result.leaders[i],
         }

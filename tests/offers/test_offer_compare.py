@@ -80,6 +80,8 @@ def test_compare_switches_currency_and_shows_each_amount_in_its_own_too(user_cli
     assert c["currency"] == "GBP"
     html = response.content.decode()
     assert "£120,000" in html  # London's base, in its own currency
+    year1 = c["rows"][0]["cells"][0]
+    assert (year1["own"], year1["own_currency"]) == (305_500, "USD")  # SF's year 1, also in dollars
     base = next(row for row in c["components"] if row["name"] == "base")
     assert base["cells"][1]["year1"] == 120_000
     assert base["cells"][0]["own"][0] == 238_000 and base["cells"][0]["year1"] == round(238_000 / 1.27)
