@@ -95,8 +95,12 @@ def test_the_methodology_page_explains_offers_and_names_each_presets_source(clie
 
     html = client.get("/methodology/").content.decode()
     assert 'id="offers"' in html
-    for word in ("Vesting.", "Refreshers.", "Stock growth.", "Sign-on."):
+    for word in ("Vesting.", "Refreshers.", "Stock growth.", "Sign-on.", "Shares and options."):
         assert word in html
+    assert 'id="offers-options"' in html
+    for words in ("409A price", "preferred price", "(1 − d)ⁿ", "liquidation preference", "taxed"):
+        assert words in html
+    assert 'id="param-offer-counter-max-raise"' in html
     for preset in VESTING_PRESETS.values():
         assert f'data-vesting="{preset.slug}"' in html
         assert preset.source.replace("'", "&#x27;") in html
