@@ -5,8 +5,6 @@ Every view finds offers through the signed-in owner, so another person's offer i
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse
@@ -16,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from careerpath import selectors as plan_selectors
 from careerpath.clock import this_year
+from careerpath.exports import write_csv
 from careerpath.services import Conflict
 from careerpath.views.rendering import render_page
 from compensation.catalog import get_catalog
@@ -217,7 +216,7 @@ def offer_json(request, offer_id: int):
 def offer_csv(request, offer_id: int):
     offer, analysis = _analysis(request, offer_id)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    csv.writer(response).writerows(analysis.csv_rows())
+    write_csv(response, analysis.csv_rows())  # a company named "=…" is text in a spreadsheet, never a formula
     return _download(response, f"offer-{offer.pk}.csv")
 
 

@@ -101,3 +101,10 @@ def test_the_account_export_leaves_out_other_users_offers(user_client, make_offe
 
 def test_the_delete_page_says_offers_go_too(user_client, offer):
     assert "Your 1 offer goes with it." in user_client.get("/accounts/delete/").content.decode()
+
+
+def test_offer_csv_writes_a_company_that_starts_a_formula_as_text(user_client, make_offer, user):
+    offer = make_offer(user, company="=HYPERLINK(1)")
+    rows = list(csv.reader(io.StringIO(user_client.get(f"/offers/{offer.pk}/offer.csv").content.decode())))
+    assert rows[0] == ["Offer from =HYPERLINK(1)"]
+    assert rows[1] == ["Company", "'=HYPERLINK(1)"]
