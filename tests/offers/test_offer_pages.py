@@ -60,6 +60,7 @@ def test_an_empty_refresher_is_none_and_a_typical_one_is_only_a_labelled_scenari
     assert "No refresher: none is counted unless the offer promises one" in html
     assert "Scenario, not in the figures" in html
     assert "If refreshed like a typical offer at this level" in html
+    assert "Where the share comes from: " in html and "levels.fyi" in html  # its public source
 
 
 def test_the_list_shows_the_owners_offers(user_client, make_offer, user):
