@@ -124,12 +124,18 @@ def skill_ids_of(values: Mapping[str, Any], catalog: Catalog) -> list[int]:
 
 def without_pay(values: dict) -> dict:
     """Values without the pay they give: what a share link shows unless the owner allows more."""
-    return {**values, **dict.fromkeys(PAY_FIELDS), "paid_years": None}
+    hidden = dict.fromkeys(PAY_FIELDS)
+    if "paid_years" in values:  # a plan's years as paid from an offer are pay too
+        hidden["paid_years"] = None
+    return {**values, **hidden}
 
 
 def with_pay_of(values: Mapping[str, Any], saved: Mapping[str, Any]) -> dict:
     """`values` (read from a link, which never carries pay) with the pay of `saved` (a plan's values)."""
-    return {**values, **{name: saved.get(name) for name in PAY_FIELDS}, "paid_years": saved.get("paid_years")}
+    pay = {name: saved.get(name) for name in PAY_FIELDS}
+    if "paid_years" in saved:  # a plan's years as paid from an offer go with its pay
+        pay["paid_years"] = saved["paid_years"]
+    return {**values, **pay}
 
 
 def pay_converted(values: Mapping[str, Any], typed_in: str, into: str, catalog: Catalog) -> dict:
