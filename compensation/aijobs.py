@@ -109,10 +109,7 @@ def usual_year(answers: list[Answer]) -> int:
 
 def _percentiles(values: list[float]) -> list[float]:
     """10th, 25th, 50th, 75th, 90th percentiles (linear between answers), to the hundred."""
-    if len(values) == 1:
-        cuts = [values[0]] * 99
-    else:
-        cuts = statistics.quantiles(values, n=100, method="inclusive")
+    cuts = [values[0]] * 99 if len(values) == 1 else statistics.quantiles(values, n=100, method="inclusive")
     return [round(cuts[p - 1], -2) for p in (10, 25, 50, 75, 90)]
 
 

@@ -272,6 +272,7 @@ class _Pricing:
     research_source: Source  # where the research points come from (the degree)
     least_raise: Parameter  # the least promotion raise
     lateral_years: Parameter  # the years a move to another track takes
+    country: str = ""  # the location's country: the public survey's cells are by country
 
 
 def _unusual_years(profile: Profile, catalog: Catalog, current: Role) -> Adjustment | None:
@@ -460,6 +461,7 @@ def _step(pricing: _Pricing, role: Role, pay: _Pay, year: int, earliest: int, ki
         floored,
         kind,
         provenance,
+        pricing.catalog.evidence_for(role.slug, pricing.country),
     )
 
 
@@ -497,6 +499,7 @@ def project(
         catalog.educations[profile.education].source,
         catalog.param("promotion-min-raise"),
         catalog.param("lateral-move-years"),
+        catalog.locations[profile.location].country,
     )
     unusual = _unusual_years(profile, catalog, current)
     if unusual is not None:

@@ -16,12 +16,13 @@ from django_htmx.http import push_url
 
 from compensation.catalog import get_catalog
 from engine.projection import project
+from engine.results import Step
 
 from ..clock import this_year
 from ..forms import DetailsForm, ExplainForm, ProfileForm
 from ..methodology import methodology_context
 from ..presentation.panel import ProjectionPanel
-from ..presentation.words import explanation_lines
+from ..presentation.words import evidence_sentence, explanation_lines
 from ..profiles import describe, profile_from_values
 from .rendering import noindex, panel_for, render_page
 
@@ -104,15 +105,28 @@ def estimate_query(panel: ProjectionPanel) -> str:
     return panel.query + ("&money=real" if panel.real else "")
 
 
+def step_of(figure: str, projection) -> Step | None:
+    """The step a figure ("track/role") names, if any."""
+    if "/" not in figure:
+        return None
+    track_slug, role = figure.split("/", 1)
+    track = next((t for t in projection.tracks if t.track == track_slug), None)
+    return next((s for s in track.steps if s.role == role), None) if track else None
+
+
 def explain_page(request, form, projection, *, back: str, invalid_back: str):
     """Why one figure is what it is: the explanation partial for htmx, a page without JavaScript."""
     if not form.is_valid():
         return render(request, "careerpath/explain.html", {"form": form, "back": invalid_back}, status=400)
-    found = form.explanation(projection())
+    result = projection()
+    found = form.explanation(result)
     if found is None:
         raise Http404  # a step below the person's level, or freelance pay for someone salaried
     heading, items = found
     context = {"form": form, "heading": heading, "lines": explanation_lines(items), "back": back}
+    step = step_of(form.cleaned_data["figure"], result)
+    if step is not None and step.evidence is not None:
+        context["evidence"] = evidence_sentence(step.evidence, step.title)
     return render_page(request, "careerpath/explain.html", context, partial="explanation")
 
 
@@ -178,5 +192,5 @@ def details(request):
 
 @require_safe
 def methodology(request):
-    context = {**methodology_context(get_catalog()), "nav": "methodology"}
+    context = {**methodology_context(get_catalog(), this_year()), "nav": "methodology"}
     return render(request, "careerpath/methodology.html", context)
