@@ -38,9 +38,10 @@ CONFIDENCE_WORDS = {
 def evidence_sentence(evidence: Evidence, role_name: str) -> str:
     """ "aijobs.net salary survey (…), 2024: 3,944 Senior ML Engineers in the US; median $200,000; middle half
     $158,500 – $254,000 (salary only, no bonus or equity): strong evidence." """
+    country = COUNTRY_NAMES.get(evidence.country, evidence.country)
     return (
         f"{evidence.source}, {evidence.years}: {evidence.n:,} answers for {role_name} in "
-        f"{COUNTRY_NAMES.get(evidence.country, evidence.country)}; median {format_money(evidence.p50, evidence.currency)}; "
+        f"{country}; median {format_money(evidence.p50, evidence.currency)}; "
         f"middle half {money_range(evidence.p25, evidence.p75, evidence.currency)} (salary only, no bonus or equity): "
         f"{CONFIDENCE_WORDS.get(evidence.confidence, evidence.confidence)}"
     )
