@@ -310,13 +310,19 @@ class Catalog:
             for slug, band in self.industry_bands.items()
         }
 
-    def industry_exponent(self, country: str) -> Parameter:
-        """The damping of the article's (US) industry premiums in a country: the US row at home; abroad the
-        country's own row `industry-premium-exponent-<country>` if there is one, else the row for abroad."""
+    def industry_exponent(self, country: str, industry: str = "") -> Parameter:
+        """The damping of the article's (US) industry premiums in base pay in a country.
+
+        In the US: the industry's own row `industry-premium-exponent-<industry>` if there is one (big tech's
+        premium is in its bonus and equity, not its base), else the US row. Abroad: the country's own row
+        `industry-premium-exponent-<country>` if there is one, else the industry's own row, else the row for
+        abroad.
+        """
+        own = self.parameters.get(f"industry-premium-exponent-{industry}") if industry else None
         if country == "US":
-            return self.param("industry-premium-exponent")
-        own = self.parameters.get(f"industry-premium-exponent-{country.lower()}")
-        return own or self.param("industry-premium-exponent-abroad")
+            return own or self.param("industry-premium-exponent")
+        place = self.parameters.get(f"industry-premium-exponent-{country.lower()}")
+        return place or own or self.param("industry-premium-exponent-abroad")
 
     def share_for(self, role: str, industry: str, company_type: str) -> Share | None:
         return self.share_index.get((role, industry, company_type))
