@@ -272,6 +272,7 @@ class _Pricing:
     research_source: Source  # where the research points come from (the degree)
     least_raise: Parameter  # the least promotion raise
     lateral_years: Parameter  # the years a move to another track takes
+    lateral_cap: Parameter  # the most a move to another track pays over the step before, as a share
     country: str = ""  # the location's country: the public survey's cells are by country
 
 
@@ -376,6 +377,17 @@ def _raise_note(previous: Step, role: Role, parameter: Parameter) -> Adjustment:
     )
 
 
+def _lateral_cap_note(previous: Step, role: Role, parameter: Parameter) -> Adjustment:
+    return Adjustment(
+        "A move pays at most a little more",
+        f"the usual {role.name} pay here is more than {parameter.value:.0%} above your pay as {previous.title}; "
+        f"a move to another track at the same seniority pays at most {parameter.value:.0%} more (or the bottom of "
+        "the new role's band here), so this step does",
+        parameter.source,
+        parameter.value,
+    )
+
+
 def _lateral_note(previous: Step, role: Role, parameter: Parameter) -> Adjustment:
     return Adjustment(
         "A move to another track",
@@ -401,8 +413,17 @@ def _step(pricing: _Pricing, role: Role, pay: _Pay, year: int, earliest: int, ki
     if is_current and profile.current_base is not None:  # the person's own pay, not an estimate
         base_min = base_max = float(profile.current_base)
         added.append(_your_pay_line(profile))
+    capped_move = kind == _LATERAL and previous is not None and role.order <= previous.rank
     if kind == _LATERAL and previous is not None:
         added.append(_lateral_note(previous, role, pricing.lateral_years))
+    if capped_move:  # a move up to a ladder's first rung (a PhD into research) is priced by its band
+        # At most the named share more than the step before, or the bottom of the new role's band here.
+        cap = 1 + pricing.lateral_cap.value
+        low = max(_up(previous.base_min * cap), pay.band_min)
+        capped = (min(base_min, low), min(base_max, max(_up(previous.base_max * cap), low + 100)))
+        if capped != (base_min, base_max):
+            base_min, base_max = max(capped[0], previous.base_min), max(capped[1], previous.base_max)
+            added.append(_lateral_cap_note(previous, role, pricing.lateral_cap))
     if previous is not None and (base_min < previous.base_min or base_max < previous.base_max):
         base_min, base_max = max(base_min, previous.base_min), max(base_max, previous.base_max)
         added.append(_floor_note(previous, role))
@@ -415,6 +436,15 @@ def _step(pricing: _Pricing, role: Role, pay: _Pay, year: int, earliest: int, ki
     if total_min is not None and previous is not None and previous.total_min is not None:
         total_min = max(total_min, previous.total_min)
         total_max = max(total_max, previous.total_max)  # type: ignore[type-var]
+        if capped_move and previous.total_max is not None:  # total pay is held to the same share
+            cap = 1 + pricing.lateral_cap.value
+            keep = 1 - pay.share
+            total_min = max(
+                min(total_min, _up(previous.total_min * cap)), round_pay(base_min / keep), previous.total_min
+            )
+            total_max = max(
+                min(total_max, _up(previous.total_max * cap)), round_pay(base_max / keep), previous.total_max
+            )  # type: ignore[type-var]
     if kind == _PROMOTION and previous is not None:
         least = pricing.least_raise
         if _own_pay_above(profile, pay):
@@ -499,6 +529,7 @@ def project(
         catalog.educations[profile.education].source,
         catalog.param("promotion-min-raise"),
         catalog.param("lateral-move-years"),
+        catalog.param("lateral-max-raise"),
         catalog.locations[profile.location].country,
     )
     unusual = _unusual_years(profile, catalog, current)
@@ -611,36 +642,35 @@ def _dates(timing: _Timing, role: Role, kind: str, previous: Step, before: Role)
     else:
         year = max(previous.year + spacing, start + typical - timing.years)
         early = max(previous.earliest_year + spacing_early, start + earliest - timing.earliest_years)
-    return year, min(early, year)
+    return max(year, early), early  # a step is never typical before it is possible
 
 
 def _lateral_into(timing: _Timing, held: Role, years: int, roles: tuple[Role, ...]) -> Role | None:
     """The role of another track (`roles`, by seniority) a move from `held` lands on; None if none is in reach.
 
     A role is within reach when it is no more senior than the role held (the roles' `order` is their
-    seniority across tracks); or, into research, when the years of experience then reach it (a PhD's
-    research years counted); or, out of research, when it usually takes no more years than the role held
+    seniority across tracks), or, into research, the ladder's first rung when the years of experience then
+    reach it (a PhD's research years counted); out of research, when it usually takes no more years than the role held
     (research roles count a PhD as years, so a Research Scientist, usually 6 years in, has a Senior
-    engineer's years), at most one rung above the role held's seniority. The move lands on the most senior
-    role within reach, and never on a less senior one than the role held when the track has one at least
-    that senior (a gap in its ladder lands on the next rung up).
+    engineer's years), at most one rung above the role held's seniority.
+    The move lands on the most senior role within reach (where the track has no role of the same seniority,
+    the one below: the step is then held at the pay before).
     """
     above = [r for r in roles if r.order > held.order]
     rung_up = above[0].order if above else held.order
-    leaving_research = _research_only(held)
 
     def reached(role: Role) -> bool:
-        if _research_only(role):
-            return _role_years(timing, role)[0] <= years
-        return leaving_research and role.order <= rung_up and role.typical_years <= held.typical_years
+        if _research_only(role):  # a PhD makes research reachable: its first rung, then no jump of rungs
+            first = role.order == roles[0].order and _role_years(timing, role)[0] <= years
+            return role.order <= held.order or first
+        if _research_only(held):  # research roles count a PhD as years: a Research Scientist has a Senior's
+            return role.order <= rung_up and role.typical_years <= held.typical_years
+        return role.order <= held.order
 
-    within = [r for r in roles if r.order <= held.order or reached(r)]
+    within = [r for r in roles if reached(r)]
     if not within:
         return None
-    into = max(within, key=lambda r: r.order)
-    if into.order < held.order:
-        into = next((r for r in roles if r.order >= held.order), into)
-    return into
+    return max(within, key=lambda r: r.order)
 
 
 def _route(
@@ -690,13 +720,18 @@ def _paths(
         research_years=catalog.educations[profile.education].research_years,
     )
     # Holding a role shows its usual experience (a PhD's research years counted on a research role).
-    usual, usual_earliest = _role_years(timing, current)
-    timing = replace(
-        timing,
-        years=max(profile.years_experience, usual),
-        earliest_years=max(profile.years_experience, usual_earliest),
-    )
+    usual, _usual_earliest = _role_years(timing, current)
+    # The earliest path counts the years given, even under the role's usual minimum: a role's earliest
+    # years (Director at 10) hold whatever the input says.
+    timing = replace(timing, years=max(profile.years_experience, usual))
     priced: dict[str, _Pay | None] = {}
+    raise_row = catalog.annual_raise(pricing.currency)
+    top_note = Adjustment(
+        "Top of this track",
+        f"no step above it in this model: pay grows only with yearly raises, {raise_row.value:.0%} a year "
+        "above inflation",
+        raise_row.source,
+    )
     paths = []
     for track_slug, track_name, roles in catalog.track_ladders:
         if only_tracks is not None and track_slug not in only_tracks:
@@ -712,6 +747,7 @@ def _paths(
             year, earliest = _dates(timing, role, kind, previous, before)
             steps.append(_step(pricing, role, pay, year, earliest, kind, previous))
             before = role
+        steps[-1] = replace(steps[-1], explanation=(*steps[-1].explanation, top_note))
         paths.append((track_slug, track_name, tuple(steps)))
     return paths
 
