@@ -44,17 +44,17 @@ def test_the_offer_page_shows_the_year_by_year_figures_the_drop_and_the_counter_
 
 def test_the_offer_page_places_base_and_total_in_the_band(user_client, offer):
     html = user_client.get(f"/offers/{offer.pk}/").content.decode()
-    # SF Bay Area senior, Technology (FAANG), large company: base band $242,500 – $303,100 (the plan's band;
-    # model v3 counts big tech's premium on total pay, so the band is higher than v2's $209,200 – $261,500).
-    assert "A base of $238,000 is below the band ($242,500 – $303,100) by $4,500." in html
-    assert "$440,900 – $551,100" in html  # the same band as total pay: ÷ (1 − 0.45)
+    # SF Bay Area senior, Technology (FAANG), large company: base band $207,400 – $259,300 (the plan's band;
+    # issue 30: big tech's base stays at the market's for the place, near public L5 base ranges).
+    assert "A base of $238,000 sits at the 59th percentile of the band ($207,400 – $259,300)." in html
+    assert "$414,800 – $518,600" in html  # the same band as total pay: ÷ (1 − 0.50)
 
 
 def test_an_empty_refresher_takes_the_default_and_says_it_is_an_assumption(user_client, make_offer, user):
     offer = make_offer(user, refresher_percent="")
     assert offer.refresher_percent is None
     html = user_client.get(f"/offers/{offer.pk}/").content.decode()
-    assert "A refresher of 25 % of the grant each year from year 2: what keeps your yearly equity" in html
+    assert "A refresher of 32 % of the grant each year from year 2: what keeps your yearly equity" in html
 
 
 def test_the_list_shows_the_owners_offers(user_client, make_offer, user):
