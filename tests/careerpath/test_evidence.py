@@ -48,6 +48,7 @@ def test_the_methodology_page_describes_the_survey_and_lists_its_cells(client):
     assert 'id="survey-us-senior"' in html and 'id="survey-de-senior"' in html  # thin cells are listed too
     assert "(thin)" in html and "(strong)" in html and "not compared: too few answers" in html
     assert "12 of 12 cells within" in html
+    assert "The order of the tracks</strong> (which one earns most over the years) comes from the article" in html
 
 
 def test_an_edited_band_keeps_the_articles_sentence_beside_its_note(client):
