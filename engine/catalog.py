@@ -5,12 +5,22 @@ No Django here: `catalog.py` builds a `Catalog` from the database; tests build o
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import Protocol
 
-from engine.slugs import BandKind, PayBasis, SourceKind
+from engine.currency import convert
+from engine.slugs import BandKind, Param, PayBasis, SourceKind
 
 _ASSUMPTION = SourceKind.ASSUMPTION.value  # read for every step: a plain string compares fastest
+
+
+class _Named(Protocol):
+    """A row with a display name (a role, location, skill, ...)."""
+
+    @property
+    def name(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,11 +197,12 @@ class Catalog:
         for band in self.bands:
             if band.period != "year" and band.kind != BandKind.FREELANCE:
                 continue
-            target = {
+            targets: dict[str, dict[str, Band]] = {
                 BandKind.ROLE: self.role_bands,
                 BandKind.LOCATION: self.location_bands,
                 BandKind.INDUSTRY: self.industry_bands,
-            }.get(band.kind, self.other_bands)
+            }
+            target = targets.get(band.kind, self.other_bands)
             key = band.subject or band.kind
             # A subject with both a base-pay and a total-pay band uses the base-pay one.
             if key not in target or band.covers == PayBasis.BASE:
@@ -208,7 +219,7 @@ class Catalog:
 
     def name_of(self, table: str, slug: str | None) -> str:
         """Display name of a row by slug ("" if unknown); `table` as in `ids` ("company_type", "role", ...)."""
-        collection = {
+        collections: dict[str, Mapping[str, _Named]] = {
             "role": self.roles,
             "location": self.locations,
             "industry": self.industries,
@@ -216,7 +227,8 @@ class Catalog:
             "skill": self.skills,
             "education": self.educations,
             "company_type": self.company_types,
-        }[table]
+        }
+        collection = collections[table]
         item = collection.get(slug) if slug else None
         return item.name if item else ""
 
@@ -225,8 +237,8 @@ class Catalog:
     @cached_property
     def survey(self) -> dict[tuple[str, str], Evidence]:
         """Every survey cell by (role, country), with its confidence word from its count."""
-        least = self.parameters.get("survey-min-count")
-        strong = self.parameters.get("survey-strong-count")
+        least = self.parameters.get(Param.SURVEY_MIN_COUNT)
+        strong = self.parameters.get(Param.SURVEY_STRONG_COUNT)
         cells = {}
         for cell in self.evidence:
             if least is not None and cell.n < least.value:
@@ -320,9 +332,9 @@ class Catalog:
         """
         own = self.parameters.get(f"industry-premium-exponent-{industry}") if industry else None
         if country == "US":
-            return own or self.param("industry-premium-exponent")
+            return own or self.param(Param.INDUSTRY_PREMIUM_EXPONENT)
         place = self.parameters.get(f"industry-premium-exponent-{country.lower()}")
-        return place or own or self.param("industry-premium-exponent-abroad")
+        return place or own or self.param(Param.INDUSTRY_PREMIUM_EXPONENT_ABROAD)
 
     def share_for(self, role: str, industry: str, company_type: str) -> Share | None:
         return self.share_index.get((role, industry, company_type))
@@ -335,7 +347,11 @@ class Catalog:
         keep = 1.0 - (share.share if share else 0.0)
         return band.min * keep, band.max * keep
 
-    def param(self, slug: str) -> Parameter:
+    def convert(self, amount: float, currency: str, into: str, unit: int = 1) -> int:
+        """`amount` in `currency`, in `into` at this data's exchange rates (`engine.currency.convert`)."""
+        return convert(amount, self.rates[currency].usd_per_unit, self.rates[into].usd_per_unit, unit)
+
+    def param(self, slug: Param) -> Parameter:
         return self.parameters[slug]
 
     def inflation(self, currency: str) -> Parameter | None:
@@ -345,7 +361,7 @@ class Catalog:
     def annual_raise(self, currency: str) -> Parameter:
         """The merit raise within a level, above inflation, for pay in a currency: the currency's own row
         `annual-raise-<currency>` if there is one, else the general row."""
-        return self.parameters.get(f"annual-raise-{currency.lower()}") or self.param("annual-raise")
+        return self.parameters.get(f"annual-raise-{currency.lower()}") or self.param(Param.ANNUAL_RAISE)
 
     def track_roles(self, track: str) -> list[Role]:
         return list(self._ladders.get(track, ()))

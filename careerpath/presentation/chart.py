@@ -9,15 +9,15 @@ it starts at a round figure below the lowest pay, not at zero, and its baseline 
 
 from __future__ import annotations
 
-import html
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 
 from compensation.money import format_compact, money_range
 from engine.results import Projection
+
+from .geometry import Frame, Tick, frame, marks, money_ticks, nice_step, year_ticks
 
 WIDTH, HEIGHT = 640, 340
 LEFT, RIGHT, TOP, BOTTOM = 56, 24, 16, 32
@@ -63,27 +63,6 @@ class Bar:
     tip_y: float
     tip_width: float
 
-    @property
-    def box(self) -> str:
-        """The band's SVG geometry attributes (numbers only), written once instead of four lookups."""
-        return f'x="{self.x:g}" y="{self.y:g}" width="{self.width:g}" height="{self.height:g}"'
-
-    @property
-    def midline(self) -> str:
-        return f'x1="{self.x:g}" x2="{self.x + self.width:g}" y1="{self.mid_y:g}" y2="{self.mid_y:g}"'
-
-    @property
-    def name_at(self) -> str:
-        return f'x="{self.name_x:g}" y="{self.name_y:g}"'
-
-    @property
-    def tip_box(self) -> str:
-        return f'x="{self.tip_x:g}" y="{self.tip_y:g}" width="{self.tip_width:g}" height="{TIP_HEIGHT}"'
-
-    @property
-    def tip_at(self) -> str:
-        return f'x="{self.tip_x + 6:g}" y="{self.tip_y + TIP_HEIGHT - 6:g}"'
-
 
 @dataclass(frozen=True, slots=True)
 class Series:
@@ -104,20 +83,7 @@ class Row:
 
 
 @dataclass(frozen=True, slots=True)
-class Tick:
-    value: float
-    position: float
-    label: str
-
-
-@dataclass(frozen=True, slots=True)
-class Chart:
-    width: int
-    height: int
-    plot_left: int
-    plot_right: int
-    plot_top: int
-    plot_bottom: int
+class Chart(Frame):
     bars: tuple[Bar, ...]
     series: tuple[Series, ...]
     rows: tuple[Row, ...]
@@ -125,18 +91,6 @@ class Chart:
     y_ticks: tuple[Tick, ...]
     currency: str
     baseline: str  # the axis's lowest figure, said in words under the chart
-
-
-def nice_step(span: float, target_ticks: int = 5) -> float:
-    """A round tick interval (1, 2, 2.5 or 5 × 10^k) giving about `target_ticks` ticks."""
-    if span <= 0:
-        return 1.0
-    raw = span / target_ticks
-    magnitude = 10 ** math.floor(math.log10(raw))
-    for multiple in (1, 2, 2.5, 5, 10):
-        if raw <= multiple * magnitude:
-            return multiple * magnitude
-    return 10 * magnitude
 
 
 def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
@@ -155,14 +109,9 @@ def build(projection: Projection) -> Chart:
     y_min = max(0.0, math.floor((low - span * 0.08) / step_pay) * step_pay)
     y_max = math.ceil((high + span * 0.12) / step_pay) * step_pay
 
-    plot_right, plot_bottom = WIDTH - RIGHT, HEIGHT - BOTTOM
-    plot_w, plot_h = plot_right - LEFT, plot_bottom - TOP
-
-    def x_of(year: float) -> float:
-        return LEFT + (year - start) / (end - start) * plot_w
-
-    def y_of(pay: float) -> float:
-        return TOP + plot_h - (pay - y_min) / (y_max - y_min) * plot_h
+    area = frame(WIDTH, HEIGHT, left=LEFT, right=RIGHT, top=TOP, bottom=BOTTOM)
+    plot_right = area.plot_right
+    x_of, y_of = area.x_scale(start, end), area.y_scale(y_min, y_max)
 
     untils = {
         (track.track, step.role): track.steps[i + 1].year if i + 1 < len(track.steps) else end
@@ -235,19 +184,10 @@ def build(projection: Projection) -> Chart:
         series += (Series("shared", "Steps the tracks share"),)
     rows = tuple(Row(track.name, step.title, step.year, pays[(step.base_min, step.base_max)]) for track, step in steps)
 
-    year_step = max(1, math.ceil((end - start) / 8))
-    x_ticks = tuple(Tick(year, round(x_of(year), 1), str(year)) for year in range(start, end, year_step))
-    y_ticks = tuple(
-        Tick(value, round(y_of(value), 1), format_compact(value, projection.currency))
-        for value in (y_min + step_pay * k for k in range(round((y_max - y_min) / step_pay) + 1))
-    )
+    x_ticks = year_ticks(range(start, end), x_of)
+    y_ticks = money_ticks(y_min, y_max, step_pay, y_of, projection.currency)
     return Chart(
-        WIDTH,
-        HEIGHT,
-        LEFT,
-        plot_right,
-        TOP,
-        plot_bottom,
+        *(area.width, area.height, area.plot_left, area.plot_right, area.plot_top, area.plot_bottom),
         tuple(bars),
         series,
         rows,
@@ -258,34 +198,6 @@ def build(projection: Projection) -> Chart:
     )
 
 
-def marks(pattern: str, rows: Iterable[tuple]) -> SafeString:
-    """`pattern` filled in with each row, joined: format_html_join without its cost on numbers.
-
-    Numbers (most of a chart's values) and safe strings go in as they are; any other text is escaped.
-    """
-
-    def safe(value):
-        return value if isinstance(value, (int, float, SafeString)) else html.escape(str(value))
-
-    return SafeString("".join(pattern.format(*map(safe, row)) for row in rows))
-
-
-def axis_marks(chart, *, x_label_y: int) -> dict:
-    """A chart's grid lines with their pay labels, and its year labels (SVG; numbers and short labels)."""
-    left, right = chart.plot_left, chart.plot_right
-    return {
-        "grid": marks(
-            # Anchors and baselines come from app.css (.axis-label.y, .x): not repeated on every label.
-            '<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"/><text class="axis-label y" x="{}" y="{}">{}</text>',
-            ((left, right, t.position, t.position, left - 6, t.position, t.label) for t in chart.y_ticks),
-        ),
-        "years": marks(
-            '<text class="axis-label x" x="{}" y="{}">{}</text>',
-            ((t.position, x_label_y, t.label) for t in chart.x_ticks),
-        ),
-    }
-
-
 # The charts' repeated SVG elements are written by `marks`, one string per kind: a chart has 10–60 marks of
 # 3–7 values each, and through template loops they cost ~1 ms a panel.
 
@@ -293,10 +205,26 @@ def axis_marks(chart, *, x_label_y: int) -> dict:
 def bar_marks(chart: Chart) -> SafeString:
     """Each step's band, midline and name; focusable, with its figures for screen readers."""
     return marks(
-        '<g class="bar s-{} b{}" tabindex="0" role="img" aria-label="{}"><rect class="band" {}/>'
-        '<line class="mid" {}/><text class="name" {}>{}</text></g>',
+        '<g class="bar s-{} b{}" tabindex="0" role="img" aria-label="{}">'
+        '<rect class="band" x="{:g}" y="{:g}" width="{:g}" height="{:g}"/>'
+        '<line class="mid" x1="{:g}" x2="{:g}" y1="{:g}" y2="{:g}"/><text class="name" x="{:g}" y="{:g}">{}</text></g>',
         (
-            (b.series, b.index, b.label, SafeString(b.box), SafeString(b.midline), SafeString(b.name_at), b.short)
+            (
+                b.series,
+                b.index,
+                b.label,
+                b.x,
+                b.y,
+                b.width,
+                b.height,
+                b.x,
+                b.x + b.width,
+                b.mid_y,
+                b.mid_y,
+                b.name_x,
+                b.name_y,
+                b.short,
+            )
             for b in chart.bars
         ),
     )
@@ -313,6 +241,21 @@ def row_marks(chart: Chart) -> SafeString:
 def tip_marks(chart: Chart) -> SafeString:
     """The tip each band shows on focus, hover or tap (CSS only)."""
     return marks(
-        '<g class="tip t{}"><rect {}/><text {}>{}, {}: {}</text></g>',
-        ((b.index, SafeString(b.tip_box), SafeString(b.tip_at), b.title, b.year, b.pay) for b in chart.bars),
+        '<g class="tip t{}"><rect x="{:g}" y="{:g}" width="{:g}" height="{:g}"/>'
+        '<text x="{:g}" y="{:g}">{}, {}: {}</text></g>',
+        (
+            (
+                b.index,
+                b.tip_x,
+                b.tip_y,
+                b.tip_width,
+                TIP_HEIGHT,
+                b.tip_x + 6,
+                b.tip_y + TIP_HEIGHT - 6,
+                b.title,
+                b.year,
+                b.pay,
+            )
+            for b in chart.bars
+        ),
     )
