@@ -1,9 +1,11 @@
-"""Journey: from the account page, export your data, then delete the account; logging in then fails."""
+"""Journey: your account. Adding an email address asks for the password first, on a page in the site's layout;
+from the account page, export your data, then delete the account; logging in then fails."""
 
 import json
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
@@ -53,3 +55,21 @@ def test_export_data_then_delete_account_and_fail_to_log_in(page, checked, log_i
     checked(page, "login-failed", "Log in · CareerPath", raw_html=False)
     page.goto("/plans/")
     expect(page).to_have_url(re.compile(r"/accounts/login/\?next="))
+
+
+def test_adding_an_address_asks_for_the_password_then_adds_it(page, checked, log_in_as, user):
+    log_in_as(page.context, user)  # a session cookie, no password typed: as a stolen session would be
+    page.goto("/accounts/email/")
+    page.get_by_label("Email").fill("ada@work.example")
+    page.get_by_role("button", name="Add address").click()
+
+    expect(page).to_have_url(re.compile(r"/accounts/reauthenticate/\?next=%2Faccounts%2Femail%2F$"))
+    checked(page, "reauthenticate", "Confirm it is you · CareerPath")
+    assert not EmailAddress.objects.filter(email="ada@work.example").exists()
+
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+
+    expect(page).to_have_url(re.compile(r"/accounts/email/$"))
+    expect(page.locator("main")).to_contain_text("ada@work.example")
+    assert EmailAddress.objects.filter(user=user, email="ada@work.example", verified=False).exists()

@@ -1,4 +1,6 @@
-"""Presentation v3 (issue 23): items 6, 7, 8, 12, 13, 14 and 15, each at 360 and 1280 px, light and dark.
+"""On a phone and with a keyboard: a saved plan opens on its figures, focus stays in view with one focus style
+and a skip link to the projection, charts fit the screen, the share form fits, the estimate lands on its result
+(stale figures say so) and survives sign-up in any browser, and the README's screenshots are taken settled.
 
 Every test runs once per screen (a phone and a desktop, each in the light and the dark colour scheme) and
 checks the pages it visits with `checked` (axe, the Nu Html Checker, the page's width and screenshots).
@@ -37,13 +39,11 @@ def within(box: dict | None, height: int) -> bool:
     return box is not None and box["y"] >= -1 and box["y"] + box["height"] <= height + 1
 
 
-# 6. A saved plan on a phone opens with its summary, pay and tracks ------------------------------
+# A saved plan on a phone opens with its summary, pay and tracks ------------------------------
 
 
 @pytest.mark.parametrize("pay", ["", "210000"], ids=["no-pay", "pay"])
-def test_6_saved_plan_opens_on_its_figures_with_the_inputs_folded(
-    page, screen, pay, checked, log_in_as, make_plan, user
-):
+def test_saved_plan_opens_on_its_figures_with_the_inputs_folded(page, screen, pay, checked, log_in_as, make_plan, user):
     plan = make_plan(user, title="Move to management", current_base=pay)
     log_in_as(page.context, user)
     if is_phone(screen):
@@ -73,7 +73,7 @@ def test_6_saved_plan_opens_on_its_figures_with_the_inputs_folded(
     checked(page, named(f"plan-{pay or 'no-pay'}", screen), "Move to management · CareerPath")
 
 
-def test_6_without_javascript_the_folded_inputs_open_and_a_wide_screen_uses_its_width(
+def test_without_javascript_the_folded_inputs_open_and_a_wide_screen_uses_its_width(
     browser, live_server, log_in_as, make_plan, user, screen
 ):
     size, scheme = SCREENS[screen]
@@ -96,7 +96,7 @@ def test_6_without_javascript_the_folded_inputs_open_and_a_wide_screen_uses_its_
     context.close()
 
 
-# 7. Keyboard on a phone: focus in view, one focus style, a skip link to the projection -------------
+# Keyboard on a phone: focus in view, one focus style, a skip link to the projection -------------
 
 # Which control has focus, its focus outline and whether the fixed summary bar covers any of it.
 FOCUS_STATE = """() => {
@@ -134,7 +134,7 @@ def tab_round(page: Page, limit: int = 160, key: str = "Tab") -> list[dict]:
 
 @pytest.mark.parametrize("key", ["Tab", "Shift+Tab"], ids=["forwards", "backwards"])
 @pytest.mark.parametrize("where", ["home", "plan"])
-def test_7_no_focused_control_is_under_the_summary_bar_and_focus_looks_the_same_everywhere(
+def test_no_focused_control_is_under_the_summary_bar_and_focus_looks_the_same_everywhere(
     page, screen, where, key, log_in_as, make_plan, user
 ):
     if where == "plan":
@@ -152,7 +152,7 @@ def test_7_no_focused_control_is_under_the_summary_bar_and_focus_looks_the_same_
     assert styles == {"solid 3px"}, f"more than one focus style: {styles}"
 
 
-def test_7_why_this_figure_has_the_site_focus_outline(page, screen):
+def test_why_this_figure_has_the_site_focus_outline(page, screen):
     page.goto("/")
     summary = page.locator("#projection details.why summary").first
     summary.focus()
@@ -164,7 +164,7 @@ def test_7_why_this_figure_has_the_site_focus_outline(page, screen):
 
 
 @pytest.mark.parametrize("where", ["home", "plan", "shared"])
-def test_7_the_first_tab_stop_skips_to_the_projection(page, screen, where, checked, log_in_as, make_plan, user):
+def test_the_first_tab_stop_skips_to_the_projection(page, screen, where, checked, log_in_as, make_plan, user):
     from careerpath.models import ShareLink
 
     plan = make_plan(user, title="Move to management")
@@ -192,7 +192,7 @@ def test_7_the_first_tab_stop_skips_to_the_projection(page, screen, where, check
     expect(page.get_by_role("link", name="Skip to content")).to_be_focused()
 
 
-# 8. Charts on a phone --------------------------------------------------------------------------
+# Charts on a phone --------------------------------------------------------------------------
 
 # Each chart's right edge against the window's, and any chart box that scrolls sideways.
 CHARTS_WIDER = """() => [...document.querySelectorAll('svg.chart-svg, svg.earnings-chart-svg')]
@@ -220,7 +220,7 @@ TIP_BOX = """() => { const tip = [...document.querySelectorAll('#projection .tip
           textInBox: t.right <= r.right + 1 && t.left >= r.left - 1}; }"""
 
 
-def test_8_no_chart_is_wider_than_the_screen_labels_do_not_overlap_and_figures_show_in_view(
+def test_no_chart_is_wider_than_the_screen_labels_do_not_overlap_and_figures_show_in_view(
     page, screen, checked, log_in_as, make_plan, user
 ):
     plan = make_plan(user, title="Move to management", current_base="210000")
@@ -263,10 +263,10 @@ def test_8_no_chart_is_wider_than_the_screen_labels_do_not_overlap_and_figures_s
     checked(page, named("chart", screen), "Move to management · CareerPath")
 
 
-# 12. The share form ----------------------------------------------------------------------------
+# The share form ----------------------------------------------------------------------------
 
 
-def test_12_share_form_has_its_checkbox_beside_the_label_and_revoke_fits(
+def test_share_form_has_its_checkbox_beside_the_label_and_revoke_fits(
     page, screen, checked, log_in_as, make_plan, user
 ):
     plan = make_plan(user, title="Move to management")
@@ -301,10 +301,10 @@ def test_12_share_form_has_its_checkbox_beside_the_label_and_revoke_fits(
     expect(page.locator(".messages")).to_contain_text("revoked")
 
 
-# 13. The estimate lands on its result, and stale figures say so ---------------------------------
+# The estimate lands on its result, and stale figures say so ---------------------------------
 
 
-def test_13_without_javascript_the_estimate_lands_on_its_result(browser, live_server, screen, checked):
+def test_without_javascript_the_estimate_lands_on_its_result(browser, live_server, screen, checked):
     size, scheme = SCREENS[screen]
     context = browser.new_context(java_script_enabled=False, viewport=size, color_scheme=scheme)
     page = context.new_page()
@@ -318,7 +318,7 @@ def test_13_without_javascript_the_estimate_lands_on_its_result(browser, live_se
     context.close()
 
 
-def test_13_figures_from_earlier_inputs_say_not_updated_yet(page, screen, checked):
+def test_figures_from_earlier_inputs_say_not_updated_yet(page, screen, checked):
     page.goto("/")
     stale = page.locator("#projection [data-stale]")
     expect(stale).to_be_hidden()
@@ -345,10 +345,10 @@ def test_13_figures_from_earlier_inputs_say_not_updated_yet(page, screen, checke
     expect(stale).to_be_hidden()
 
 
-# 14. An estimate survives sign-up in any browser -------------------------------------------------
+# An estimate survives sign-up in any browser -------------------------------------------------
 
 
-def test_14_estimate_made_before_sign_up_is_offered_at_first_log_in_in_another_browser(
+def test_estimate_made_before_sign_up_is_offered_at_first_log_in_in_another_browser(
     page, screen, checked, open_context
 ):
     email = f"grace-{screen}@example.com"
@@ -381,14 +381,14 @@ def test_14_estimate_made_before_sign_up_is_offered_at_first_log_in_in_another_b
     expect(other.locator("table.plans tbody tr")).to_have_count(1)
 
 
-# 15. README screenshots taken after the page settles ----------------------------------------------
+# README screenshots taken after the page settles ----------------------------------------------
 
 # Running transitions or animations (a colour scheme switched mid-way, a fading indicator).
 ANIMATIONS = "() => document.getAnimations().length"
 
 
 @pytest.mark.parametrize("shot", ["plan-desktop", "plan-phone"])
-def test_15_readme_screenshots_are_taken_after_the_page_settles(
+def test_readme_screenshots_are_taken_after_the_page_settles(
     browser, live_server, log_in_as, make_plan, user, shot, screen
 ):
     """The colour scheme and reduced motion are set before the page opens; the picture waits for no running

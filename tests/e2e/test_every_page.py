@@ -1,9 +1,17 @@
-"""Keyboard use: every control is reached with Tab, shows where focus is, and the skip link works."""
+"""What every page does, whoever visits: every control is reached with Tab and shows where focus is, and the
+skip link works; the error pages are in the site's layout, with a way back; printing a plan gives the projection
+without the site's chrome; every page names its icon."""
+
+import re
 
 import pytest
+from django.template import loader
 from playwright.sync_api import expect
 
+from .conftest import NOT_FOUND_LOG, ROOT, SCREENSHOTS
+
 pytestmark = pytest.mark.e2e
+
 
 # Marks every control a person can operate (visible, enabled, not inside a closed <details>) and
 # returns how many there are.
@@ -79,3 +87,70 @@ def test_skip_link_is_first_shows_on_focus_and_moves_to_the_content(page):
     expect(page.locator("main")).to_be_focused()
     page.keyboard.press("Tab")
     expect(page.get_by_label("Current level")).to_be_focused()
+
+
+def test_unknown_address_shows_the_not_found_page_with_a_way_home(page, checked, browser_errors, live_server):
+    browser_errors.allow(NOT_FOUND_LOG)
+    response = page.goto("/no-such-page/")
+    assert response.status == 404
+    checked(page, "error-404", "Page not found · CareerPath")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
+    page.locator("main a", has_text="Back to the home page").click()
+    expect(page).to_have_url(live_server.url + "/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("machine-learning career")
+
+
+@pytest.mark.parametrize(
+    ("code", "title"),
+    [
+        (400, "Bad request"),
+        (403, "Not allowed"),
+        (500, "Something went wrong"),
+        (503, "Temporarily unavailable"),
+    ],
+)
+def test_other_error_pages_are_accessible_and_lead_home(page, checked, browser_errors, code, title):
+    browser_errors.allow(rf"the server responded with a status of {code} ")
+    # These are hard to provoke on purpose, so the browser is handed the rendered page at an address
+    # of the live server, where its stylesheets load as usual.
+    html = loader.get_template(f"errors/{code}.html").render({})
+    page.route(f"**/__error/{code}/", lambda route: route.fulfill(status=code, body=html, content_type="text/html"))
+    page.goto(f"/__error/{code}/")
+    checked(page, f"error-{code}", f"{title} · CareerPath", raw_html=False)
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    expect(page.locator("main a", has_text="Back to the home page")).to_have_attribute("href", "/")
+
+
+def test_printed_plan_shows_the_projection_without_navigation_or_buttons(page, log_in_as, make_plan, user):
+    plan = make_plan(user, title="Move to management")
+    log_in_as(page.context, user)
+    page.goto(f"/plans/{plan.pk}/")
+    page.emulate_media(media="print")
+
+    for hidden in ("header.site-header", "footer.site-footer", ".plan-actions", "#profile-form button[type=submit]"):
+        for element in page.locator(hidden).all():  # the form has two buttons: save, and preview without JS
+            expect(element).to_be_hidden()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Move to management")
+    expect(page.locator('#projection li.step[data-role="director-vp"]')).to_be_visible()
+    expect(page.locator("#projection .chart-svg")).to_be_visible()
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "plan-print.png", full_page=True)
+    pdf = page.pdf(path=ROOT / "artifacts" / "plan.pdf", format="A4")
+    assert pdf.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert 1 <= pages <= 6, f"the printed plan has {pages} pages"
+
+
+def test_pages_name_the_svg_favicon_and_favicon_ico_leads_to_it(page):
+    page.goto("/")
+    icon = page.locator('link[rel="icon"]')
+    expect(icon).to_have_attribute("type", "image/svg+xml")
+    response = page.request.get(icon.get_attribute("href"))
+    assert response.ok
+    assert response.headers["content-type"].startswith("image/svg+xml")
+    assert "<svg" in response.text()
+
+    legacy = page.request.get("/favicon.ico")
+    assert legacy.ok
+    assert legacy.url.endswith(icon.get_attribute("href"))

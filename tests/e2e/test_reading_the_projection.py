@@ -1,4 +1,6 @@
-"""Presentation v2 (issue 13): each numbered finding of the issue, at 360 and 1280 px, light and dark.
+"""Reading the projection on any screen: the result changes where the person is looking, a chart read at a
+glance, what-ifs and explanations in plain words, compare and share on a phone, inputs readable in full, unsaved
+edits said and kept, words that point the right way, a dark mode that passes, and the smaller things.
 
 Every test runs once per screen: a phone and a desktop, each in the light and the dark colour scheme.
 """
@@ -29,10 +31,10 @@ def on_one_line(page: Page, selector: str) -> list[str]:
     )
 
 
-# 1. The result changes where the person is looking ---------------------------------------------
+# The result changes where the person is looking ---------------------------------------------
 
 
-def test_1_summary_follows_every_change_and_stays_in_view(page, screen):
+def test_summary_follows_every_change_and_stays_in_view(page, screen):
     page.goto("/")
     summary = page.locator("[data-summary]")
     expect(summary).to_contain_text("Next step: Senior ML Engineer")
@@ -54,10 +56,10 @@ def test_1_summary_follows_every_change_and_stays_in_view(page, screen):
         expect(page).to_have_url(re.compile("#projection-details$"))
 
 
-# 2. A chart people read at a glance ------------------------------------------------------------
+# A chart people read at a glance ------------------------------------------------------------
 
 
-def test_2_chart_has_fitted_axis_matching_legend_role_names_and_values_on_focus(page, screen):
+def test_chart_has_fitted_axis_matching_legend_role_names_and_values_on_focus(page, screen):
     page.goto("/")
     svg = page.locator("#projection svg.chart-svg")
     labels = svg.locator(".axis-label").all_text_contents()
@@ -124,10 +126,10 @@ def test_2_chart_has_fitted_axis_matching_legend_role_names_and_values_on_focus(
     expect(page.get_by_text("The chart as a table")).to_have_count(1)
 
 
-# 3. What-if that helps decide --------------------------------------------------------------------
+# What-if that helps decide --------------------------------------------------------------------
 
 
-def test_3_what_if_is_ranked_and_said_in_words_on_one_line(page, screen):
+def test_what_if_is_ranked_and_said_in_words_on_one_line(page, screen):
     page.goto("/")
     show_options(page)
     rows = page.locator("#projection .what-if li")
@@ -143,10 +145,10 @@ def test_3_what_if_is_ranked_and_said_in_words_on_one_line(page, screen):
     assert not on_one_line(page, "#projection .what-if .change"), "a change is broken over two lines"
 
 
-# 4. Explanations in plain words ------------------------------------------------------------------
+# Explanations in plain words ------------------------------------------------------------------
 
 
-def test_4_why_this_figure_speaks_in_sentences_with_units(page, screen):
+def test_why_this_figure_speaks_in_sentences_with_units(page, screen):
     page.goto("/")
     common = page.locator("#projection details.why").last
     common.locator("summary").click()
@@ -164,7 +166,7 @@ def test_4_why_this_figure_speaks_in_sentences_with_units(page, screen):
     expect(page.locator("#money")).to_have_text("How money is written")
 
 
-# 5. Compare and share on any screen --------------------------------------------------------------
+# Compare and share on any screen --------------------------------------------------------------
 
 
 def cells_cut_off(page: Page, table: str) -> list[str]:
@@ -174,7 +176,7 @@ def cells_cut_off(page: Page, table: str) -> list[str]:
     )
 
 
-def test_5_compare_says_differences_in_words_and_fits_a_phone(page, screen, log_in_as, make_plan, user):
+def test_compare_says_differences_in_words_and_fits_a_phone(page, screen, log_in_as, make_plan, user):
     a = make_plan(user, title="Seattle plan")
     b = make_plan(user, title="Bay Area plan", location="sf-bay-area")
     log_in_as(page.context, user)
@@ -192,7 +194,7 @@ def test_5_compare_says_differences_in_words_and_fits_a_phone(page, screen, log_
     assert not cells_cut_off(page, ".compare-steps"), "compare's step table is cut off"
 
 
-def test_5_share_page_has_a_copy_link_and_fits_a_phone(page, screen, log_in_as, make_plan, user):
+def test_share_page_has_a_copy_link_and_fits_a_phone(page, screen, log_in_as, make_plan, user):
     plan = make_plan(user, title="Move to management")
     log_in_as(page.context, user)
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
@@ -211,7 +213,7 @@ def test_5_share_page_has_a_copy_link_and_fits_a_phone(page, screen, log_in_as, 
     assert page.locator("main > form").bounding_box()["width"] <= 600  # not stretched across a desktop
 
 
-# 6. Inputs readable in full ----------------------------------------------------------------------
+# Inputs readable in full ----------------------------------------------------------------------
 
 # The selected text's width against the room a select gives it (without its padding and arrow).
 TRUNCATED = """() => { const ctx = document.createElement('canvas').getContext('2d');
@@ -222,7 +224,7 @@ TRUNCATED = """() => { const ctx = document.createElement('canvas').getContext('
     }).map(s => s.name + ': ' + s.selectedOptions[0].text); }"""
 
 
-def test_6_every_select_shows_its_longest_choice_in_full(page, screen, log_in_as, make_plan, user):
+def test_every_select_shows_its_longest_choice_in_full(page, screen, log_in_as, make_plan, user):
     plan = make_plan(user)
     log_in_as(page.context, user)
     page.goto(f"/plans/{plan.pk}/")
@@ -236,10 +238,10 @@ def test_6_every_select_shows_its_longest_choice_in_full(page, screen, log_in_as
     assert not truncated, f"selected values cut off: {truncated}"
 
 
-# 7. Unsaved edits are said and kept --------------------------------------------------------------
+# Unsaved edits are said and kept --------------------------------------------------------------
 
 
-def test_7_unsaved_changes_show_in_the_header_and_leaving_asks_first(page, screen, log_in_as, make_plan, user):
+def test_unsaved_changes_show_in_the_header_and_leaving_asks_first(page, screen, log_in_as, make_plan, user):
     plan = make_plan(user, title="Move to management")
     log_in_as(page.context, user)
     page.goto(f"/plans/{plan.pk}/")
@@ -269,10 +271,10 @@ def test_7_unsaved_changes_show_in_the_header_and_leaving_asks_first(page, scree
     expect(badge).to_be_hidden()
 
 
-# 8. Words that point the right way ---------------------------------------------------------------
+# Words that point the right way ---------------------------------------------------------------
 
 
-def test_8_shared_plan_says_this_plan_and_sign_up_keeps_the_inputs(page, screen, make_plan, user):
+def test_shared_plan_says_this_plan_and_sign_up_keeps_the_inputs(page, screen, make_plan, user):
     from careerpath.models import ShareLink
 
     plan = make_plan(user, title="Move to management", target_track="management")
@@ -296,7 +298,7 @@ def test_8_shared_plan_says_this_plan_and_sign_up_keeps_the_inputs(page, screen,
     expect(page.get_by_label("Remember me")).to_have_count(1)
 
 
-def test_8_account_forms_use_sentence_case(page, screen, log_in_as, user):
+def test_account_forms_use_sentence_case(page, screen, log_in_as, user):
     log_in_as(page.context, user)
     page.goto("/accounts/password/change/")
     for label in ("Current password", "New password", "New password (again)"):
@@ -307,10 +309,10 @@ def test_8_account_forms_use_sentence_case(page, screen, log_in_as, user):
     expect(page.get_by_role("button", name="Remove")).to_have_count(0)
 
 
-# 9. Dark mode that passes ------------------------------------------------------------------------
+# Dark mode that passes ------------------------------------------------------------------------
 
 
-def test_9_delete_link_and_error_summary_pass_contrast_and_no_placeholder_looks_like_a_value(
+def test_delete_link_and_error_summary_pass_contrast_and_no_placeholder_looks_like_a_value(
     page, screen, log_in_as, make_plan, user, e2e_assets, browser_errors
 ):
     from .conftest import axe_violations
@@ -333,10 +335,10 @@ def test_9_delete_link_and_error_summary_pass_contrast_and_no_placeholder_looks_
     assert not violations, violations
 
 
-# 10. The smaller things --------------------------------------------------------------------------
+# The smaller things --------------------------------------------------------------------------
 
 
-def test_10_new_plan_heading_has_room_and_my_plans_fits_a_phone(page, screen, log_in_as, make_plan, user):
+def test_new_plan_heading_has_room_and_my_plans_fits_a_phone(page, screen, log_in_as, make_plan, user):
     make_plan(user, title="Finance plan", industry="finance-fintech")
     log_in_as(page.context, user)
     page.goto("/plans/new/")
@@ -354,7 +356,7 @@ def test_10_new_plan_heading_has_room_and_my_plans_fits_a_phone(page, screen, lo
     assert caption["height"] < 60
 
 
-def test_10_log_in_form_is_not_stretched_and_error_pages_keep_the_navigation(page, screen, browser_errors):
+def test_log_in_form_is_not_stretched_and_error_pages_keep_the_navigation(page, screen, browser_errors):
     browser_errors.allow(NOT_FOUND_LOG)
     page.goto("/accounts/login/")
     assert page.locator("main > form").bounding_box()["width"] <= 600
@@ -364,7 +366,7 @@ def test_10_log_in_form_is_not_stretched_and_error_pages_keep_the_navigation(pag
         expect(navigation.get_by_role("link", name=name)).to_have_count(1)
 
 
-def test_10_admin_is_titled_careerpath(page, screen, log_in_as, make_user):
+def test_admin_is_titled_careerpath(page, screen, log_in_as, make_user):
     staff = make_user("root@example.com", is_staff=True, is_superuser=True)
     log_in_as(page.context, staff)
     page.goto("/admin/")
@@ -372,7 +374,7 @@ def test_10_admin_is_titled_careerpath(page, screen, log_in_as, make_user):
     expect(page.locator("#site-name")).to_have_text("CareerPath administration")
 
 
-def test_10_printed_plan_is_a_one_page_summary(page, screen, log_in_as, make_plan, user):
+def test_printed_plan_is_a_one_page_summary(page, screen, log_in_as, make_plan, user):
     plan = make_plan(user, title="Move to management")
     log_in_as(page.context, user)
     page.goto(f"/plans/{plan.pk}/")

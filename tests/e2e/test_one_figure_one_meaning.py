@@ -1,4 +1,4 @@
-"""Presentation v3 (issue 23), the figures: compare that decides, "Your pay" badges, one figure one
+"""One figure, one meaning, on every page: compare that decides, "Your pay" badges, one figure one
 meaning, the data-change notice, My plans with figures, exports. Each page is looked at on a phone
 (360 px) and a desktop (1280 px), in the light and the dark colour scheme, with axe and the HTML check
 (`checked`), and its behaviour is asserted at both widths.

@@ -1,4 +1,5 @@
-"""Every published change of the salary data is a numbered version with its note and its rows, and can be reverted."""
+"""Every published change of the salary data is a numbered version with its note and its rows
+(`dataversions/recording.py`): admin saves and deletes, `loaddata`, and changes made anywhere else."""
 
 import json
 from pathlib import Path
@@ -8,8 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from compensation.catalog import get_catalog
-from compensation.models import DataStamp, Location, SalaryBand
-from dataversions.history import catalog_at
+from compensation.models import DataStamp, SalaryBand
 from dataversions.models import DataVersion
 from tests.builders import admin_band_form
 
@@ -92,47 +92,6 @@ def test_a_change_outside_admin_is_still_a_version():
     version = DataVersion.objects.first()
     assert version.kind == "script"
     assert "role-mid" in version.note
-
-
-def test_the_data_at_an_earlier_version_is_rebuilt_from_the_history(staff_client):
-    edit_band(staff_client, "location-london", min_amount="60000", max_amount="95000")
-    edit_band(staff_client, "location-seattle", note="Seattle", min_amount="140000")
-
-    assert catalog_at(1).location_bands["london"].min == 55000
-    assert catalog_at(2).location_bands["london"].min == 60000
-    assert catalog_at(2).location_bands["seattle"].min == 135000
-    assert get_catalog().location_bands["seattle"].min == 140000
-
-
-def test_revert_restores_the_figures_as_a_new_version_and_keeps_the_history(staff_client):
-    edit_band(staff_client, "location-london", min_amount="60000", max_amount="95000")
-    edit_band(staff_client, "location-seattle", note="Seattle", min_amount="140000")
-    first = DataVersion.objects.get(number=1)
-
-    response = staff_client.post(reverse("admin:dataversions_dataversion_revert", args=[first.pk]))
-
-    assert response.status_code == 302
-    assert [v.number for v in DataVersion.objects.all()] == [4, 3, 2, 1]
-    revert = DataVersion.objects.get(number=4)
-    assert revert.kind == "revert" and revert.reverted_to == 1 and revert.note.startswith("Revert to version 1")
-    assert sorted(c.key for c in revert.changes.all()) == ["location-london", "location-seattle"]
-    assert SalaryBand.objects.get(slug="location-london").min_amount == 55000
-    assert SalaryBand.objects.get(slug="location-seattle").min_amount == 135000
-    assert get_catalog().location_bands["london"].min == 55000
-    assert DataVersion.objects.get(number=2).changes.get().after["min_amount"] == "60000.00"  # never rewritten
-
-
-def test_revert_brings_back_a_deleted_row(staff_client):
-    location = Location.objects.get(slug="london")
-    band = SalaryBand.objects.get(slug="location-london")
-    staff_client.post(
-        reverse("admin:compensation_salaryband_delete", args=[band.pk]), {"post": "yes", "change_note": "x"}
-    )
-    assert not SalaryBand.objects.filter(location=location).exists()
-
-    staff_client.post(reverse("admin:dataversions_dataversion_revert", args=[DataVersion.objects.get(number=1).pk]))
-
-    assert SalaryBand.objects.get(slug="location-london").location == location
 
 
 def test_the_version_list_and_page_show_the_changes_read_only(staff_client):

@@ -1,5 +1,5 @@
-"""Model v3 (issue 21) on the forms and exports: any role of any track can be held now (grouped by track),
-pay is checked against the band in the location's currency, and the export says each step's kind and
+"""The profile form (`careerpath/forms.py`) and what it feeds: any role of any track can be held now (grouped by
+track), pay is checked against the band in the location's currency, and the export says each step's kind and
 provenance and your pay's currency."""
 
 import re
