@@ -51,11 +51,12 @@ def test_offer_json_figures_follow_the_amazon_schedule(user_client, offer):
         assert y["total"] == y["base"] + y["bonus"] + y["sign_on"] + y["equity_initial"] + y["equity_refresh"]
     assert data["year5_total"] == data["years"][4]["total"]
     assert data["average_4y"] == round(sum(y["total"] for y in data["years"][:4]) / 4)
-    # Model v3: big tech's premium counts on total pay, so the SF senior band is higher than v2's 380,400-475,500.
-    assert (data["band_total_min"], data["band_total_max"]) == (440_900, 551_100)
+    # Issue 30: big tech's base stays at the market's for the place (its premium is in bonus and equity, 50 % of
+    # a senior's total pay), so the SF senior band as total pay is 207,400-259,300 ÷ 0.5.
+    assert (data["band_total_min"], data["band_total_max"]) == (414_800, 518_600)
     assert data["leave"][10] == {"month": 11, "forfeited_equity": 636_000, "sign_on_clawback": 0}
     target = data["counter"]["total"]
-    assert target == 523_550  # 440,900 + 75 % of (551,100 − 440,900)
+    assert target == 492_650  # 414,800 + 75 % of (518,600 − 414,800)
     assert data["counter"]["base_needed"] > 0
 
 
