@@ -449,7 +449,7 @@ class CompareForm(forms.Form):
         },
     )
     plan = forms.TypedChoiceField(
-        label="Your current job (a plan’s pay today)",
+        label="Your current job (a plan’s own earnings)",
         required=False,
         coerce=int,
         empty_value=None,

@@ -139,7 +139,7 @@ def test_create_view_compare_and_start_a_plan_from_an_offer(page, checked, log_i
     page.get_by_role("button", name="Compare offers").click()
     page.get_by_label("Big Tech").check()
     page.get_by_label("Steady AI").check()
-    page.get_by_label("Your current job (a plan’s pay today)").select_option(label="Where I am")
+    page.get_by_label("Your current job (a plan’s own earnings)").select_option(label="Where I am")
     page.get_by_role("button", name="Compare").click()
     table = page.locator("table.offer-compare").first
     expect(table.locator("thead")).to_contain_text("Current job (Where I am)")
