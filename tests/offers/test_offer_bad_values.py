@@ -20,6 +20,8 @@ from .conftest import offer_post
 
 pytestmark = pytest.mark.django_db
 
+PERSON = {"years_experience": "7", "education": "masters"}  # what "start plan" asks of the person
+
 
 def _refused(user_client, **changes) -> str:
     response = user_client.post("/offers/new/", offer_post(**changes))
@@ -89,7 +91,7 @@ def test_a_stored_value_the_form_refuses_never_makes_a_page_fail(user_client, of
         assert edit in response.content.decode()
     compare = user_client.get(reverse("offer_compare"), {"ids": [offer.pk]})
     assert compare.status_code == 409
-    start = user_client.post(reverse("offer_start_plan", args=[offer.pk]))
+    start = user_client.post(reverse("offer_start_plan", args=[offer.pk]), PERSON)
     assert start.status_code == 409
     assert not Plan.objects.exists()
     assert user_client.get(edit).status_code == 200  # where it can be put right
@@ -99,7 +101,7 @@ def test_a_stored_value_the_form_refuses_never_makes_a_page_fail(user_client, of
 def test_start_plan_from_a_company_name_stored_on_two_lines_makes_a_one_line_title(user_client, offer):
     Offer.objects.filter(pk=offer.pk).update(company="Acme\r\nBcc: all@example.com\u202e")
 
-    user_client.post(reverse("offer_start_plan", args=[offer.pk]))
+    user_client.post(reverse("offer_start_plan", args=[offer.pk]), PERSON)
 
     assert Plan.objects.get().title == "From the offer: Acme Bcc: all@example.com"
 
