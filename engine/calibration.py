@@ -140,9 +140,9 @@ def reference_industry(catalog: Catalog) -> str:
 def survey_checks(catalog: Catalog, start_year: int) -> list[SurveyCheck]:
     """Each survey cell with enough answers (`Catalog.evidence_for`) and the role's base band at the location
     that stands for its country, at a large company in no particular industry (the survey has neither)."""
-    places = {}
-    for slug, location in catalog.locations.items():
-        places.setdefault(location.country, slug)  # a country's first location: its average where there is one
+    places: dict[str, str] = {}
+    for slug, place in catalog.locations.items():
+        places.setdefault(place.country, slug)  # a country's first location: its average where there is one
     industry = reference_industry(catalog)
     education = next(iter(catalog.educations))
     rows = []

@@ -272,11 +272,11 @@ def _capped_total(
 ) -> tuple[float, float]:
     """A capped move's total pay held to the same share over the step before's, never below its base as total
     (unchanged for any other step)."""
-    if parameter is None or previous.total_max is None:
+    if parameter is None or previous.total_min is None or previous.total_max is None:
         return total
     cap, keep = 1 + parameter.value, 1 - pay.share
-    low = max(min(total[0], _up(previous.total_min * cap)), round_pay(base[0] / keep), previous.total_min)  # type: ignore[operator]
-    high = max(min(total[1], _up(previous.total_max * cap)), round_pay(base[1] / keep), previous.total_max)  # type: ignore[operator]
+    low = max(min(total[0], _up(previous.total_min * cap)), round_pay(base[0] / keep), previous.total_min)
+    high = max(min(total[1], _up(previous.total_max * cap)), round_pay(base[1] / keep), previous.total_max)
     return low, high
 
 
