@@ -90,7 +90,7 @@ def moved_plans(user, threshold: int, catalog: Catalog, year: int) -> list[tuple
             continue
         skills = list(plan.skills.values_list("id", flat=True))
         notice = notice_for(plan, skills, catalog, year, since=since)
-        if notice is not None and abs(notice.change.largest) > threshold:
+        if notice is not None and abs(notice.largest) > threshold:
             lines.append((plan, notice.sentence()))
     return lines
 
