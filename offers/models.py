@@ -36,6 +36,8 @@ class Offer(models.Model):
     refresher_percent = models.DecimalField(max_digits=5, decimal_places=2, null=True, blank=True)
     stock_growth_percent = models.DecimalField(max_digits=5, decimal_places=2, default=0)
     start_date = models.DateField()
+    # The data version its owner last saw its figures at (saved or dismissed the notice): its notice's "since".
+    seen_data_version = models.PositiveIntegerField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

@@ -41,6 +41,7 @@ def _copy_onto(offer: Offer, data: dict, catalog: Catalog) -> Offer:
     ):
         setattr(offer, name, data[name])
     offer.plan_id = data.get("plan")
+    offer.seen_data_version = catalog.data_version  # saved with today's data: nothing has changed for it yet
     offer.save()
     return offer
 
@@ -52,6 +53,12 @@ def create_offer(owner, data: dict, catalog: Catalog) -> Offer:
 
 def update_offer(offer: Offer, data: dict, catalog: Catalog) -> Offer:
     return _copy_onto(offer, data, catalog)
+
+
+def mark_data_seen(offer: Offer, version: int) -> None:
+    """The owner has seen the offer's figures at data version `version` (never moves backwards; not an edit)."""
+    if offer.seen_data_version is None or version > offer.seen_data_version:
+        Offer.objects.filter(pk=offer.pk).update(seen_data_version=version)  # `updated` stays
 
 
 def delete_offer(offer: Offer) -> None:

@@ -9,6 +9,7 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import BadRequest
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,12 +17,14 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from careerpath.clock import this_year
+from careerpath.forms import DataChangeSeenForm
 from compensation.catalog import get_catalog
 
 from . import selectors, services
 from .analysis import COUNTER_PERCENTILE, OfferAnalysis, values_of
 from .comparison import build_comparison
 from .forms import CompareForm, LeaveForm, OfferForm
+from .notices import offer_notice
 from .presentation import counter_sentence, drop_sentence, position_sentence, year_chart
 
 FORM_PAGE = "offers/offer_form.html"
@@ -134,10 +137,23 @@ def offer_detail(request, offer_id: int):
         "counter": counter_sentence(analysis.counter, currency),
         "counter_percentile": COUNTER_PERCENTILE,
         "nav": "offers",
+        "data_change": offer_notice(offer, analysis.catalog, this_year()),
     }
     response = render(request, "offers/offer_detail.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+@login_required
+@require_POST
+def offer_data_change_seen(request, offer_id: int):
+    """Dismiss the offer's "the salary data changed" notice: the version it explained is now seen."""
+    offer = selectors.own_offer(request.user, offer_id)
+    form = DataChangeSeenForm(request.POST, current=get_catalog().data_version)
+    if not form.is_valid():
+        raise BadRequest("Not a data version this offer can have seen.")
+    services.mark_data_seen(offer, form.cleaned_data["version"])
+    return redirect(offer)
 
 
 @login_required
