@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The database, its WAL and backups hold emails, password hashes and pay: files made by the app are
-# readable by its user only (careerpath/private_files.py also tightens the database at each connection).
+# readable by its user only (ops/private_files.py also tightens the database at each connection).
 PRIVATE := umask 077 &&
 
 .PHONY: run test test-fast test-deps lint format serve bench chaos createsuperuser demo fixtures e2e check-deploy backup restore restore-needs-file clean
@@ -44,10 +44,11 @@ test: test-deps install
 test-fast: install
 	$(BIN)/python -m pytest -n 2 --ignore=tests/e2e
 
+# Every hook in .pre-commit-config.yaml, on every file: ruff (lint and format), djLint on the templates, mypy --strict
+# on the engine, the import layers, and no model change without its migration. `$(BIN)/pre-commit install` runs
+# the same on each commit.
 lint: install
-	$(BIN)/ruff check --no-cache .
-	$(BIN)/ruff format --no-cache --check .
-	$(BIN)/lint-imports --no-cache
+	$(BIN)/pre-commit run --all-files
 
 format: install
 	$(BIN)/ruff format .

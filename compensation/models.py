@@ -309,34 +309,11 @@ class SalaryBand(Sourced):
 
     def clean(self):
         super().clean()
-        errors = {}
         self.currency = (self.currency or "").upper()
-        amounts = {}
-        for name in ("min_amount", "max_amount"):
-            value = getattr(self, name)
-            if value is None or not isinstance(value, Decimal | int | float) or not Decimal(value).is_finite():
-                continue  # not a number, NaN or infinite: the field's own validation refused it with a message
-            if value < 0:
-                errors[name] = "Pay cannot be negative."
-            elif value == 0 and name == "min_amount":
-                errors[name] = "The bottom of the band must be more than 0: a band of 0 pays nothing."
-            else:
-                amounts[name] = Decimal(value)
-        low, high = amounts.get("min_amount"), amounts.get("max_amount")
-        if low is not None and high is not None and low > high:
-            errors["max_amount"] = "The top of the band must be at least its bottom (min ≤ max)."
+        errors, amounts = self._amount_errors()
         if not errors and not self.confirm_large_change:
             errors.update(self.large_changes(amounts))
-        wanted = {
-            self.Kind.ROLE: "role",
-            self.Kind.LOCATION: "location",
-            self.Kind.INDUSTRY: "industry",
-        }.get(self.kind)
-        for field in ("role", "location", "industry"):
-            if field == wanted and getattr(self, f"{field}_id") is None:
-                errors[field] = f"A band by {field} needs a {field}."
-            elif field != wanted and getattr(self, f"{field}_id") is not None:
-                errors[field] = f"A {self.get_kind_display().lower()} band has no {field}."
+        errors.update(self._subject_errors())
         if self.location_id is not None and self.currency != self.location.currency:
             errors["currency"] = (
                 f"{self.location.name} pays in {self.location.currency}, so its band must be in "
@@ -358,6 +335,39 @@ class SalaryBand(Sourced):
                 )
         if errors:
             raise ValidationError(errors)
+
+    def _amount_errors(self) -> tuple[dict, dict[str, Decimal]]:
+        """What is wrong with the two amounts, and those that are usable numbers."""
+        errors, amounts = {}, {}
+        for name in ("min_amount", "max_amount"):
+            value = getattr(self, name)
+            if value is None or not isinstance(value, Decimal | int | float) or not Decimal(value).is_finite():
+                continue  # not a number, NaN or infinite: the field's own validation refused it with a message
+            if value < 0:
+                errors[name] = "Pay cannot be negative."
+            elif value == 0 and name == "min_amount":
+                errors[name] = "The bottom of the band must be more than 0: a band of 0 pays nothing."
+            else:
+                amounts[name] = Decimal(value)
+        low, high = amounts.get("min_amount"), amounts.get("max_amount")
+        if low is not None and high is not None and low > high:
+            errors["max_amount"] = "The top of the band must be at least its bottom (min ≤ max)."
+        return errors, amounts
+
+    def _subject_errors(self) -> dict[str, str]:
+        """A band by role, location or industry names that one subject and no other."""
+        errors = {}
+        wanted = {
+            self.Kind.ROLE: "role",
+            self.Kind.LOCATION: "location",
+            self.Kind.INDUSTRY: "industry",
+        }.get(self.kind)
+        for field in ("role", "location", "industry"):
+            if field == wanted and getattr(self, f"{field}_id") is None:
+                errors[field] = f"A band by {field} needs a {field}."
+            elif field != wanted and getattr(self, f"{field}_id") is not None:
+                errors[field] = f"A {self.get_kind_display().lower()} band has no {field}."
+        return errors
 
     def large_changes(self, amounts: dict[str, Decimal]) -> dict[str, ValidationError]:
         """Figures that move by more than ±LARGE_CHANGE from the saved band's: a typo, most likely (an extra

@@ -141,6 +141,53 @@ def _messages(error: ValidationError) -> list[str]:
     return found
 
 
+def _band_from(row: SurveyRow, raw: dict, values: dict, *, confirm_large_changes: bool) -> SalaryBand:
+    """The band a valid line adds or changes (the one it names if it exists), with `row.before` and the
+    model's own checks in `row.errors`."""
+    existing = SalaryBand.objects.filter(
+        kind=values["kind"],
+        **{values["kind"]: values[values["kind"]]},
+        covers=values["covers"],
+        period=SalaryBand.Period.YEAR,
+    ).first()
+    band = existing or SalaryBand(period=SalaryBand.Period.YEAR)
+    if existing is None:
+        suffix = "-total" if values["covers"] == SalaryBand.Covers.TOTAL else ""
+        band.slug = f"{values['kind']}-{values[values['kind']].slug}{suffix}"
+    row.before = state.row_from_db(SalaryBand, existing.pk)[1] if existing else None
+    source = _text(raw, "source")
+    values["source_quote"] = (
+        source if values["provenance"] == Provenance.ARTICLE else (existing.source_quote if existing else "")
+    )
+    values["rationale"] = (
+        source if values["provenance"] == Provenance.ASSUMPTION else (existing.rationale if existing else "")
+    )
+    for name, value in values.items():
+        setattr(band, name, value)
+    band.confirm_large_change = confirm_large_changes
+    try:
+        band.full_clean()
+    except ValidationError as error:
+        row.errors.extend(_messages(error))
+    return band
+
+
+def _unreadable(text: str, reader: csv.DictReader) -> str | None:
+    """Why the file cannot be read at all: not text, or a header that is not CSV or lacks a column (None if
+    it can be). The reader's field names become the header's names, trimmed and in lower case."""
+    if "\x00" in text:
+        return "The file contains NUL characters: it is not a CSV text file."
+    try:
+        header = [name.strip().lower() for name in reader.fieldnames or []]
+    except csv.Error as error:
+        return f"Line 1 (the header) cannot be read as CSV: {error}."
+    missing = [name for name in COLUMNS if name not in header]
+    if missing:
+        return f"Line 1 (the header) lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}."
+    reader.fieldnames = header
+    return None
+
+
 def read(text: str, *, confirm_large_changes: bool = False) -> Survey:
     """Every line of the file as a band to add or change, with what is wrong with it.
 
@@ -148,19 +195,11 @@ def read(text: str, *, confirm_large_changes: bool = False) -> Survey:
     error, never an exception. A band whose figures move by more than half is refused unless
     `confirm_large_changes`.
     """
-    if "\x00" in text:
-        return Survey([], ["The file contains NUL characters: it is not a CSV text file."])
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    try:
-        header = [name.strip().lower() for name in reader.fieldnames or []]
-    except csv.Error as error:
-        return Survey([], [f"Line 1 (the header) cannot be read as CSV: {error}."])
-    missing = [name for name in COLUMNS if name not in header]
-    if missing:
-        return Survey(
-            [], [f"Line 1 (the header) lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}."]
-        )
-    reader.fieldnames = header
+    wrong = _unreadable(text, reader)
+    if wrong:
+        return Survey([], [wrong])
+    header = reader.fieldnames
     rows, errors, seen = [], [], {}
     lines = iter(reader)
     for index in itertools.count(2):
@@ -181,38 +220,13 @@ def read(text: str, *, confirm_large_changes: bool = False) -> Survey:
             continue
         row, values = _band_for(raw, index)
         if not row.errors:
-            existing = SalaryBand.objects.filter(
-                kind=values["kind"],
-                **{values["kind"]: values[values["kind"]]},
-                covers=values["covers"],
-                period=SalaryBand.Period.YEAR,
-            ).first()
-            band = existing or SalaryBand(period=SalaryBand.Period.YEAR)
-            if existing is None:
-                suffix = "-total" if values["covers"] == SalaryBand.Covers.TOTAL else ""
-                band.slug = f"{values['kind']}-{values[values['kind']].slug}{suffix}"
-            row.before = state.row_from_db(SalaryBand, existing.pk)[1] if existing else None
-            source = _text(raw, "source")
-            values["source_quote"] = (
-                source if values["provenance"] == Provenance.ARTICLE else (existing.source_quote if existing else "")
-            )
-            values["rationale"] = (
-                source if values["provenance"] == Provenance.ASSUMPTION else (existing.rationale if existing else "")
-            )
-            for name, value in values.items():
-                setattr(band, name, value)
-            band.confirm_large_change = confirm_large_changes
-            try:
-                band.full_clean()
-            except ValidationError as error:
-                row.errors.extend(_messages(error))
+            row.band = _band_from(row, raw, values, confirm_large_changes=confirm_large_changes)
             key = (values["kind"], values[values["kind"]].pk, values["covers"])
             if key in seen:
                 row.errors.append(f"line {seen[key]} already gives this band")
             seen.setdefault(key, index)
-            row.band = band
             if not row.errors:
-                row.after = state.row_from_instance(band)[1]
+                row.after = state.row_from_instance(row.band)[1]
         rows.append(row)
         errors.extend(f"Line {index} ({row.subject}): {message.rstrip('.')}." for message in row.errors)
     if not rows and not errors:

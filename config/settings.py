@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "offers",
     "accounts",
     "publishing",
+    "ops",
 ]
 
 MIDDLEWARE = [
@@ -137,7 +138,7 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # REDIS_URL (sessions then go through it too), otherwise Django's database cache, a table
 # (`careerpath_cache`, made by `manage.py migrate`: accounts/migrations/0002) in the database every
 # process already shares. "render": rendered projection panels in this process's memory (the
-# `{% cache %}` tag in templates/careerpath/projection_panel.html); keys carry the salary data's
+# `{% cache %}` tag in templates/careerpath/partials/projection_panel.html); keys carry the salary data's
 # version, so a change in admin needs no sweeping. PANEL_CACHE_SECONDS=0 turns it off.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 RENDER_CACHE = {

@@ -5,12 +5,21 @@ No Django here: `catalog.py` builds a `Catalog` from the database; tests build o
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Protocol
 
 from engine.slugs import BandKind, PayBasis, SourceKind
 
 _ASSUMPTION = SourceKind.ASSUMPTION.value  # read for every step: a plain string compares fastest
+
+
+class _Named(Protocol):
+    """A row with a display name (a role, location, skill, ...)."""
+
+    @property
+    def name(self) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,11 +170,12 @@ class Catalog:
         for band in self.bands:
             if band.period != "year" and band.kind != BandKind.FREELANCE:
                 continue
-            target = {
+            targets: dict[str, dict[str, Band]] = {
                 BandKind.ROLE: self.role_bands,
                 BandKind.LOCATION: self.location_bands,
                 BandKind.INDUSTRY: self.industry_bands,
-            }.get(band.kind, self.other_bands)
+            }
+            target = targets.get(band.kind, self.other_bands)
             key = band.subject or band.kind
             # A subject with both a base-pay and a total-pay band uses the base-pay one.
             if key not in target or band.covers == PayBasis.BASE:
@@ -182,7 +192,7 @@ class Catalog:
 
     def name_of(self, table: str, slug: str | None) -> str:
         """Display name of a row by slug ("" if unknown); `table` as in `ids` ("company_type", "role", ...)."""
-        collection = {
+        collections: dict[str, Mapping[str, _Named]] = {
             "role": self.roles,
             "location": self.locations,
             "industry": self.industries,
@@ -190,7 +200,8 @@ class Catalog:
             "skill": self.skills,
             "education": self.educations,
             "company_type": self.company_types,
-        }[table]
+        }
+        collection = collections[table]
         item = collection.get(slug) if slug else None
         return item.name if item else ""
 

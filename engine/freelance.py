@@ -60,7 +60,7 @@ class RateScale:
         return self.hourly(us_low), self.hourly(us_high)
 
 
-def freelance_earnings(
+def freelance_earnings(  # noqa: PLR0913  each growth input is one catalog figure, passed by itself (partial())
     steps: tuple[Step, ...],
     scale: RateScale,
     start_year: int,

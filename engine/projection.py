@@ -63,6 +63,13 @@ def _points(value: float) -> str:
 
 def validate(profile: Profile, catalog: Catalog) -> None:
     """Raise ProjectionError if the profile names anything the catalog lacks."""
+    _validate_names(profile, catalog)
+    _validate_amounts(profile)
+    _validate_data(profile, catalog)
+
+
+def _validate_names(profile: Profile, catalog: Catalog) -> None:
+    """Every slug the profile names is in the catalog (and the current level is one a person holds)."""
     checks = (
         ("level", profile.current_level, catalog.roles),
         ("location", profile.location, catalog.locations),
@@ -84,6 +91,10 @@ def validate(profile: Profile, catalog: Catalog) -> None:
         raise ProjectionError(f"Unknown client market: {profile.client_market!r}")
     if profile.target_track is not None and profile.target_track not in catalog.tracks:
         raise ProjectionError(f"Unknown track: {profile.target_track!r}")
+
+
+def _validate_amounts(profile: Profile) -> None:
+    """Years and pay are not negative; the horizon is one the engine projects."""
     if profile.years_experience < 0:
         raise ProjectionError("Years of experience cannot be negative")
     for label, amount in (("base", profile.current_base), ("bonus", profile.current_bonus)):
@@ -93,6 +104,10 @@ def validate(profile: Profile, catalog: Catalog) -> None:
         raise ProjectionError("Your equity cannot be negative")
     if not 1 <= profile.horizon_years <= max(HORIZONS):
         raise ProjectionError(f"The horizon must be 1 to {max(HORIZONS)} years")
+
+
+def _validate_data(profile: Profile, catalog: Catalog) -> None:
+    """The catalog has the rates and bands this profile's projection reads."""
     currency = catalog.locations[profile.location].currency
     if catalog.inflation(currency) is None:
         raise ProjectionError(f"No inflation rate for {currency}")
@@ -384,12 +399,12 @@ def _lateral_note(previous: Step, role: Role, parameter: Parameter) -> Adjustmen
     )
 
 
-_PROVENANCE = {SourceKind.ARTICLE: Provenance.ARTICLE, SourceKind.EDITED: Provenance.EDITED}
+_PROVENANCE: dict[str, Provenance] = {SourceKind.ARTICLE: Provenance.ARTICLE, SourceKind.EDITED: Provenance.EDITED}
 # Plain strings: compared once or twice per step, faster than the enum members' attribute lookups.
 _CURRENT, _PROMOTION, _LATERAL = str(StepKind.CURRENT), str(StepKind.PROMOTION), str(StepKind.LATERAL)
 
 
-def _step(pricing: _Pricing, role: Role, pay: _Pay, year: int, earliest: int, kind: str, previous: Step | None) -> Step:
+def _step(pricing: _Pricing, role: Role, pay: _Pay, year: int, earliest: int, kind: str, previous: Step | None) -> Step:  # noqa: PLR0913  hot path: a parameter object per step would cost the engine
     """A role on a path: its pay (the person's own at the current step), never less than the step before;
     a promotion raises total pay by at least the least promotion raise, unless the person's own pay is
     already above the role's band here."""
@@ -429,7 +444,7 @@ def _step(pricing: _Pricing, role: Role, pay: _Pay, year: int, earliest: int, ki
                 added.append(_raise_note(previous, role, least))
             if total_min is not None and previous.total_min is not None and previous.total_max is not None:
                 keep = 1 - pay.share
-                total_min = max(total_min, round_pay(base_min / keep), _up(previous.total_min * grow))  # type: ignore[type-var]
+                total_min = max(total_min, round_pay(base_min / keep), _up(previous.total_min * grow))
                 total_max = max(total_max, round_pay(base_max / keep), _up(previous.total_max * grow))  # type: ignore[type-var]
     band = pay.band
     if is_current and profile.current_base is not None:
@@ -508,7 +523,7 @@ def project(
     first = _step(pricing, current, current_pay, start_year, start_year, StepKind.CURRENT, None)
     raise_rate = catalog.annual_raise(currency).value
     promotion_raise = catalog.param("promotion-min-raise").value
-    inflation = catalog.inflation(currency).value  # type: ignore[union-attr]  (validate() checked it)
+    inflation = catalog.inflation(currency).value  # type: ignore[union-attr]  # validate() checked it
     paths = _paths(pricing, first, start_year, only_tracks)
     freelance = None
     if profile.work_mode == WorkMode.FREELANCE:
@@ -540,7 +555,7 @@ def project(
     )
 
 
-def _freelance_earners(
+def _freelance_earners(  # noqa: PLR0913  the person, the catalog and what the projection already worked out
     profile: Profile,
     catalog: Catalog,
     paths: list[tuple[str, str, tuple[Step, ...]]],
@@ -727,7 +742,7 @@ def _your_pay(profile: Profile, first: Step, pay: _Pay) -> YourPay:
     if profile.gives_total:
         keep = 1 - pay.share
         total = PayPosition(
-            first.total_min,  # type: ignore[arg-type]  (the given total)
+            first.total_min,  # type: ignore[arg-type]  # the given total
             round_pay(pay.band_min / keep),
             round_pay(pay.band_max / keep),
             first.band_open_ended,

@@ -391,7 +391,7 @@ def panel(results: Path) -> None:
             raise SystemExit(f"A drawn profile is not valid: {form.errors.as_text()} ({values})")
         profiles.append(form.profile())
 
-    template = get_template("careerpath/projection_panel.html")
+    template = get_template("careerpath/partials/projection_panel.html")
 
     def render(profile) -> str:
         return template.render({"panel": ProjectionPanel(profile, catalog, year), "panel_timeout": 0})
@@ -710,7 +710,7 @@ def _power_of_ten(n: int) -> str:
     return f"{n / 10**exponent:.1f} × 10^{exponent}"
 
 
-def report(results: Path) -> None:
+def report(results: Path) -> None:  # noqa: C901  one optional section of docs/benchmarks.md after another
     info = machine()
     env = read(results, "env") or {}
     setup_data = read(results, "setup-small") or {}
@@ -905,7 +905,7 @@ def report(results: Path) -> None:
         ]
         described = {
             "panel": "Projection partial: engine + template "
-            "(`careerpath/projection_panel.html` with a new `ProjectionPanel`)",
+            "(`careerpath/partials/projection_panel.html` with a new `ProjectionPanel`)",
             "estimate": "Whole live update, quick estimate (`/estimate/?…`, htmx; Django's test client, "
             "middleware and gzip included, `PANEL_CACHE_SECONDS=0`)",
             "plan_partial": "Whole live update, plan preview (POST `/plans/ID/preview/`, htmx, logged in; same)",

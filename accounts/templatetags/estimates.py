@@ -8,7 +8,7 @@ from ..models import PendingEstimate
 register = template.Library()
 
 
-@register.inclusion_tag("accounts/estimate_offer.html", takes_context=True)
+@register.inclusion_tag("accounts/partials/estimate_offer.html", takes_context=True)
 def estimate_offer(context) -> dict:
     request = context.get("request")
     if request is None or not request.user.is_authenticated or SESSION_KEY not in request.session:

@@ -9,15 +9,15 @@ it starts at a round figure below the lowest pay, not at zero, and its baseline 
 
 from __future__ import annotations
 
-import html
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 
 from compensation.money import format_compact, money_range
 from engine.results import Projection
+
+from .geometry import Frame, Tick, frame, marks, money_ticks, nice_step, year_ticks
 
 WIDTH, HEIGHT = 640, 340
 LEFT, RIGHT, TOP, BOTTOM = 56, 24, 16, 32
@@ -104,20 +104,7 @@ class Row:
 
 
 @dataclass(frozen=True, slots=True)
-class Tick:
-    value: float
-    position: float
-    label: str
-
-
-@dataclass(frozen=True, slots=True)
-class Chart:
-    width: int
-    height: int
-    plot_left: int
-    plot_right: int
-    plot_top: int
-    plot_bottom: int
+class Chart(Frame):
     bars: tuple[Bar, ...]
     series: tuple[Series, ...]
     rows: tuple[Row, ...]
@@ -125,18 +112,6 @@ class Chart:
     y_ticks: tuple[Tick, ...]
     currency: str
     baseline: str  # the axis's lowest figure, said in words under the chart
-
-
-def nice_step(span: float, target_ticks: int = 5) -> float:
-    """A round tick interval (1, 2, 2.5 or 5 × 10^k) giving about `target_ticks` ticks."""
-    if span <= 0:
-        return 1.0
-    raw = span / target_ticks
-    magnitude = 10 ** math.floor(math.log10(raw))
-    for multiple in (1, 2, 2.5, 5, 10):
-        if raw <= multiple * magnitude:
-            return multiple * magnitude
-    return 10 * magnitude
 
 
 def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
@@ -155,14 +130,9 @@ def build(projection: Projection) -> Chart:
     y_min = max(0.0, math.floor((low - span * 0.08) / step_pay) * step_pay)
     y_max = math.ceil((high + span * 0.12) / step_pay) * step_pay
 
-    plot_right, plot_bottom = WIDTH - RIGHT, HEIGHT - BOTTOM
-    plot_w, plot_h = plot_right - LEFT, plot_bottom - TOP
-
-    def x_of(year: float) -> float:
-        return LEFT + (year - start) / (end - start) * plot_w
-
-    def y_of(pay: float) -> float:
-        return TOP + plot_h - (pay - y_min) / (y_max - y_min) * plot_h
+    area = frame(WIDTH, HEIGHT, left=LEFT, right=RIGHT, top=TOP, bottom=BOTTOM)
+    plot_right = area.plot_right
+    x_of, y_of = area.x_scale(start, end), area.y_scale(y_min, y_max)
 
     untils = {
         (track.track, step.role): track.steps[i + 1].year if i + 1 < len(track.steps) else end
@@ -235,19 +205,10 @@ def build(projection: Projection) -> Chart:
         series += (Series("shared", "Steps the tracks share"),)
     rows = tuple(Row(track.name, step.title, step.year, pays[(step.base_min, step.base_max)]) for track, step in steps)
 
-    year_step = max(1, math.ceil((end - start) / 8))
-    x_ticks = tuple(Tick(year, round(x_of(year), 1), str(year)) for year in range(start, end, year_step))
-    y_ticks = tuple(
-        Tick(value, round(y_of(value), 1), format_compact(value, projection.currency))
-        for value in (y_min + step_pay * k for k in range(round((y_max - y_min) / step_pay) + 1))
-    )
+    x_ticks = year_ticks(range(start, end), x_of)
+    y_ticks = money_ticks(y_min, y_max, step_pay, y_of, projection.currency)
     return Chart(
-        WIDTH,
-        HEIGHT,
-        LEFT,
-        plot_right,
-        TOP,
-        plot_bottom,
+        *(area.width, area.height, area.plot_left, area.plot_right, area.plot_top, area.plot_bottom),
         tuple(bars),
         series,
         rows,
@@ -256,34 +217,6 @@ def build(projection: Projection) -> Chart:
         projection.currency,
         format_compact(y_min, projection.currency),
     )
-
-
-def marks(pattern: str, rows: Iterable[tuple]) -> SafeString:
-    """`pattern` filled in with each row, joined: format_html_join without its cost on numbers.
-
-    Numbers (most of a chart's values) and safe strings go in as they are; any other text is escaped.
-    """
-
-    def safe(value):
-        return value if isinstance(value, (int, float, SafeString)) else html.escape(str(value))
-
-    return SafeString("".join(pattern.format(*map(safe, row)) for row in rows))
-
-
-def axis_marks(chart, *, x_label_y: int) -> dict:
-    """A chart's grid lines with their pay labels, and its year labels (SVG; numbers and short labels)."""
-    left, right = chart.plot_left, chart.plot_right
-    return {
-        "grid": marks(
-            # Anchors and baselines come from app.css (.axis-label.y, .x): not repeated on every label.
-            '<line class="grid" x1="{}" x2="{}" y1="{}" y2="{}"/><text class="axis-label y" x="{}" y="{}">{}</text>',
-            ((left, right, t.position, t.position, left - 6, t.position, t.label) for t in chart.y_ticks),
-        ),
-        "years": marks(
-            '<text class="axis-label x" x="{}" y="{}">{}</text>',
-            ((t.position, x_label_y, t.label) for t in chart.x_ticks),
-        ),
-    }
 
 
 # The charts' repeated SVG elements are written by `marks`, one string per kind: a chart has 10–60 marks of

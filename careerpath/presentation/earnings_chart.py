@@ -1,5 +1,5 @@
 """Geometry of the earnings chart (pure): cumulative total pay per track, year by year, drawn by
-templates/careerpath/earnings_chart.html as inline SVG.
+templates/careerpath/partials/earnings_chart.html as inline SVG.
 
 Each track is a line through its cumulative total at the end of each year of the horizon, nominal
 or in today's money; the target year, when set and inside the horizon, is a vertical marker.
@@ -10,10 +10,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from compensation.money import format_compact, format_money
+from compensation.money import format_money
 from engine.results import Projection
 
-from .chart import marks, nice_step
+from .geometry import Frame, Tick, frame, marks, money_ticks, nice_step, year_ticks
 
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 72, 16, 12, 36
@@ -40,19 +40,7 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
-class Tick:
-    position: float
-    label: str
-
-
-@dataclass(frozen=True, slots=True)
-class EarningsChart:
-    width: int
-    height: int
-    plot_left: int
-    plot_right: int
-    plot_top: int
-    plot_bottom: int
+class EarningsChart(Frame):
     lines: tuple[Line, ...]
     x_ticks: tuple[Tick, ...]
     y_ticks: tuple[Tick, ...]
@@ -73,13 +61,14 @@ def build(projection: Projection, *, real: bool) -> EarningsChart:
     top = max((amount(e) for track in projection.tracks for e in track.earnings), default=0.0)
     step = nice_step(top or 1.0)
     y_max = math.ceil(top * 1.05 / step) * step or step
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    area = frame(WIDTH, HEIGHT, left=LEFT, right=RIGHT, top=TOP, bottom=BOTTOM)
+    x_scale, y_scale = area.x_scale(first, last), area.y_scale(0, y_max)
 
-    def x_of(year: int) -> float:
-        return round(LEFT + (year - first) / max(1, last - first) * plot_w, 1)
+    def x_of(year: float) -> float:
+        return round(x_scale(year), 1)
 
     def y_of(value: float) -> float:
-        return round(TOP + plot_h - value / y_max * plot_h, 1)
+        return round(y_scale(value), 1)
 
     lines = tuple(
         Line(
@@ -93,21 +82,12 @@ def build(projection: Projection, *, real: bool) -> EarningsChart:
         )
         for index, track in enumerate(projection.tracks)
     )
-    year_step = max(1, math.ceil(len(years) / 8))
-    x_ticks = tuple(Tick(x_of(year), str(year)) for year in years[::year_step])
-    y_ticks = tuple(
-        Tick(y_of(value), format_compact(value, currency))
-        for value in (step * k for k in range(round(y_max / step) + 1))
-    )
+    x_ticks = year_ticks(years, x_of)
+    y_ticks = money_ticks(0, y_max, step, y_of, currency)
     target = projection.profile.target_year
     inside = target is not None and first <= target <= last
     return EarningsChart(
-        WIDTH,
-        HEIGHT,
-        LEFT,
-        WIDTH - RIGHT,
-        TOP,
-        HEIGHT - BOTTOM,
+        *(area.width, area.height, area.plot_left, area.plot_right, area.plot_top, area.plot_bottom),
         lines,
         x_ticks,
         y_ticks,

@@ -12,7 +12,6 @@ saved plan; the anonymous estimate's links leave the pay out, and the page says 
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -30,14 +29,10 @@ from engine.slugs import Money, Provenance
 
 from ..profiles import query_of, query_pairs
 from . import chart, earnings_chart
-from .chart import axis_marks
 from .earnings import Earnings
+from .geometry import axis_marks
 from .options import Options
 from .words import (
-    ARTICLE,
-    ASSUMPTION,
-    EDITED,
-    YOURS,
     basis_words,
     inflation_words,
     money_words,
@@ -79,7 +74,7 @@ class Links:
 
 
 class ProjectionPanel:
-    def __init__(
+    def __init__(  # noqa: PLR0913  the inputs (profile, catalog, year) and four keyword-only view options
         self,
         profile: Profile,
         catalog: Catalog,
@@ -113,17 +108,13 @@ class ProjectionPanel:
         return self.has_own_pay and not self.links.scope
 
     @cached_property
-    def why_form(self) -> SafeString:
-        """The one form every "Why this figure" submits: a GET of the explanation page with the profile in
-        hidden fields (never the pay) and the figure named by the button. Each step then names its figure
-        instead of carrying a ~250-character URL; static/js/app.js fetches the same URL into the box."""
-        pairs = query_pairs(self.profile, pay=False) if self.links.carries_profile else []
-        inputs = "".join(
-            f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(str(v))}">' for k, v in pairs
-        )
-        return SafeString(
-            f'<form id="why-form" action="{html.escape(self.links.explain)}" method="get" hidden>{inputs}</form>'
-        )
+    def why_fields(self) -> list[tuple[str, object]]:
+        """The hidden fields of the one form every "Why this figure" submits (#why-form in
+        projection_panel.html): a GET
+        of the explanation page with the profile (never the pay) and the figure named by the button. Each step
+        then names its figure instead of carrying a ~250-character URL; static/js fetches the same URL into
+        the box."""
+        return query_pairs(self.profile, pay=False) if self.links.carries_profile else []
 
     @cached_property
     def details_url(self) -> str:
@@ -221,26 +212,24 @@ class ProjectionPanel:
         basis = self.basis(step)
         grown = not self.real and step.year > self.projection.start_year
         return {
-            # The step's class and the figures tests and scripts read, as data attributes (today's money).
-            "attrs": SafeString(
-                f'class="step{" step-current" if step.is_current else ""}" '
-                f'data-role="{html.escape(step.role)}" data-base-min="{whole(step.base_min)}" '
-                f'data-base-max="{whole(step.base_max)}" data-band-min="{whole(step.band_min)}" '
-                f'data-band-max="{whole(step.band_max)}"'
-            ),
-            "when": "now"
-            if step.is_current
-            else SafeString(f'{step.year} <span class="muted">(earliest {step.earliest_year})</span>'),
-            "badge": YOURS
+            # The figures tests and scripts read, as data attributes of the card (today's money).
+            "role": step.role,
+            "base_min": whole(step.base_min),
+            "base_max": whole(step.base_max),
+            "band_min": whole(step.band_min),
+            "band_max": whole(step.band_max),
+            "earliest_year": step.earliest_year,
+            # The kind of `{% badge %}` each figure wears: what it rests on.
+            "badge": "yours"
             if own
-            else EDITED
+            else "edited"
             if step.provenance == Provenance.EDITED
-            else ASSUMPTION
+            else "assumption"
             if step.is_assumption
-            else ARTICLE,
+            else "article",
             "kind": step.kind,
             "source": "yours" if own else "",
-            "total_badge": YOURS if own_total else ASSUMPTION,
+            "total_badge": "yours" if own_total else "assumption",
             "total_source": "yours" if own_total else "",
             "title": step.title,
             "is_current": step.is_current,
@@ -341,7 +330,7 @@ class ProjectionPanel:
         shape = self.chart
         return {
             "bars": chart.bar_marks(shape),
-            "axes": axis_marks(shape, x_label_y=shape.height - 10),
+            "axes": axis_marks(shape, shape.x_ticks, shape.y_ticks, x_label_y=shape.height - 10),
             "tips": chart.tip_marks(shape),
         }
 
@@ -357,7 +346,8 @@ class ProjectionPanel:
     @cached_property
     def earnings_marks(self) -> dict:
         shape = self.earnings_chart
-        return {"axes": axis_marks(shape, x_label_y=shape.height - 12), "lines": earnings_chart.line_marks(shape)}
+        axes = axis_marks(shape, shape.x_ticks, shape.y_ticks, x_label_y=shape.height - 12)
+        return {"axes": axes, "lines": earnings_chart.line_marks(shape)}
 
     # The parts fetched or shown below the steps: each in its own module -------------------------
 

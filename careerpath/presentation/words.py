@@ -3,18 +3,12 @@ reads the same on every page. Money itself is formatted by `compensation.money`.
 
 from __future__ import annotations
 
-from django.utils.safestring import SafeString
-
 from compensation.money import amounts_between, band_range, format_money, money_range, pay_range, whole
 from engine.results import Adjustment, PayPosition, TrackProjection
 from engine.slugs import BandKind, SourceKind, Track
 
 from .chart import short_title
 
-ASSUMPTION = SafeString('<span class="badge badge-assumption">Assumption</span>')
-ARTICLE = SafeString('<span class="badge badge-article">Article</span>')
-YOURS = SafeString('<span class="badge badge-input">Your pay</span>')  # a figure the person typed
-EDITED = SafeString('<span class="badge badge-assumption">Edited</span>')  # an article band changed in admin
 # Where a percentile inside a band is, in words: below each limit, its words.
 POSITION_WORDS = (
     (25, "in the bottom quarter"),

@@ -116,7 +116,7 @@ def explain_page(request, form, projection, *, back: str, invalid_back: str):
     return render_page(request, "careerpath/explain.html", context, partial="explanation")
 
 
-def details_page(request, form, values, *, back, invalid_back: str, shared: bool = False, links=None):
+def details_page(request, form, values, *, back, invalid_back: str, shared: bool = False, links=None):  # noqa: PLR0913  keyword-only: where Back goes, whose page it is
     """A projection's secondary figures, fetched when they come into view or are opened (a page without JS)."""
     if not form.is_valid():
         context = {"form": form, "heading": "Figures not found", "back": invalid_back}

@@ -14,7 +14,6 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from careerpath.clock import this_year
-from careerpath.impact import effect
 from compensation import state, survey
 from compensation.catalog import catalog_from_state, get_catalog
 from compensation.models import (
@@ -37,6 +36,7 @@ from compensation.money import fraction_percent, fraction_points
 from dataversions.models import DataVersion
 from dataversions.recording import current as current_changeset
 from dataversions.recording import publishing
+from publishing.impact import effect
 
 SOURCE_FIELDSET = ("Source", {"fields": ("provenance", "source_quote", "rationale")})
 SOURCE_SEARCH = ("source_quote", "rationale")

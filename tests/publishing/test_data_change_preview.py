@@ -5,7 +5,6 @@ import re
 import pytest
 from django.urls import reverse
 
-from careerpath.impact import effect
 from careerpath.models import Plan
 from careerpath.profiles import profile_from_plan
 from compensation import state
@@ -14,6 +13,7 @@ from compensation.models import Parameter, SalaryBand
 from dataversions.models import DataVersion
 from engine.diff import plan_change
 from engine.projection import project
+from publishing.impact import effect
 from tests.builders import YEAR, admin_band_form
 
 pytestmark = pytest.mark.django_db

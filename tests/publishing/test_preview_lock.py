@@ -14,10 +14,10 @@ import pytest
 from django.db import transaction
 from django.urls import reverse
 
-from careerpath import impact
 from compensation import state
 from compensation.catalog import catalog_from_state, get_catalog
 from compensation.models import SalaryBand
+from publishing import impact
 from publishing.admin import salary as salary_admin
 from tests.builders import YEAR, admin_band_form
 from tests.factories import PASSWORD, PLAN_POST

@@ -12,9 +12,9 @@ from decimal import Decimal
 from django.core.management.base import BaseCommand, CommandError
 
 from careerpath.clock import this_year
-from careerpath.impact import SAMPLE, effect
 from compensation import state
 from compensation.catalog import catalog_from_state, get_catalog
+from publishing.impact import SAMPLE, effect
 
 
 class Command(BaseCommand):

@@ -9,14 +9,13 @@ from dataclasses import dataclass, field
 
 from django.db.models import Aggregate, CharField, Count, OuterRef, Subquery
 
+from careerpath.models import Plan
+from careerpath.profiles import profile_from_values, values_from_columns
 from compensation.money import signed_percent
 from engine.catalog import Catalog
 from engine.diff import plan_change
 from engine.profile import Profile, ProjectionError
 from engine.projection import project
-
-from .models import Plan
-from .profiles import profile_from_values, values_from_columns
 
 SAMPLE = 5_000  # plans examined at most; beyond that, a random sample of this many
 DEADLINE = 2.0  # seconds a preview projects for at most; the plans examined by then stand for all
