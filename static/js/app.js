@@ -13,15 +13,11 @@
     if (live && event.detail.target && event.detail.target.id === "projection") {
       live.textContent = (said && said.getAttribute("data-announce")) || "Projection updated.";
     }
-    // Links that carry the current inputs (such as "Save as a plan") follow the pushed URL; "Sign up
-    // to save it" carries them in its `next`, the new-plan address sign-up returns to.
+    // Links that carry the current inputs (such as "Save as a plan") follow the pushed URL ("Sign up to
+    // save it" is a button that sends the form itself, pay included).
     document.querySelectorAll("a[data-keep-query]").forEach(function (link) {
       var url = new URL(link.href, window.location.href);
-      if (link.getAttribute("data-keep-query") === "next") {
-        url.searchParams.set("next", link.getAttribute("data-next-path") + window.location.search);
-      } else {
-        url.search = window.location.search;
-      }
+      url.search = window.location.search;
       link.href = url.toString();
     });
   });
@@ -219,12 +215,22 @@
       var now = locationCurrency();
       return typedIn && now && typedIn !== now && usdPerUnit[typedIn] && usdPerUnit[now] && payTyped();
     };
+    // The label names the pay's currency as typed; the help (its words from the server's data-help templates)
+    // names the chosen location's, and the typed one's too while the question is open.
     var labelPay = function (currency) {
+      var to = locationCurrency() || currency;
+      var place = locationSelect.options[locationSelect.selectedIndex].text;
+      var words = { currency: to, symbol: symbols[to], place: place, typed: currency, typed_symbol: symbols[currency] };
       payInputs.forEach(function (input) {
         var label = input && profileForm.querySelector("label[for=" + input.id + "]");
         if (label) {
           label.textContent = label.textContent.replace(/\([^()]*\)(:?)\s*$/, "(" + symbols[currency] + ")$1");
           input.setAttribute("data-currency", currency);
+        }
+        var help = input && document.getElementById(input.id + "_helptext");
+        var template = input && input.getAttribute(currency !== to ? "data-help-typed" : "data-help");
+        if (help && template) {
+          help.textContent = template.replace(/\{(\w+)\}/g, function (all, name) { return words[name] || all; });
         }
       });
     };

@@ -11,6 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import SCREENSHOTS
 from .pages import choose_location, confirm_email, projection_update, sign_up
 
 pytestmark = pytest.mark.e2e
@@ -38,3 +39,31 @@ def test_3_pay_typed_into_the_estimate_is_filled_in_and_saved_after_sign_up(page
     page.get_by_role("button", name="Save plan").click()
     page.wait_for_url(re.compile(r"/plans/\d+/$"))
     expect(page.locator("[data-summary]")).to_contain_text("£90,000")
+
+
+# 4. The pay fields' label and help name one currency --------------------------------------------
+
+
+def test_4_pay_label_and_help_follow_the_location_and_the_currency_question(page, checked):
+    page.goto("/")
+    base_help = page.locator("#id_current_base_helptext")
+    bonus_help = page.locator("#id_current_bonus_helptext")
+    with projection_update(page):
+        page.get_by_label("Location").select_option("sf-bay-area")
+    expect(base_help).to_have_text(re.compile(r"in USD \(\$\), the currency of San Francisco Bay Area\.$"))
+    expect(bonus_help).to_have_text(re.compile(r"in USD \(\$\), the currency of San Francisco Bay Area\.$"))
+
+    with projection_update(page):
+        page.get_by_label("Base pay now ($)").fill("200000")
+    page.get_by_label("Location").select_option("london")
+    expect(page.locator("[data-pay-currency-question]")).to_be_visible()
+    expect(page.get_by_label("Base pay now ($)")).to_have_value("200000")
+    expect(base_help).to_contain_text("as typed, in USD ($); London pays in GBP (£)")
+    checked(page, "v4-pay-currency-question", "Plan your ML career · CareerPath", raw_html=False)
+    page.locator(".your-pay-fields").screenshot(path=SCREENSHOTS / "v4-pay-fields-question-desktop.png")
+
+    with projection_update(page):
+        page.get_by_label("Convert it at the data's exchange rate").click()
+    expect(page.get_by_label("Base pay now (£)")).to_have_value("157500")
+    expect(base_help).to_have_text(re.compile(r"in GBP \(£\), the currency of London\.$"))
+    expect(bonus_help).to_have_text(re.compile(r"in GBP \(£\), the currency of London\.$"))
