@@ -297,7 +297,23 @@ class ProjectionPanel:
             "top_basis": self.basis(top),
             "has_next": following is not now,
             "top_is_next": top is following,
+            "why": self._why_this_track(track),
         }
+
+    def _why_this_track(self, track) -> str:
+        """The one line that says why the headline (and the what-ifs, and the earnings sentence) follow this track."""
+        name = track.name.lower()
+        if self.profile.target_track:
+            return f"Following the {name} track: {'the plan’s' if self.shared else 'your'} target."
+        if len(self.projection.tracks) < 2:
+            return ""
+        amount = track.cumulative_real if self.real else track.cumulative
+        pay = ", from your pay" if self.has_own_pay and not self.shared else ""
+        return (
+            f"Following the {name} track: of the {len(self.projection.tracks)} tracks it earns the most total pay "
+            f"over {self.profile.horizon_years} years ({format_money(amount, self.projection.currency)}, "
+            f"{money_words(self.real)}{pay}). Choose a target track to follow another."
+        )
 
     @cached_property
     def announcement(self) -> str:
