@@ -35,8 +35,8 @@ from .options import Options
 from .words import (
     basis_words,
     inflation_words,
+    band_place,
     money_words,
-    percentiles,
     your_pay_words,
 )
 
@@ -189,7 +189,7 @@ class ProjectionPanel:
         first, and a panel reads a few hundred of them.
         """
         currency, target = self.projection.currency, self.profile.target_track
-        whose = "this plan" if self.shared else "you"
+        whose = "This plan’s" if self.shared else "Your"
         held = ". Held at the previous step's pay: this role's usual pay here is lower"
         return [
             {
@@ -234,17 +234,19 @@ class ProjectionPanel:
             "title": step.title,
             "is_current": step.is_current,
             "year": step.year,
-            "basis": basis,
+            # The card says its year once ("typically 2032"): its figures are "as paid that year".
+            "basis": "as paid that year" if grown else basis,
+            # Behind "More about this step", one kind of money a sentence: the band and where the pay sits in
+            # it are today's money, as the engine works them out.
             "band": (
-                f"Band here today {money_range(step.band_min, step.band_max, currency)}"
-                f"{'+' if step.band_open_ended else ''}; "
-                f"{whose}: {percentiles(step)} percentile of the band"
-                f"{held if step.floored else ''}"
+                f"Band here, base in today’s money: {money_range(step.band_min, step.band_max, currency)}"
+                f"{'+' if step.band_open_ended else ''}."
             ),
+            "place": f"{whose} pay in it: {band_place(step)}{held if step.floored else ''}.",
             "pay": pay_range(paid.base_min, paid.base_max, currency),
             "total": pay_range(paid.total_min, paid.total_max, currency) if paid.total_min else "",
             # As paid, a later step also says what it is in today's money (the figure "why" explains).
-            "today": (f"{pay_range(step.base_min, step.base_max, currency)} base in today’s money" if grown else ""),
+            "today": (f"In today’s money: {pay_range(step.base_min, step.base_max, currency)} base." if grown else ""),
             "is_assumption": step.is_assumption,
             "figure": f"{track}/{step.role}",  # what its "Why this figure" asks for
         }
