@@ -33,9 +33,9 @@ from .earnings import Earnings
 from .geometry import axis_marks
 from .options import Options
 from .words import (
+    band_place,
     basis_words,
     inflation_words,
-    band_place,
     money_words,
     your_pay_words,
 )
