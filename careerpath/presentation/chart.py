@@ -1,10 +1,13 @@
 """Geometry of the pay-over-years chart (pure): the template draws it as inline SVG.
 
 Each step is a shaded band from the year it is typically reached to the next step (or the chart's
-end), spanning the step's base pay range, with a line at its midpoint and the role's name. A step
-several tracks share (the same role, year and pay) is drawn once, in the "shared" colour, so that
-overlapping tracks never mix into a colour the legend does not show. The pay axis fits the data:
-it starts at a round figure below the lowest pay, not at zero, and its baseline is drawn.
+end), spanning the step's total pay range (base, bonus and equity; a dashed outline), with its base pay
+range inside it (solid, with a line at its midpoint) and the role's name. A step several tracks share
+(the same role, year and pay) is drawn once, in the "shared" colour, so that overlapping tracks never mix
+into a colour the legend does not show. The pay axis fits the data: it starts at a round figure below the
+lowest pay (zero if that is where it lands, as the note under the chart says), and its baseline is drawn.
+A role's name goes where it overlaps no other name; where there is no such place it is left out (the tip
+and the table have it), so names never overlap.
 """
 
 from __future__ import annotations
@@ -54,8 +57,12 @@ class Bar:
     mid_y: float
     title: str
     short: str
+    name_shown: bool
     year: int
-    pay: str  # the range as shown: "$150,000 – $180,000"
+    pay: str  # the base range as shown: "$150,000 – $180,000"
+    total: str  # the total range as shown, or "" (no total for this step)
+    total_y: float  # the total band's top and height (0 when there is none)
+    total_height: float
     label: str  # what the bar says to a screen reader and in its tip
     name_x: float
     name_y: float
@@ -67,6 +74,22 @@ class Bar:
     def box(self) -> str:
         """The band's SVG geometry attributes (numbers only), written once instead of four lookups."""
         return f'x="{self.x:g}" y="{self.y:g}" width="{self.width:g}" height="{self.height:g}"'
+
+    @property
+    def total_box(self) -> SafeString:
+        """The total band, drawn behind the base band (nothing when the step has no total)."""
+        if not self.total:
+            return SafeString("")
+        return SafeString(
+            f'<rect class="band-total" x="{self.x:g}" y="{self.total_y:g}" width="{self.width:g}" '
+            f'height="{self.total_height:g}"/>'
+        )
+
+    @property
+    def tip_text(self) -> str:
+        if self.total:
+            return f"{self.short}, {self.year}: {self.total} total, {self.pay} base"
+        return f"{self.short}, {self.year}: {self.pay} base"
 
     @property
     def midline(self) -> str:
@@ -101,6 +124,7 @@ class Row:
     title: str
     year: int
     pay: str
+    total: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +136,7 @@ class Chart(Frame):
     y_ticks: tuple[Tick, ...]
     currency: str
     baseline: str  # the axis's lowest figure, said in words under the chart
+    from_zero: bool = False  # the axis starts at zero (the note then says so, and nothing else)
 
 
 def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
@@ -123,7 +148,7 @@ def build(projection: Projection) -> Chart:
     start = projection.start_year
     end = max(step.year for _, step in steps) + 2
     low = min(step.base_min for _, step in steps)
-    high = max(step.base_max for _, step in steps)
+    high = max(max(step.base_max, step.total_max or 0) for _, step in steps)
     # A pay given above every band holds every step at one figure: keep a span of a tenth of it.
     span = max(high - low, high * 0.1, 1)
     step_pay = nice_step(span)
@@ -142,11 +167,15 @@ def build(projection: Projection) -> Chart:
     # A step drawn once however many tracks share it: keyed by what the chart shows.
     owners: dict[tuple, list] = {}
     for track, step in steps:
-        owners.setdefault((step.role, step.year, step.base_min, step.base_max), []).append((track, step))
+        key = (step.role, step.year, step.base_min, step.base_max, step.total_min, step.total_max)
+        owners.setdefault(key, []).append((track, step))
 
+    currency = projection.currency
     pays = {
-        (step.base_min, step.base_max): money_range(step.base_min, step.base_max, projection.currency)
+        (low_, high_): money_range(low_, high_, currency)
         for _, step in steps
+        for low_, high_ in ((step.base_min, step.base_max), (step.total_min, step.total_max))
+        if low_ is not None and high_ is not None
     }  # one string per range: most steps are drawn once and listed once per track holding them
     placed: list[tuple[float, float, float, float]] = []
     bars = []
@@ -158,6 +187,10 @@ def build(projection: Projection) -> Chart:
         x0, x1 = x_of(step.year), x_of(max(until, step.year + 1))
         y0, y1 = y_of(step.base_max), y_of(step.base_min)
         pay = pays[(step.base_min, step.base_max)]
+        has_total = step.total_min is not None and step.total_max is not None
+        total = pays[(step.total_min, step.total_max)] if has_total else ""
+        t0, t1 = (y_of(step.total_max), y_of(step.total_min)) if has_total else (y0, y0)
+        top = min(y0, t0)  # the name goes above the whole step, its total included
         names = " and ".join(t.name for t, _ in holders) if shared else track.name
         short = short_title(step.title)
 
@@ -165,18 +198,29 @@ def build(projection: Projection) -> Chart:
         text_w = len(short) * CHAR_WIDTH
         nx = min(x0 + 3, plot_right - text_w)
         box = None
-        for ny in (y0 - 5, y1 + LABEL_SIZE + 3, y0 - 5 - LABEL_SIZE - 2, y0 - 5 - 2 * (LABEL_SIZE + 2)):
+        for ny in (
+            top - 5,
+            y1 + LABEL_SIZE + 3,
+            top - 5 - LABEL_SIZE - 2,
+            top - 5 - 2 * (LABEL_SIZE + 2),
+            y1 + 2 * LABEL_SIZE + 5,
+            top - 5 - 3 * (LABEL_SIZE + 2),
+        ):
             candidate = (nx, ny - LABEL_SIZE, nx + text_w, ny + 2)
-            if not any(_overlaps(candidate, other) for other in placed):
+            inside = ny - LABEL_SIZE >= 0 and ny + 2 <= area.plot_bottom
+            if inside and not any(_overlaps(candidate, other) for other in placed):
                 box = candidate
                 break
-        box = box or (nx, y0 - 5 - LABEL_SIZE, nx + text_w, y0 - 3)
-        placed.append(box)
+        if box is None:
+            short, box = "", (nx, top, nx, top)  # no room: the tip and the table name it
+        else:
+            placed.append(box)
 
-        label = f"{names}: {step.title} from {step.year}, {pay}"
-        tip_text_w = len(f"{step.title}, {step.year}: {pay}") * CHAR_WIDTH + 12
+        totals = f", {total} total" if total else ""
+        label = f"{names}: {step.title} from {step.year}, {pay} base{totals}"
+        tip_text_w = len(f"{short or step.title}, {step.year}: {total} total, {pay} base") * CHAR_WIDTH + 12
         tip_x = min(max(LEFT, x0), plot_right - tip_text_w)
-        tip_y = y0 - TIP_HEIGHT - 4 if y0 - TIP_HEIGHT - 4 >= 0 else y1 + 4
+        tip_y = top - TIP_HEIGHT - 4 if top - TIP_HEIGHT - 4 >= 0 else y1 + 4
         bars.append(
             Bar(
                 index=index,
@@ -187,9 +231,13 @@ def build(projection: Projection) -> Chart:
                 height=round(max(y1 - y0, 2), 1),
                 mid_y=round((y0 + y1) / 2, 1),
                 title=step.title,
-                short=short,
+                short=short or short_title(step.title),
+                name_shown=bool(short),
                 year=step.year,
                 pay=pay,
+                total=total,
+                total_y=round(t0, 1),
+                total_height=round(max(t1 - t0, 2), 1),
                 label=label,
                 name_x=round(box[0], 1),
                 name_y=round(box[3] - 2, 1),
@@ -203,7 +251,16 @@ def build(projection: Projection) -> Chart:
     series = tuple(Series(t.track, t.name) for t in projection.tracks if t.track in shown)
     if "shared" in shown:
         series += (Series("shared", "Steps the tracks share"),)
-    rows = tuple(Row(track.name, step.title, step.year, pays[(step.base_min, step.base_max)]) for track, step in steps)
+    rows = tuple(
+        Row(
+            track.name,
+            step.title,
+            step.year,
+            pays[(step.base_min, step.base_max)],
+            pays.get((step.total_min, step.total_max), "—"),
+        )
+        for track, step in steps
+    )
 
     x_ticks = year_ticks(range(start, end), x_of)
     y_ticks = money_ticks(y_min, y_max, step_pay, y_of, projection.currency)
@@ -216,6 +273,7 @@ def build(projection: Projection) -> Chart:
         y_ticks,
         projection.currency,
         format_compact(y_min, projection.currency),
+        y_min == 0,
     )
 
 
@@ -226,10 +284,19 @@ def build(projection: Projection) -> Chart:
 def bar_marks(chart: Chart) -> SafeString:
     """Each step's band, midline and name; focusable, with its figures for screen readers."""
     return marks(
-        '<g class="bar s-{} b{}" tabindex="0" role="img" aria-label="{}"><rect class="band" {}/>'
+        '<g class="bar s-{} b{}" tabindex="0" role="img" aria-label="{}">{}<rect class="band" {}/>'
         '<line class="mid" {}/><text class="name" {}>{}</text></g>',
         (
-            (b.series, b.index, b.label, SafeString(b.box), SafeString(b.midline), SafeString(b.name_at), b.short)
+            (
+                b.series,
+                b.index,
+                b.label,
+                b.total_box,
+                SafeString(b.box),
+                SafeString(b.midline),
+                SafeString(b.name_at),
+                b.short if b.name_shown else "",
+            )
             for b in chart.bars
         ),
     )
@@ -238,14 +305,14 @@ def bar_marks(chart: Chart) -> SafeString:
 def row_marks(chart: Chart) -> SafeString:
     """The chart as a table (in a closed <details>): every step of every track."""
     return marks(
-        '<tr><td>{}</td><th scope="row">{}</th><td>{}</td><td class="nowrap">{}</td></tr>',
-        ((r.track, r.title, r.year, r.pay) for r in chart.rows),
+        '<tr><td>{}</td><th scope="row">{}</th><td>{}</td><td class="nowrap">{}</td><td class="nowrap">{}</td></tr>',
+        ((r.track, r.title, r.year, r.total, r.pay) for r in chart.rows),
     )
 
 
 def tip_marks(chart: Chart) -> SafeString:
     """The tip each band shows on focus, hover or tap (CSS only)."""
     return marks(
-        '<g class="tip t{}"><rect {}/><text {}>{}, {}: {}</text></g>',
-        ((b.index, SafeString(b.tip_box), SafeString(b.tip_at), b.title, b.year, b.pay) for b in chart.bars),
+        '<g class="tip t{}"><rect {}/><text {}>{}</text></g>',
+        ((b.index, SafeString(b.tip_box), SafeString(b.tip_at), b.tip_text) for b in chart.bars),
     )

@@ -335,8 +335,8 @@ class ProjectionPanel:
     @cached_property
     def chart_axis_title(self) -> str:
         if self.real:
-            return "Base pay a year, today’s money"
-        return "Base pay a year, as paid in the year each step is reached"
+            return "Total pay and base pay a year, today’s money"
+        return "Total pay and base pay a year, as paid in the year each step is reached"
 
     @cached_property
     def earnings_axis_title(self) -> str:

@@ -72,9 +72,9 @@ def test_as_paid_shows_each_step_grown_to_its_year_and_says_so(user_client, user
     assert "base, today’s money" in director_real and f"${base_min:,}" in director_real
     assert "as paid in" not in director_real
     # The charts follow the same control and say what they show.
-    assert "Base pay a year, as paid in the year each step is reached (USD)" in paid
+    assert "Total pay and base pay a year, as paid in the year each step is reached (USD)" in paid
     assert "Total pay so far (base, bonus and equity), as paid (USD)" in paid
-    assert "Base pay a year, today’s money (USD)" in real
+    assert "Total pay and base pay a year, today’s money (USD)" in real
     assert "Total pay so far (base, bonus and equity), today’s money (USD)" in real
 
 
