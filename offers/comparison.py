@@ -9,7 +9,7 @@ from engine.offers import YEARS_SHOWN, Column, compare, convert, current_job_tot
 
 from .analysis import OfferAnalysis, merit_raise_percent, values_of
 from .models import Offer
-from .presentation import compare_sentences
+from .presentation import chart_top, compare_sentences, year_chart
 
 
 def build_comparison(offers: list[Offer], plan: Plan | None, catalog: Catalog, year: int) -> dict:
@@ -41,6 +41,13 @@ def build_comparison(offers: list[Offer], plan: Plan | None, catalog: Catalog, y
                 YEARS_SHOWN,
             )
             columns.append(Column(f"Current job ({plan.title})", into(totals, plan_currency)))
+    # Each offer's chart, side by side on one scale (the largest year of any of them) in the one currency.
+    factors = [catalog.rates[a.currency].usd_per_unit / to_rate for a in analyses]
+    top = max((chart_top(a.figures, f) for a, f in zip(analyses, factors, strict=True)), default=None)
+    charts = [
+        {"company": offer.company, "index": i, "chart": year_chart(a.figures, currency, top=top, factor=f)}
+        for i, (offer, a, f) in enumerate(zip(offers, analyses, factors, strict=True))
+    ]
     result = compare(columns)
     stamp = DataStamp.objects.first()
     rates = [
@@ -71,4 +78,5 @@ def build_comparison(offers: list[Offer], plan: Plan | None, catalog: Catalog, y
         "data_version": stamp.number if stamp else 0,
         "plan": plan,
         "plan_note": plan_note,
+        "charts": charts,
     }

@@ -38,10 +38,18 @@ def _nice_top(value: float) -> int:
     return 10 * power
 
 
-def year_chart(figures: OfferBreakdown, currency: str) -> dict:
-    """Stacked bars, one a year: base and bonus, sign-on, initial-grant equity, refresher equity."""
+def chart_top(figures: OfferBreakdown, factor: float = 1.0) -> float:
+    """The largest year's total (times `factor`, a rate into another currency): what a chart's scale must hold."""
+    return max(y.total for y in figures.years) * factor
+
+
+def year_chart(figures: OfferBreakdown, currency: str, *, top: float | None = None, factor: float = 1.0) -> dict:
+    """Stacked bars, one a year: base and bonus, sign-on, initial-grant equity, refresher equity.
+
+    Charts compared side by side pass one `top` (the largest of theirs) so that they share one scale, and a
+    `factor` that converts each offer into the comparison's currency."""
     years = figures.years
-    top = _nice_top(max(y.total for y in years))
+    top = _nice_top(top if top is not None else chart_top(figures))
     plot_height = PLOT_BOTTOM - PLOT_TOP
     slot = (CHART_WIDTH - PLOT_LEFT - 8) / len(years)
     width = slot * 0.6
@@ -58,7 +66,7 @@ def year_chart(figures: OfferBreakdown, currency: str) -> dict:
         ):
             if amount <= 0:
                 continue
-            height = amount / top * plot_height
+            height = amount * factor / top * plot_height
             bottom -= height
             segments.append(
                 {
@@ -69,7 +77,7 @@ def year_chart(figures: OfferBreakdown, currency: str) -> dict:
                     "height": round(height, 1),
                 }
             )
-        label = f"Year {y.year}: {format_money(y.total, currency)} in total"
+        label = f"Year {y.year}: {format_money(round(y.total * factor), currency)} in total"
         bars.append(Bar(y.year, label, tuple(segments)))
     ticks = [
         {"y": round(PLOT_BOTTOM - plot_height * k / 4, 1), "label": format_money(top * k / 4, currency, compact=True)}

@@ -55,3 +55,20 @@ def test_more_than_four_offers_is_refused_with_a_message(user_client, make_offer
 def test_a_plan_without_pay_has_no_column_and_says_why(user_client, offer, plan):
     html = user_client.get(f"/offers/compare/?ids={offer.pk}&plan={plan.pk}").content.decode()
     assert "gives no pay today, so it has no column" in html
+
+
+def test_offer_charts_compared_side_by_side_share_one_scale(user_client, make_offer, user):
+    """Issue 32, item 8: each chart used to pick its own top, so a smaller offer looked as tall."""
+    import re
+
+    small = make_offer(user, company="Small Co", base=120_000, equity_grant=0)
+    large = make_offer(user, company="Large Co", base=238_000, equity_grant=636_000)
+    html = user_client.get(f"/offers/compare/?ids={small.pk}&ids={large.pk}").content.decode()
+
+    block = re.search(r"<div class=\"offer-charts\" data-shared-scale>(.*?)</div>", html, re.S).group(1)
+    charts = re.findall(r"<svg.*?</svg>", block, re.S)
+    assert len(charts) == 2
+    tops = [re.findall(r'text-anchor="end"[^>]*>([^<]+)</text>', chart)[-1] for chart in charts]
+    assert tops[0] == tops[1], tops  # the same axis labels
+    heights = [max(float(h) for h in re.findall(r'height="([\d.]+)"', chart.split("</desc>")[1])) for chart in charts]
+    assert heights[0] < heights[1]  # the smaller offer's bars are shorter on the shared scale
