@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from django.utils.html import escape
 from django.utils.safestring import SafeString
 
 from compensation.money import format_compact, money_range
@@ -84,6 +85,13 @@ class Bar:
             f'<rect class="band-total" x="{self.x:g}" y="{self.total_y:g}" width="{self.width:g}" '
             f'height="{self.total_height:g}"/>'
         )
+
+    @property
+    def name_mark(self) -> SafeString:
+        """The role's name on the chart, or nothing where no place was free (the tip and the table name it)."""
+        if not self.name_shown:
+            return SafeString("")
+        return SafeString(f'<text class="name" {self.name_at}>{escape(self.short)}</text>')
 
     @property
     def tip_text(self) -> str:
@@ -285,7 +293,7 @@ def bar_marks(chart: Chart) -> SafeString:
     """Each step's band, midline and name; focusable, with its figures for screen readers."""
     return marks(
         '<g class="bar s-{} b{}" tabindex="0" role="img" aria-label="{}">{}<rect class="band" {}/>'
-        '<line class="mid" {}/><text class="name" {}>{}</text></g>',
+        '<line class="mid" {}/>{}</g>',
         (
             (
                 b.series,
@@ -294,8 +302,7 @@ def bar_marks(chart: Chart) -> SafeString:
                 b.total_box,
                 SafeString(b.box),
                 SafeString(b.midline),
-                SafeString(b.name_at),
-                b.short if b.name_shown else "",
+                b.name_mark,
             )
             for b in chart.bars
         ),

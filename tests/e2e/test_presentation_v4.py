@@ -11,8 +11,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import SCREENSHOTS
-from .pages import choose_location, confirm_email, projection_update, sign_up
+from .conftest import DESKTOP, PHONE, SCREENSHOTS
+from .pages import choose_location, confirm_email, projection_update, show_earnings, show_options, sign_up
 
 pytestmark = pytest.mark.e2e
 
@@ -67,3 +67,62 @@ def test_4_pay_label_and_help_follow_the_location_and_the_currency_question(page
     expect(page.get_by_label("Base pay now (£)")).to_have_value("157500")
     expect(base_help).to_have_text(re.compile(r"in GBP \(£\), the currency of London\.$"))
     expect(bonus_help).to_have_text(re.compile(r"in GBP \(£\), the currency of London\.$"))
+
+
+# 1, 6 and 7. One recommendation, read in order on a phone, step cards in one glance ---------------
+
+SF_SENIOR = {
+    "current_level": "senior",
+    "years_experience": 7,
+    "location": "sf-bay-area",
+    "industry": "technology-faang",
+    "company_type": "large",
+    "current_base": "238000",
+    "current_bonus": "35000",
+    "current_equity": "150000",
+    "target_track": "",  # any track
+}
+FIGURES = r"[$£€₹][\d,]+(?: – [$£€₹][\d,]+)?|\b20\d\d\b"
+
+
+def test_1_6_7_one_track_followed_read_in_order_with_cards_of_three_figures(page, checked, log_in_as, make_plan, user):
+    plan = make_plan(user, title="Senior in SF", **SF_SENIOR)
+    log_in_as(page.context, user)
+    page.set_viewport_size(PHONE)
+    page.goto(f"/plans/{plan.pk}/")
+
+    # 6. On a phone: why this track, what the figures mean and your pay, then the steps.
+    why = page.locator("#projection [data-summary-why]")
+    expect(why).to_contain_text(re.compile(r"Following the (.+) track: of the 3 tracks it earns the most total pay"))
+    order = [
+        page.locator(selector).first.bounding_box()["y"]
+        for selector in ("#projection [data-summary-why]", "#projection [data-money-basis]", "#projection .your-pay")
+    ]
+    first_step = page.locator("#projection li.step").first.bounding_box()["y"]
+    assert order == sorted(order) and order[-1] < first_step, (order, first_step)
+    expect(page.locator("#projection [data-money-basis]")).to_contain_text("total adds bonus and equity")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "v4-plan-first-screen-phone.png")
+
+    # 1. The what-ifs and the earnings sentence speak of the track the headline follows.
+    track = re.search(r"Following the (.+?) track", why.inner_text()).group(1)
+    summary = show_earnings(page).locator("[data-lifetime-summary]")
+    phrase = "staying an individual contributor" if track == "individual contributor" else f"the {track} track"
+    expect(summary).to_contain_text(re.compile(rf"{phrase} earns \S+ more in total pay than"))
+    expect(show_options(page)).to_contain_text(f"next step on the {track} track")
+    expect(page.locator('[data-lifetime-location="sf-bay-area"]')).to_contain_text("(here, from your pay)")
+
+    # 7. Each card: at most three figures until "More about this step" is opened; no 0th percentile.
+    for size in (PHONE, DESKTOP):
+        page.set_viewport_size(size)
+        for card in page.locator("#projection li.step").all():
+            shown = card.evaluate(
+                "li => [...li.childNodes].filter(n => n.nodeName !== 'DETAILS').map(n => n.textContent).join(' ')"
+            )
+            assert len(re.findall(FIGURES, shown)) <= 3, shown
+    card = page.locator("#projection li.step").nth(1)
+    card.locator("details.step-more summary").click()
+    expect(card.locator(".band")).to_contain_text("Band here, base in today’s money")
+    expect(page.locator("#projection")).not_to_contain_text("0th percentile")
+    card.screenshot(path=SCREENSHOTS / "v4-step-card-opened-desktop.png")
+    checked(page, "v4-plan-sf-senior", "Senior in SF · CareerPath", raw_html=False)
