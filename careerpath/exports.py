@@ -121,7 +121,7 @@ def earnings_dict(entry: EarningsYear) -> dict:
 def projection_dict(
     plan: Plan, projection: Projection, *, data_version: int | None = None, shared: bool = False
 ) -> dict:
-    """The documented JSON shape of /plans/<id>/projection.json (see README); a share link's has no plan id."""
+    """The documented JSON shape of /plans/<id>/projection.json (docs/exports.md); a share link's has no plan id."""
     freelance = projection.freelance
     return {
         "plan": {"id": None if shared else plan.pk, "title": plan.title},

@@ -10,14 +10,15 @@ import json
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import TextChoices
 
 from compensation.forms import MAX_STORED, amount_field, local_limit, over_limit_message
 from compensation.money import currency_symbol, format_money, money_range
+from engine.bands import band_here
 from engine.catalog import Catalog
 from engine.profile import DEFAULT_HORIZON, HORIZONS, Profile, ProjectionError
-from engine.projection import project
 from engine.results import Projection
-from engine.slugs import Money
+from engine.slugs import Money, Param
 
 from .clock import this_year
 from .models import Plan, ShareLink, refuse_control_characters
@@ -37,7 +38,7 @@ def _pay_field(label: str, what: str, help_text: str) -> forms.IntegerField:
 
 
 # What each pay field asks for; `pay_help` adds the currency (the one source of that help, for the server and,
-# through `data-help` templates, for app.js when the location changes).
+# through `data-help` templates, for pay-currency.js when the location changes).
 PAY_LEADS = {
     "current_base": "Optional. A year, before tax",
     "current_bonus": "Optional. Your usual yearly bonus",
@@ -57,15 +58,21 @@ def pay_help(name: str, currency: str, symbol: str, place: str, typed: str = "",
     return f"{lead}, in {currency} ({symbol}), the currency of {place}."
 
 
-class PayCurrency:
+class PayCurrency(TextChoices):
     """What to do with pay typed in one currency when the location now pays in another."""
 
-    CONVERT, KEEP, CLEAR = "convert", "keep", "clear"
-    CHOICES = [
-        (CONVERT, "Convert it at the data's exchange rate"),
-        (KEEP, "Keep the numbers as typed, in the new currency"),
-        (CLEAR, "Clear my pay"),
-    ]
+    CONVERT = "convert", "Convert it at the data's exchange rate"
+    KEEP = "keep", "Keep the numbers as typed, in the new currency"
+    CLEAR = "clear", "Clear my pay"
+
+
+class Part(TextChoices):
+    """The secondary parts of a projection, fetched when seen or opened: each is a named partial."""
+
+    OPTIONS = "options", "What if you change one thing"
+    EARNINGS = "earnings", "Earnings over the years"
+    CHART = "chart", "The pay chart as a table"
+    YEARS = "years", "Earnings year by year"
 
 
 def _money_field() -> forms.ChoiceField:
@@ -109,9 +116,9 @@ class ProfileForm(forms.Form):
     )
     client_market = forms.ChoiceField(
         label="Freelance clients",
-        choices=[("local", "Local clients"), ("us", "US clients (rates stay in US dollars)")],
+        choices=Plan.ClientMarket.choices,
         required=False,
-        initial="local",
+        initial=Plan.ClientMarket.LOCAL,
         help_text="Freelance only: the article's rates are US clients'.",
         error_messages={"invalid_choice": "Choose local or US clients."},
     )
@@ -132,7 +139,7 @@ class ProfileForm(forms.Form):
     pay_currency = forms.CharField(required=False, max_length=3, widget=forms.HiddenInput)
     pay_currency_choice = forms.ChoiceField(
         label="Your pay is in another currency",
-        choices=PayCurrency.CHOICES,
+        choices=PayCurrency.choices,
         widget=forms.RadioSelect,
         required=False,
         error_messages={"invalid_choice": "Choose to convert, keep or clear your pay."},
@@ -157,12 +164,12 @@ class ProfileForm(forms.Form):
             (track, [(r.slug, r.name) for r in roles]) for track, roles in catalog.level_groups()
         ]
         fields["location"].choices = [(x.slug, x.name) for x in catalog.locations.values()]
-        # What app.js needs to ask about pay typed in another currency, and to convert it as the server does.
+        # What static/js/behaviours/pay-currency.js needs to ask about pay typed in another currency (the
+        # server converts it): each location's currency, and the symbol of each currency with a rate.
         fields["location"].widget.attrs.update(
             {
                 "data-currencies": json.dumps({x.slug: x.currency for x in catalog.locations.values()}),
                 "data-symbols": json.dumps({c: currency_symbol(c) for c in catalog.rates}),
-                "data-usd-per-unit": json.dumps({c: r.usd_per_unit for c, r in catalog.rates.items()}),
             }
         )
         fields["industry"].choices = [(x.slug, x.name) for x in catalog.industries.values()]
@@ -231,8 +238,11 @@ class ProfileForm(forms.Form):
                 amount = data.get(name)
                 if amount is not None and amount > limit:
                     self.add_error(name, over_limit_message(limit, currency))
-        if not self.errors and data.get("current_base") is not None:
-            self._check_pay_against_the_band(data)
+        if not self.errors:
+            # The one reading of these values as the engine's profile: the band check and the page use it.
+            self._profile = profile_from_values(data)
+            if data.get("current_base") is not None:
+                self._check_pay_against_the_band(data, self._profile)
         return data
 
     def _settle_pay_currency(self, data: dict) -> bool:
@@ -277,34 +287,35 @@ class ProfileForm(forms.Form):
             f"exchange rate, keep the numbers as typed (now in {location.currency}), or clear your pay."
         )
 
-    def _check_pay_against_the_band(self, data: dict) -> None:
+    def _check_pay_against_the_band(self, data: dict, person: Profile) -> None:
         """Refuse pay far outside the band of the level here (a monthly figure, an extra zero): the limits are
         data (`pay-check-*` parameters)."""
         catalog = self.catalog
         try:
-            person = profile_from_values(data).without_pay()
-            role = catalog.roles[person.current_level]
-            step = project(person, catalog, this_year(), only_tracks=role.tracks[:1]).tracks[0].steps[0]
-        except (ProjectionError, KeyError, IndexError):
+            here = band_here(person, catalog)
+        except (ProjectionError, KeyError):
             return
-        currency, base = step.currency, data["current_base"]
+        role = catalog.roles[person.current_level]
+        if not role.tracks:  # a level on no track is not projected: nothing to check against
+            return
+        currency, base = here.currency, data["current_base"]
         place = catalog.locations[person.location].name
-        shown = money_range(step.band_min, step.band_max, currency)
+        shown = money_range(here.base_min, here.base_max, currency)
         band = f"the {role.name} band in {place} ({shown} a year, {currency})"
-        low, high = catalog.param("pay-check-base-low").value, catalog.param("pay-check-base-high").value
-        if base < step.band_min * low:
+        low, high = catalog.param(Param.PAY_CHECK_BASE_LOW).value, catalog.param(Param.PAY_CHECK_BASE_HIGH).value
+        if base < here.base_min * low:
             self.add_error(
                 "current_base",
                 f"{format_money(base, currency)} is far below {band}. Figures are yearly: is this a monthly amount?",
             )
-        elif base > step.band_max * high:
+        elif base > here.base_max * high:
             self.add_error(
                 "current_base",
                 f"{format_money(base, currency)} is far above {band}: check the number of zeros.",
             )
         for name, what, slug in (
-            ("current_bonus", "bonus", "pay-check-bonus-multiple"),
-            ("current_equity", "yearly equity", "pay-check-equity-multiple"),
+            ("current_bonus", "bonus", Param.PAY_CHECK_BONUS_MULTIPLE),
+            ("current_equity", "yearly equity", Param.PAY_CHECK_EQUITY_MULTIPLE),
         ):
             amount, multiple = data.get(name), catalog.param(slug).value
             if amount is not None and base > 0 and amount > base * multiple:
@@ -315,7 +326,8 @@ class ProfileForm(forms.Form):
                 )
 
     def profile(self) -> Profile:
-        return profile_from_values(self.cleaned_data)
+        """The engine's profile of the validated values, read once (in `clean`)."""
+        return self._profile
 
     @property
     def money_choice(self) -> str:
@@ -482,7 +494,7 @@ class SharedFigureForm(forms.Form):
 
 def _part_field() -> forms.ChoiceField:
     return forms.ChoiceField(
-        choices=list(PARTS.items()),
+        choices=Part.choices,
         error_messages={"required": "Say which figures to show.", "invalid_choice": "No such figures."},
     )
 
@@ -495,23 +507,13 @@ def _track_field(catalog: Catalog) -> forms.ChoiceField:
 
 def _part_heading(data: dict, catalog: Catalog) -> str:
     part, track = data["part"], data["track"]
-    if part == "years" and track:
+    if part == Part.YEARS and track:
         return f"Earnings year by year: {catalog.tracks[track].name.lower()} track"
-    return PARTS[part]
-
-
-PARTS = {
-    "options": "What if you change one thing",
-    "earnings": "Earnings over the years",
-    "chart": "The pay chart as a table",
-    "years": "Earnings year by year",
-}
+    return Part(part).label
 
 
 class DetailsForm(LinkedProfileForm):
     """A projection's secondary figures: what-ifs and other locations, or one track's earnings year by year."""
-
-    PARTS = PARTS
 
     part = _part_field()
     shared = forms.BooleanField(required=False)  # seen on a share link: "this plan", not "yours"

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from compensation.models import CompanyType, Education, Industry, Location, Role, Skill, Track
 from engine.profile import DEFAULT_HORIZON, HORIZONS
+from engine.slugs import ClientMarket as Market
 from engine.slugs import WorkMode as Mode
 
 # Line and paragraph breaks, tabs and other control characters: a title is shown on one line and
@@ -41,6 +42,12 @@ class Plan(models.Model):
         REMOTE_US = Mode.REMOTE_US, "Remote for a US-based company"
         FREELANCE = Mode.FREELANCE, "Freelance"
 
+    class ClientMarket(models.TextChoices):
+        """Whom a freelancer bills: one label for each, on the form, in admin and in the data."""
+
+        LOCAL = Market.LOCAL, "Local clients"
+        US = Market.US, "US clients (rates in US dollars)"
+
     TITLE_MAX_LENGTH = 120
     NOTES_MAX_LENGTH = 5000
 
@@ -56,8 +63,8 @@ class Plan(models.Model):
     work_mode = models.CharField(max_length=10, choices=WorkMode.choices, default=WorkMode.ONSITE)
     client_market = models.CharField(
         max_length=5,
-        choices=[("local", "Local clients"), ("us", "US clients (rates in US dollars)")],
-        default="local",
+        choices=ClientMarket.choices,
+        default=ClientMarket.LOCAL,
         help_text="Freelance: whom you bill.",
     )
     target_track = models.ForeignKey(Track, null=True, blank=True, on_delete=models.PROTECT, related_name="+")

@@ -9,7 +9,15 @@ from datetime import date, datetime
 from django.utils import timezone
 
 from compensation.models import CompanyType
-from compensation.money import band_range, format_money, fraction_percent, money_range, signed_percent
+from compensation.money import (
+    band_range,
+    format_money,
+    fraction_percent,
+    money_range,
+    ordinal,
+    percentile_words,
+    signed_percent,
+)
 from compensation.state import ID_TABLES
 from dataversions.history import catalog_at
 from dataversions.models import DataChange, DataVersion
@@ -19,10 +27,9 @@ from engine.diff import Move, PlanChange
 from engine.profile import Profile, ProjectionError
 from engine.projection import project
 from engine.results import Projection
-from engine.slugs import BandKind, PayBasis, WorkMode
+from engine.slugs import BandKind, PayBasis, Position, WorkMode
 
 from .models import Plan
-from .presentation.words import POSITION_WORDS, ordinal
 from .profiles import profile_from_plan
 
 COMPANY_TYPE = CompanyType._meta.model_name  # how a data change names the company-type table
@@ -180,12 +187,11 @@ def position_moved(old: Projection, new: Projection, *, whose: str = "Your") -> 
     currency = new.currency
 
     def where(pos) -> str:
-        if pos.position == "below":
+        if pos.position == Position.BELOW:
             return "below the bottom of"
-        if pos.position == "above":
+        if pos.position == Position.ABOVE:
             return "above the top of"
-        words = next(text for limit, text in POSITION_WORDS if pos.percentile < limit)
-        return f"at the {ordinal(pos.percentile)} percentile ({words}) of"
+        return f"at the {ordinal(pos.percentile)} percentile ({percentile_words(pos.percentile)}) of"
 
     text = (
         f"{whose} base pay, {format_money(now.amount, currency)}, was {where(was)} the {after.title} band "

@@ -13,7 +13,6 @@ from urllib.parse import urlencode
 
 from engine.catalog import Catalog
 from engine.profile import DEFAULT_HORIZON, Profile
-from engine.rounding import round_half_up
 from engine.slugs import ClientMarket
 
 from .models import Plan
@@ -126,9 +125,9 @@ def with_pay_of(values: Mapping[str, Any], saved: Mapping[str, Any]) -> dict:
 def pay_converted(values: Mapping[str, Any], typed_in: str, into: str, catalog: Catalog) -> dict:
     """The pay of `values`, typed in one currency, in another at the catalog's exchange rates (usd_per_unit),
     each figure rounded to the hundred as pay is; a figure not given stays not given."""
-    factor = catalog.rates[typed_in].usd_per_unit / catalog.rates[into].usd_per_unit
     return {
-        name: None if values.get(name) is None else round_half_up(values[name] * factor, 100) for name in PAY_FIELDS
+        name: None if values.get(name) is None else catalog.convert(values[name], typed_in, into, 100)
+        for name in PAY_FIELDS
     }
 
 

@@ -10,9 +10,8 @@ from engine.projection import project
 
 from .models import Plan, ShareLink
 from .notices import plans_with_changes
-from .presentation.words import summary_words
 from .profiles import describe, profile_from_values, values_from_plan, without_pay
-from .summaries import refresh_summaries
+from .summaries import recompute
 
 PLANS_PER_PAGE = 20
 
@@ -37,7 +36,7 @@ def plan_page(owner, page_number, catalog: Catalog, year: int) -> tuple[Page, li
     page = Paginator(plans, PLANS_PER_PAGE).get_page(page_number)
     shown = list(page.object_list)
     changed = plans_with_changes(shown, catalog, year)
-    refresh_summaries(shown, catalog, year)  # one batch, only for plans the data moved since
+    recompute(shown, catalog, year)  # in memory, one batch, only for plans the data moved since: a GET writes nothing
     rows = [
         {
             "plan": plan,
@@ -45,7 +44,7 @@ def plan_page(owner, page_number, catalog: Catalog, year: int) -> tuple[Page, li
             "location": catalog.name_for("location", plan.location_id),
             "industry": catalog.name_for("industry", plan.industry_id),
             "data_changed": plan.pk in changed,
-            "summary": summary_words(plan.summary),
+            "summary": plan.summary,
         }
         for plan in shown
     ]

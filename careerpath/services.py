@@ -12,7 +12,8 @@ from engine.catalog import Catalog
 from .clock import this_year
 from .models import Plan, ShareLink
 from .profiles import plan_columns, skill_ids_of
-from .summaries import write_summary
+from .summaries import FIELDS as SUMMARY_FIELDS
+from .summaries import recompute, write_summary
 
 
 def _fill(plan: Plan, values: dict, catalog: Catalog) -> None:
@@ -81,3 +82,18 @@ def revoke_share_link(link: ShareLink) -> None:
     if link.revoked is None:
         link.revoked = timezone.now()
         link.save(update_fields=["revoked"])
+
+
+def refresh_summaries(catalog: Catalog, year: int, batch: int = 500) -> int:
+    """Store the summary of every plan the salary data moved since it was computed, `batch` plans at a time
+    (`manage.py refresh_summaries`, after a data change); the number stored."""
+    stored = 0
+    stale = Plan.objects.exclude(summary_data_version=catalog.data_version).order_by("pk")
+    last = 0
+    while plans := list(stale.filter(pk__gt=last)[:batch]):
+        changed = recompute(plans, catalog, year)
+        with transaction.atomic():
+            Plan.objects.bulk_update(changed, SUMMARY_FIELDS)
+        stored += len(changed)
+        last = plans[-1].pk
+    return stored

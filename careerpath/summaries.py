@@ -1,13 +1,12 @@
 """The few figures My plans shows for each plan: its next step, the year, the pay, the person's percentile.
 
 Kept on the plan (`Plan.summary`, with the data version it was computed at) so the list never projects
-more than the plans whose data moved: written when a plan is saved, recomputed for one page in one
-batch when the salary data's version moved since.
+more than the plans whose data moved: written when a plan is saved (`services`), and stored again for
+every plan by `manage.py refresh_summaries` after the salary data moved. Until then My plans recomputes
+a page's stale summaries in one batch, in memory: reading a page writes nothing.
 """
 
 from __future__ import annotations
-
-from django.db import transaction
 
 from engine.catalog import Catalog
 from engine.options import focus_track
@@ -46,11 +45,12 @@ def write_summary(plan: Plan, values: dict, catalog: Catalog, year: int) -> None
     plan.summary_data_version = catalog.data_version
 
 
-def refresh_summaries(plans: list[Plan], catalog: Catalog, year: int) -> None:
-    """Recompute, in one batch, the summaries of `plans` missing one or computed at another data version."""
+def recompute(plans: list[Plan], catalog: Catalog, year: int) -> list[Plan]:
+    """Set, in memory and in one batch, the summaries of `plans` missing one or computed at another data
+    version; return those plans (the caller stores them, or only shows them)."""
     stale = [p for p in plans if p.summary is None or p.summary_data_version != catalog.data_version]
     if not stale:
-        return
+        return stale
     skills: dict[int, list[int]] = {}
     through = Plan.skills.through.objects.filter(plan_id__in=[p.pk for p in stale])
     for plan_id, skill_id in through.values_list("plan_id", "skill_id"):
@@ -62,5 +62,4 @@ def refresh_summaries(plans: list[Plan], catalog: Catalog, year: int) -> None:
             write_summary(plan, values, catalog, year)
         except (ProjectionError, KeyError):
             plan.summary, plan.summary_data_version = {}, catalog.data_version  # nothing to show, asked once
-    with transaction.atomic():
-        Plan.objects.bulk_update(stale, FIELDS)
+    return stale

@@ -22,8 +22,10 @@ __all__ = [
     "format_money",
     "fraction_percent",
     "money_range",
+    "ordinal",
     "pay_range",
     "percent_change",
+    "percentile_words",
     "round_half_up",
     "signed_money",
     "signed_percent",
@@ -192,3 +194,24 @@ def fraction_percent(value: float) -> str:
 def fraction_points(value: float) -> str:
     """0.05 -> "5 pts": percentile points held as a fraction of a band."""
     return f"{float(value) * 100:.4g} pts"
+
+
+# Where a percentile inside a band is, in words: below each limit, its words.
+POSITION_WORDS = (
+    (25, "in the bottom quarter"),
+    (40, "below the middle"),
+    (61, "around the middle"),
+    (76, "above the middle"),
+    (101, "in the top quarter"),
+)
+
+
+def percentile_words(percentile: int) -> str:
+    """A percentile inside a band in words: 12 -> "in the bottom quarter", 50 -> "around the middle"."""
+    return next(text for limit, text in POSITION_WORDS if percentile < limit)
+
+
+def ordinal(number: int) -> str:
+    """42 -> "42nd", 11 -> "11th"."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"

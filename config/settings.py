@@ -1,6 +1,6 @@
 """CareerPath settings: one module, driven by environment variables.
 
-Every variable is listed in the README. Helpers refuse unexpected values at start-up
+Every variable is listed in docs/configuration.md. Helpers refuse unexpected values at start-up
 instead of guessing, so a typo in production fails loudly.
 """
 

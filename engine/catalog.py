@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
 
-from engine.slugs import BandKind, PayBasis, SourceKind
+from engine.currency import convert
+from engine.slugs import BandKind, Param, PayBasis, SourceKind
 
 _ASSUMPTION = SourceKind.ASSUMPTION.value  # read for every step: a plain string compares fastest
 
@@ -278,9 +279,9 @@ class Catalog:
         """The damping of the article's (US) industry premiums in a country: the US row at home; abroad the
         country's own row `industry-premium-exponent-<country>` if there is one, else the row for abroad."""
         if country == "US":
-            return self.param("industry-premium-exponent")
+            return self.param(Param.INDUSTRY_PREMIUM_EXPONENT)
         own = self.parameters.get(f"industry-premium-exponent-{country.lower()}")
-        return own or self.param("industry-premium-exponent-abroad")
+        return own or self.param(Param.INDUSTRY_PREMIUM_EXPONENT_ABROAD)
 
     def share_for(self, role: str, industry: str, company_type: str) -> Share | None:
         return self.share_index.get((role, industry, company_type))
@@ -293,7 +294,11 @@ class Catalog:
         keep = 1.0 - (share.share if share else 0.0)
         return band.min * keep, band.max * keep
 
-    def param(self, slug: str) -> Parameter:
+    def convert(self, amount: float, currency: str, into: str, unit: int = 1) -> int:
+        """`amount` in `currency`, in `into` at this data's exchange rates (`engine.currency.convert`)."""
+        return convert(amount, self.rates[currency].usd_per_unit, self.rates[into].usd_per_unit, unit)
+
+    def param(self, slug: Param) -> Parameter:
         return self.parameters[slug]
 
     def inflation(self, currency: str) -> Parameter | None:
@@ -303,7 +308,7 @@ class Catalog:
     def annual_raise(self, currency: str) -> Parameter:
         """The merit raise within a level, above inflation, for pay in a currency: the currency's own row
         `annual-raise-<currency>` if there is one, else the general row."""
-        return self.parameters.get(f"annual-raise-{currency.lower()}") or self.param("annual-raise")
+        return self.parameters.get(f"annual-raise-{currency.lower()}") or self.param(Param.ANNUAL_RAISE)
 
     def track_roles(self, track: str) -> list[Role]:
         return list(self._ladders.get(track, ()))

@@ -10,7 +10,7 @@ from engine.catalog import Catalog
 from engine.profile import Profile
 from engine.results import Adjustment, EarningsYear, Freelance, Step
 from engine.rounding import round_half_up, round_pay
-from engine.slugs import BandKind, ClientMarket
+from engine.slugs import BandKind, ClientMarket, Param
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +45,7 @@ class RateScale:
             max(b.max for b in level_bands),
             hourly.min,
             hourly.max,
-            catalog.param("window-width").value,
+            catalog.param(Param.WINDOW_WIDTH).value,
         )
 
     def hourly(self, us_pay: float) -> float:
@@ -138,7 +138,7 @@ def freelance_pay(profile: Profile, catalog: Catalog, percentile: float, loc_fac
     if us_clients:  # the article's rates are for US clients: they stay in US dollars, not scaled to local pay
         loc_factor, currency = 1.0, "USD"
     band = catalog.other_bands[BandKind.FREELANCE]
-    hours = catalog.param("freelance-billable-hours")
+    hours = catalog.param(Param.FREELANCE_BILLABLE_HOURS)
     hourly_min, hourly_max = RateScale.for_place(catalog, loc_factor).rates(profile.current_level, percentile)
     yearly_min, yearly_max = round_pay(hourly_min * hours.value), round_pay(hourly_max * hours.value)
     rate = catalog.rates.get(currency)
@@ -170,7 +170,7 @@ def freelance_pay(profile: Profile, catalog: Catalog, percentile: float, loc_fac
         Adjustment(
             "Your expertise",
             "your place between the lowest and the highest level's pay sets your place in the hourly band",
-            catalog.param("window-width").source,
+            catalog.param(Param.WINDOW_WIDTH).source,
         ),
         where,
         Adjustment("Billable hours", f"{hours.value:,.0f} hours a year × the hourly rate shown", hours.source),

@@ -348,11 +348,6 @@ def current_job_totals(base: float, bonus: float, equity: float, raise_percent: 
     )
 
 
-def convert(amount: float, from_usd_per_unit: float, to_usd_per_unit: float) -> int:
-    """An amount in another currency, through US dollars at the data's rates."""
-    return round_half_up(amount * from_usd_per_unit / to_usd_per_unit)
-
-
 @dataclass(frozen=True, slots=True)
 class Column:
     """One side of a comparison: its label and its totals, already in the comparison's currency."""

@@ -37,169 +37,20 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from functools import partial
 
+from engine.bands import pay_factor, scaled
 from engine.catalog import Band, Catalog, Parameter, Role, Share, Source
 from engine.earnings import earnings_over
 from engine.freelance import RateScale, freelance_earnings, freelance_pay
-from engine.profile import HORIZONS, Profile, ProjectionError
+from engine.profile import Profile, ProjectionError, validate
 from engine.results import Adjustment, EarningsYear, PayPosition, Projection, Step, Target, TrackProjection, YourPay
-from engine.rounding import percentile_in, round_half_up, round_pay
-from engine.slugs import BandKind, ClientMarket, Provenance, SourceKind, StepKind, Track, WorkMode
+from engine.rounding import percentile_in, round_pay
+from engine.slugs import ClientMarket, Param, Provenance, SourceKind, StepKind, Track, Verdict, WorkMode
 
 YOUR_PAY = Source(SourceKind.INPUT, "The pay you gave for this plan.")
-_WORK_MODES = frozenset(WorkMode)
-
-
-def _percent_more(ratio: float) -> str:
-    """1.17 → "17 % more than", 0.93 → "7 % less than", 1.0 → "the same as"."""
-    change = round_half_up(abs(ratio - 1) * 100)
-    if change == 0:
-        return "the same as"
-    return f"{change} % {'more' if ratio > 1 else 'less'} than"
 
 
 def _points(value: float) -> str:
     return f"{value * 100:+.0f} percentile points within the band"
-
-
-def validate(profile: Profile, catalog: Catalog) -> None:
-    """Raise ProjectionError if the profile names anything the catalog lacks."""
-    _validate_names(profile, catalog)
-    _validate_amounts(profile)
-    _validate_data(profile, catalog)
-
-
-def _validate_names(profile: Profile, catalog: Catalog) -> None:
-    """Every slug the profile names is in the catalog (and the current level is one a person holds)."""
-    checks = (
-        ("level", profile.current_level, catalog.roles),
-        ("location", profile.location, catalog.locations),
-        ("industry", profile.industry, catalog.industries),
-        ("company type", profile.company_type, catalog.company_types),
-        ("education", profile.education, catalog.educations),
-    )
-    for label, slug, table in checks:
-        if slug not in table:
-            raise ProjectionError(f"Unknown {label}: {slug!r}")
-    if not catalog.roles[profile.current_level].is_level:
-        raise ProjectionError(f"{profile.current_level!r} is not a level one can hold now")
-    for skill in profile.skills:
-        if skill not in catalog.skills:
-            raise ProjectionError(f"Unknown skill: {skill!r}")
-    if profile.work_mode not in _WORK_MODES:
-        raise ProjectionError(f"Unknown work mode: {profile.work_mode!r}")
-    if profile.client_market not in set(ClientMarket):
-        raise ProjectionError(f"Unknown client market: {profile.client_market!r}")
-    if profile.target_track is not None and profile.target_track not in catalog.tracks:
-        raise ProjectionError(f"Unknown track: {profile.target_track!r}")
-
-
-def _validate_amounts(profile: Profile) -> None:
-    """Years and pay are not negative; the horizon is one the engine projects."""
-    if profile.years_experience < 0:
-        raise ProjectionError("Years of experience cannot be negative")
-    for label, amount in (("base", profile.current_base), ("bonus", profile.current_bonus)):
-        if amount is not None and amount < 0:
-            raise ProjectionError(f"Your {label} pay cannot be negative")
-    if profile.current_equity is not None and profile.current_equity < 0:
-        raise ProjectionError("Your equity cannot be negative")
-    if not 1 <= profile.horizon_years <= max(HORIZONS):
-        raise ProjectionError(f"The horizon must be 1 to {max(HORIZONS)} years")
-
-
-def _validate_data(profile: Profile, catalog: Catalog) -> None:
-    """The catalog has the rates and bands this profile's projection reads."""
-    currency = catalog.locations[profile.location].currency
-    if catalog.inflation(currency) is None:
-        raise ProjectionError(f"No inflation rate for {currency}")
-    if profile.location not in catalog.location_bands:
-        raise ProjectionError(f"No salary band for {profile.location!r}")
-    if profile.industry not in catalog.industry_bands:
-        raise ProjectionError(f"No salary band for {profile.industry!r}")
-    if BandKind.OVERALL not in catalog.other_bands:
-        raise ProjectionError("The catalog has no US-average band")
-
-
-def pay_factor(
-    profile: Profile, catalog: Catalog
-) -> tuple[float, float, str, tuple[Adjustment, ...], tuple[Adjustment, ...]]:
-    """The multiplier from a US-average base band to this person's local base pay, with its explanation.
-
-    Returns (factor, location factor, currency, adjustments, notes); the location factor alone (with
-    the remote blend) is what freelance rates follow.
-    """
-    average = catalog.other_bands[BandKind.OVERALL]
-    location = catalog.locations[profile.location]
-    loc_band = catalog.location_bands[profile.location]
-    ind_band = catalog.industry_bands[profile.industry]
-    industry = catalog.industries[profile.industry]
-    company = catalog.company_types[profile.company_type]
-    exponent = catalog.industry_exponent(location.country)
-
-    loc_ratio = catalog.location_ratios[profile.location]
-    if location.currency == "USD":
-        loc_detail = f"{location.name} pays {_percent_more(loc_ratio)} the US average (midpoints of the two bands)"
-    else:
-        loc_detail = (
-            f"{location.name}'s band, in {location.currency}, is {loc_ratio:.3g} times the US-average band in "
-            f"dollars: US figures are scaled by that and shown in {location.currency}"
-        )
-    adjustments = [Adjustment("Location", loc_detail, loc_band.source, loc_ratio, loc_band)]
-    notes: list[Adjustment] = []
-    blend = catalog.param("remote-us-blend")
-    if profile.work_mode == WorkMode.REMOTE_US and location.country != "US":
-        rate = catalog.rates.get(location.currency)
-        if rate is not None and rate.usd_per_unit > 0 and loc_ratio > 0:  # a zero band: no blend, no 0 ÷ 0
-            us_ratio = 1.0 / rate.usd_per_unit
-            remote_ratio = max(loc_ratio, loc_ratio ** (1 - blend.value) * us_ratio**blend.value)
-            adjustments.append(
-                Adjustment(
-                    "Remote for a US company",
-                    f"pay moves {blend.value:.0%} of the way (geometrically) from local to US pay: "
-                    f"{_percent_more(remote_ratio / loc_ratio)} local pay",
-                    blend.source,
-                    remote_ratio / loc_ratio,
-                )
-            )
-            notes.append(
-                Adjustment("Remote for a US company", "an assumption: the article gives no figure", blend.source)
-            )
-            loc_ratio = remote_ratio
-    elif profile.work_mode == WorkMode.REMOTE_US:
-        notes.append(Adjustment("Remote for a US company", "you are in the US, so local US pay applies", blend.source))
-
-    raw = catalog.industry_ratios[profile.industry]
-    ind_factor = raw**exponent.value
-    basis = "total" if ind_band.is_total else "base"
-    detail = f"{industry.name} pays {_percent_more(ind_factor)} the US average in {basis} pay"
-    if raw != 1.0:
-        detail += (
-            f" (its band's premium of {round_half_up(abs(raw - 1) * 100)} %, damped because location and "
-            "industry premiums overlap"
-        )
-        if location.country != "US":
-            detail += f"; the article's premiums are US figures, so in {location.name} they apply damped further"
-        detail += ")"
-    if ind_band.is_total:
-        detail += (
-            "; its band is total pay, compared with the US average as total pay, so its effect shows in total "
-            "pay through its larger bonus-and-equity share"
-        )
-    adjustments.append(Adjustment("Industry", detail, ind_band.source, ind_factor, ind_band))
-    if raw != 1.0:
-        adjustments.append(Adjustment("Industry premium damping", exponent.description, exponent.source))
-    adjustments.append(
-        Adjustment("US-average band", "the reference for location and industry", average.source, None, average)
-    )
-    if company.base_factor != 1.0:
-        adjustments.append(
-            Adjustment(
-                f"{company.name} base pay",
-                f"{_percent_more(company.base_factor)} a large company's base pay",
-                company.source,
-                company.base_factor,
-            )
-        )
-    return loc_ratio * ind_factor * company.base_factor, loc_ratio, location.currency, tuple(adjustments), tuple(notes)
 
 
 def placement(profile: Profile, catalog: Catalog) -> tuple[float, float, tuple[Adjustment, ...]]:
@@ -207,7 +58,7 @@ def placement(profile: Profile, catalog: Catalog) -> tuple[float, float, tuple[A
 
     Returns (points, research points, adjustments); years in level are added per step.
     """
-    base = catalog.param("base-percentile")
+    base = catalog.param(Param.BASE_PERCENTILE)
     points = base.value
     research = 0.0
     adjustments = [
@@ -303,14 +154,14 @@ def _unusual_years(profile: Profile, catalog: Catalog, current: Role) -> Adjustm
         )
     higher = [r for r in levels if r.order > current.order]
     if higher:
-        margin = catalog.param("unusual-years-margin")
+        margin = catalog.param(Param.UNUSUAL_YEARS_MARGIN)
         most = higher[0].typical_years + margin.value
         if yoe > most:
             return Adjustment(
                 "Unusual input",
                 f"{yoe} years is more than usual for a {current.name}: most move up to {higher[0].name} after "
                 f"about {higher[0].typical_years}. Years in level add at most "
-                f"{catalog.param('years-in-level-cap').value * 100:.0f} percentile points, and your next step "
+                f"{catalog.param(Param.YEARS_IN_LEVEL_CAP).value * 100:.0f} percentile points, and your next step "
                 "is dated from now",
                 margin.source,
             )
@@ -325,9 +176,6 @@ def _price(pricing: _Pricing, role: Role, is_current: bool) -> _Pay | None:
         return None
     found = catalog.share_for(role.slug, profile.industry, profile.company_type)
     share = found.share if found else 0.0
-    low_usd, high_usd = band.min, band.max
-    if band.is_total:  # never base: split off the bonus and equity
-        low_usd, high_usd = low_usd * (1 - share), high_usd * (1 - share)
     explanation = [_band_line(role.name, band)]
     p = pricing.points
     if is_current and pricing.years_points:
@@ -352,7 +200,7 @@ def _price(pricing: _Pricing, role: Role, is_current: bool) -> _Pay | None:
         )
     p = min(1.0, max(0.0, p))
     window = pricing.window
-    band_min, band_max = round_pay(low_usd * pricing.factor), round_pay(high_usd * pricing.factor)
+    band_min, band_max = scaled(band, share, pricing.factor)
     span = band_max - band_min
     low = band_min + p * (1 - window) * span
     base_min, base_max = round_pay(low), round_pay(low + window * span)
@@ -496,8 +344,8 @@ def project(
     points, research_points, placement_adjustments = placement(profile, catalog)
     current = catalog.roles[profile.current_level]
     in_level = max(0, profile.years_experience - current.typical_years)
-    per_year = catalog.param("years-in-level-points")
-    years_points = min(catalog.param("years-in-level-cap").value, in_level * per_year.value)
+    per_year = catalog.param(Param.YEARS_IN_LEVEL_POINTS)
+    years_points = min(catalog.param(Param.YEARS_IN_LEVEL_CAP).value, in_level * per_year.value)
     pricing = _Pricing(
         profile,
         catalog,
@@ -507,11 +355,11 @@ def project(
         research_points,
         years_points,
         in_level,
-        catalog.param("window-width").value,
+        catalog.param(Param.WINDOW_WIDTH).value,
         per_year.source,
         catalog.educations[profile.education].source,
-        catalog.param("promotion-min-raise"),
-        catalog.param("lateral-move-years"),
+        catalog.param(Param.PROMOTION_MIN_RAISE),
+        catalog.param(Param.LATERAL_MOVE_YEARS),
     )
     unusual = _unusual_years(profile, catalog, current)
     if unusual is not None:
@@ -522,7 +370,7 @@ def project(
         raise ProjectionError(f"No salary band for {current.slug!r}")
     first = _step(pricing, current, current_pay, start_year, start_year, StepKind.CURRENT, None)
     raise_rate = catalog.annual_raise(currency).value
-    promotion_raise = catalog.param("promotion-min-raise").value
+    promotion_raise = catalog.param(Param.PROMOTION_MIN_RAISE).value
     inflation = catalog.inflation(currency).value  # type: ignore[union-attr]  # validate() checked it
     paths = _paths(pricing, first, start_year, only_tracks)
     freelance = None
@@ -575,7 +423,7 @@ def _freelance_earners(  # noqa: PLR0913  the person, the catalog and what the p
     if profile.client_market == ClientMarket.US and rate is not None and rate.usd_per_unit > 0:
         loc_factor, rate_currency, to_plan = 1.0, "USD", 1 / rate.usd_per_unit
     scale = RateScale.for_place(catalog, loc_factor)
-    hours = catalog.param("freelance-billable-hours").value
+    hours = catalog.param(Param.FREELANCE_BILLABLE_HOURS).value
     raise_rate = catalog.annual_raise(rate_currency).value
     return [
         partial(
@@ -697,8 +545,8 @@ def _paths(
         start_year=start_year,
         years=profile.years_experience,
         earliest_years=profile.years_experience,
-        gap=math.ceil(catalog.param("min-years-between-steps").value),
-        lateral=math.ceil(catalog.param("lateral-move-years").value),
+        gap=math.ceil(catalog.param(Param.MIN_YEARS_BETWEEN_STEPS).value),
+        lateral=math.ceil(catalog.param(Param.LATERAL_MOVE_YEARS).value),
         research_years=catalog.educations[profile.education].research_years,
     )
     # Holding a role shows its usual experience (a PhD's research years counted on a research role).
@@ -755,13 +603,13 @@ def _your_pay(profile: Profile, first: Step, pay: _Pay) -> YourPay:
 def _target(track: TrackProjection, profile: Profile) -> Target:
     top = track.top
     if profile.target_year is None:
-        verdict = "no-year"
+        verdict = Verdict.NO_YEAR
     elif profile.target_year >= top.year:
-        verdict = "on-track"
+        verdict = Verdict.ON_TRACK
     elif profile.target_year >= top.earliest_year:
-        verdict = "ambitious"
+        verdict = Verdict.AMBITIOUS
     else:
-        verdict = "unlikely"
+        verdict = Verdict.UNLIKELY
     return Target(
         track=profile.target_track,  # type: ignore[arg-type]
         role=top.role,

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from engine.catalog import Band, Source
 from engine.profile import Profile
 from engine.rounding import percentile_in
+from engine.slugs import Position, Verdict
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,13 +123,13 @@ class PayPosition:
         return self.amount / mid if mid else 0.0
 
     @property
-    def position(self) -> str:
-        """ "below" the band's bottom, "above" its top, or "inside"."""
+    def position(self) -> Position:
+        """Below the band's bottom, above its top, or inside."""
         if self.amount < self.band_min:
-            return "below"
+            return Position.BELOW
         if self.amount > self.band_max:
-            return "above"
-        return "inside"
+            return Position.ABOVE
+        return Position.INSIDE
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +171,7 @@ class Target:
     typical_year: int
     earliest_year: int
     target_year: int | None
-    verdict: str  # "on-track", "ambitious", "unlikely", or "no-year"
+    verdict: Verdict
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,3 +71,46 @@ class Money(StrEnum):
 
     NOMINAL = "nominal"
     REAL = "real"
+
+
+class Param(StrEnum):
+    """The model's parameters (data rows, editable in admin): the slugs code asks the catalog for.
+
+    Rows named by a currency or country (`inflation-usd`, `annual-raise-inr`, `industry-premium-exponent-in`)
+    are found by their prefix (`Catalog.inflation`, `annual_raise`, `industry_exponent`).
+    """
+
+    BASE_PERCENTILE = "base-percentile"
+    WINDOW_WIDTH = "window-width"
+    YEARS_IN_LEVEL_POINTS = "years-in-level-points"
+    YEARS_IN_LEVEL_CAP = "years-in-level-cap"
+    MIN_YEARS_BETWEEN_STEPS = "min-years-between-steps"
+    PROMOTION_MIN_RAISE = "promotion-min-raise"
+    LATERAL_MOVE_YEARS = "lateral-move-years"
+    UNUSUAL_YEARS_MARGIN = "unusual-years-margin"
+    ANNUAL_RAISE = "annual-raise"
+    INDUSTRY_PREMIUM_EXPONENT = "industry-premium-exponent"
+    INDUSTRY_PREMIUM_EXPONENT_ABROAD = "industry-premium-exponent-abroad"
+    REMOTE_US_BLEND = "remote-us-blend"
+    FREELANCE_BILLABLE_HOURS = "freelance-billable-hours"
+    PAY_CHECK_BASE_LOW = "pay-check-base-low"
+    PAY_CHECK_BASE_HIGH = "pay-check-base-high"
+    PAY_CHECK_BONUS_MULTIPLE = "pay-check-bonus-multiple"
+    PAY_CHECK_EQUITY_MULTIPLE = "pay-check-equity-multiple"
+
+
+class Verdict(StrEnum):
+    """How reachable a target is: the target year against the year the track typically reaches its top."""
+
+    ON_TRACK = "on-track"
+    AMBITIOUS = "ambitious"
+    UNLIKELY = "unlikely"
+    NO_YEAR = "no-year"  # no target year given
+
+
+class Position(StrEnum):
+    """Where pay sits against a band."""
+
+    BELOW = "below"
+    INSIDE = "inside"
+    ABOVE = "above"

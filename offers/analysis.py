@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from compensation.money import round_half_up
+from engine.bands import band_here
 from engine.catalog import Catalog, Source
 from engine.offers import (
     CUSTOM,
@@ -26,7 +27,6 @@ from engine.offers import (
     schedule_percents,
 )
 from engine.profile import Profile
-from engine.projection import project
 from engine.results import PayPosition
 
 from .models import Offer
@@ -67,17 +67,16 @@ def band_for(offer_values: dict, catalog: Catalog, year: int) -> Band:
         company_type=offer_values["company_type"],
         education=next(iter(catalog.educations)),
     )
-    projection = project(profile, catalog, year, only_tracks=[next(iter(catalog.tracks))])
-    step = projection.tracks[0].steps[0]
-    keep = 1 - step.bonus_share
+    here = band_here(profile, catalog)
+    keep = 1 - here.bonus_share
     share = catalog.share_for(role.slug, offer_values["industry"], offer_values["company_type"])
     return Band(
-        base_min=step.band_min,
-        base_max=step.band_max,
-        total_min=float(round_half_up(step.band_min / keep, 100)),
-        total_max=float(round_half_up(step.band_max / keep, 100)),
-        share=step.bonus_share,
-        open_ended=step.band_open_ended,
+        base_min=here.base_min,
+        base_max=here.base_max,
+        total_min=float(round_half_up(here.base_min / keep, 100)),
+        total_max=float(round_half_up(here.base_max / keep, 100)),
+        share=here.bonus_share,
+        open_ended=here.open_ended,
         share_source=share.source if share else None,
     )
 

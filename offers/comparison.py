@@ -5,7 +5,7 @@ from __future__ import annotations
 from careerpath.models import Plan
 from compensation.models import DataStamp
 from engine.catalog import Catalog
-from engine.offers import YEARS_SHOWN, Column, compare, convert, current_job_totals
+from engine.offers import YEARS_SHOWN, Column, compare, current_job_totals
 
 from .analysis import OfferAnalysis, merit_raise_percent, values_of
 from .models import Offer
@@ -22,7 +22,7 @@ def build_comparison(offers: list[Offer], plan: Plan | None, catalog: Catalog, y
     def into(amounts, source_currency: str) -> tuple[int, ...]:
         if source_currency != currency:
             rates_used.add(source_currency)
-        return tuple(convert(a, catalog.rates[source_currency].usd_per_unit, to_rate) for a in amounts)
+        return tuple(catalog.convert(a, source_currency, currency) for a in amounts)
 
     for offer, analysis in zip(offers, analyses, strict=True):
         totals = [y.total for y in analysis.figures.years[:YEARS_SHOWN]]

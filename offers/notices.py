@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from careerpath.notices import since_text
-from careerpath.presentation.words import ordinal
-from compensation.money import format_money, signed_percent
+from compensation.money import format_money, ordinal, signed_percent
 from dataversions.history import catalog_at
 from dataversions.models import DataVersion
 from engine.catalog import Catalog

@@ -279,7 +279,7 @@ def setup(results: Path, label: str) -> None:
     from careerpath.forms import PlanForm
     from careerpath.models import Plan, ShareLink
     from careerpath.profiles import profile_from_values, query_of
-    from careerpath.views.estimate import HOME_EXAMPLE
+    from careerpath.views.rendering import HOME_EXAMPLE
     from compensation.catalog import get_catalog
 
     User = get_user_model()

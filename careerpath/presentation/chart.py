@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString
 
 from compensation.money import format_compact, money_range
@@ -64,56 +63,13 @@ class Bar:
     total: str  # the total range as shown, or "" (no total for this step)
     total_y: float  # the total band's top and height (0 when there is none)
     total_height: float
-    label: str  # what the bar says to a screen reader and in its tip
+    label: str  # what the bar says to a screen reader
+    tip_text: str  # what its tip says: "Senior, 2028: $300,000 – $340,000 total, $200,000 – $220,000 base"
     name_x: float
     name_y: float
     tip_x: float
     tip_y: float
     tip_width: float
-
-    @property
-    def box(self) -> str:
-        """The band's SVG geometry attributes (numbers only), written once instead of four lookups."""
-        return f'x="{self.x:g}" y="{self.y:g}" width="{self.width:g}" height="{self.height:g}"'
-
-    @property
-    def total_box(self) -> SafeString:
-        """The total band, drawn behind the base band (nothing when the step has no total)."""
-        if not self.total:
-            return SafeString("")
-        return SafeString(
-            f'<rect class="band-total" x="{self.x:g}" y="{self.total_y:g}" width="{self.width:g}" '
-            f'height="{self.total_height:g}"/>'
-        )
-
-    @property
-    def name_mark(self) -> SafeString:
-        """The role's name on the chart, or nothing where no place was free (the tip and the table name it)."""
-        if not self.name_shown:
-            return SafeString("")
-        return SafeString(f'<text class="name" {self.name_at}>{escape(self.short)}</text>')
-
-    @property
-    def tip_text(self) -> str:
-        if self.total:
-            return f"{self.short}, {self.year}: {self.total} total, {self.pay} base"
-        return f"{self.short}, {self.year}: {self.pay} base"
-
-    @property
-    def midline(self) -> str:
-        return f'x1="{self.x:g}" x2="{self.x + self.width:g}" y1="{self.mid_y:g}" y2="{self.mid_y:g}"'
-
-    @property
-    def name_at(self) -> str:
-        return f'x="{self.name_x:g}" y="{self.name_y:g}"'
-
-    @property
-    def tip_box(self) -> str:
-        return f'x="{self.tip_x:g}" y="{self.tip_y:g}" width="{self.tip_width:g}" height="{TIP_HEIGHT}"'
-
-    @property
-    def tip_at(self) -> str:
-        return f'x="{self.tip_x + 6:g}" y="{self.tip_y + TIP_HEIGHT - 6:g}"'
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +182,8 @@ def build(projection: Projection) -> Chart:
 
         totals = f", {total} total" if total else ""
         label = f"{names}: {step.title} from {step.year}, {pay} base{totals}"
-        tip_text_w = len(f"{short or step.title}, {step.year}: {total} total, {pay} base") * CHAR_WIDTH + 12
+        tip = f"{short_title(step.title)}, {step.year}: " + (f"{total} total, {pay} base" if total else f"{pay} base")
+        tip_text_w = len(tip) * CHAR_WIDTH + 12
         tip_x = min(max(LEFT, x0), plot_right - tip_text_w)
         tip_y = top - TIP_HEIGHT - 4 if top - TIP_HEIGHT - 4 >= 0 else y1 + 4
         bars.append(
@@ -247,6 +204,7 @@ def build(projection: Projection) -> Chart:
                 total_y=round(t0, 1),
                 total_height=round(max(t1 - t0, 2), 1),
                 label=label,
+                tip_text=tip,
                 name_x=round(box[0], 1),
                 name_y=round(box[3] - 2, 1),
                 tip_x=round(max(0, tip_x), 1),
@@ -290,22 +248,43 @@ def build(projection: Projection) -> Chart:
 
 
 def bar_marks(chart: Chart) -> SafeString:
-    """Each step's band, midline and name; focusable, with its figures for screen readers."""
+    """Each step's base band and midline; focusable, with its figures (base and total) for screen readers."""
     return marks(
-        '<g class="bar s-{} b{}" tabindex="0" role="img" aria-label="{}">{}<rect class="band" {}/>'
-        '<line class="mid" {}/>{}</g>',
+        '<g class="bar s-{} b{}" tabindex="0" role="img" aria-label="{}">'
+        '<rect class="band" x="{:g}" y="{:g}" width="{:g}" height="{:g}"/>'
+        '<line class="mid" x1="{:g}" x2="{:g}" y1="{:g}" y2="{:g}"/></g>',
         (
             (
                 b.series,
                 b.index,
                 b.label,
-                b.total_box,
-                SafeString(b.box),
-                SafeString(b.midline),
-                b.name_mark,
+                b.x,
+                b.y,
+                b.width,
+                b.height,
+                b.x,
+                b.x + b.width,
+                b.mid_y,
+                b.mid_y,
             )
             for b in chart.bars
         ),
+    )
+
+
+def total_marks(chart: Chart) -> SafeString:
+    """Each step's total pay band, drawn behind its base band (a step with no total has none)."""
+    return marks(
+        '<rect class="band-total s-{}" x="{:g}" y="{:g}" width="{:g}" height="{:g}"/>',
+        ((b.series, b.x, b.total_y, b.width, b.total_height) for b in chart.bars if b.total),
+    )
+
+
+def name_marks(chart: Chart) -> SafeString:
+    """The role names that found a free place (the others are in their tips and the table)."""
+    return marks(
+        '<text class="name" x="{:g}" y="{:g}">{}</text>',
+        ((b.name_x, b.name_y, b.short) for b in chart.bars if b.name_shown),
     )
 
 
@@ -320,6 +299,18 @@ def row_marks(chart: Chart) -> SafeString:
 def tip_marks(chart: Chart) -> SafeString:
     """The tip each band shows on focus, hover or tap (CSS only)."""
     return marks(
-        '<g class="tip t{}"><rect {}/><text {}>{}</text></g>',
-        ((b.index, SafeString(b.tip_box), SafeString(b.tip_at), b.tip_text) for b in chart.bars),
+        '<g class="tip t{}"><rect x="{:g}" y="{:g}" width="{:g}" height="{:g}"/><text x="{:g}" y="{:g}">{}</text></g>',
+        (
+            (
+                b.index,
+                b.tip_x,
+                b.tip_y,
+                b.tip_width,
+                TIP_HEIGHT,
+                b.tip_x + 6,
+                b.tip_y + TIP_HEIGHT - 6,
+                b.tip_text,
+            )
+            for b in chart.bars
+        ),
     )

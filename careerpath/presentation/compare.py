@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from compensation.money import format_money, pay_range, round_half_up, whole
+from compensation.money import format_money, pay_range, whole
 from engine.catalog import Catalog
 from engine.diff import compare_earnings, compare_rows
 from engine.results import Projection, Step
@@ -45,9 +45,8 @@ class Converter:
         if currency == self.currency:
             return amount
         self.used.add(currency)
-        rates = self.catalog.rates
         # A converted figure is an estimate too: to the hundred, as the engine rounds pay.
-        return round_half_up(amount * rates[currency].usd_per_unit / rates[self.currency].usd_per_unit, 100)
+        return self.catalog.convert(amount, currency, self.currency, 100)
 
     def side(self, step: Step | None) -> Side | None:
         if step is None:

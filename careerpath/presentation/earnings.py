@@ -5,32 +5,25 @@ from __future__ import annotations
 
 import html
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from django.utils.safestring import SafeString
 
 from compensation.money import format_money
+from engine.profile import Profile
 from engine.results import Projection
-from engine.slugs import Track
+from engine.slugs import ClientMarket, Track
 
 from .words import inflation_words, track_phrase
 
-if TYPE_CHECKING:
-    from .panel import ProjectionPanel
-
 
 class Earnings:
-    def __init__(self, panel: ProjectionPanel) -> None:
-        self.profile, self.real, self.years_track = panel.profile, panel.real, panel.years_track
-        self._panel = panel
+    """`details_url` is where the year-by-year tables are fetched from (the panel's, ending in "part=")."""
 
-    @property
-    def projection(self) -> Projection:
-        return self._panel.projection
-
-    @property
-    def details_url(self) -> str:
-        return self._panel.details_url
+    def __init__(
+        self, projection: Projection, profile: Profile, *, real: bool, years_track: str, details_url: str
+    ) -> None:
+        self.projection, self.profile = projection, profile
+        self.real, self.years_track, self.details_url = real, years_track, details_url
 
     def _summary(self) -> str:
         """The one-sentence answer: which track earns most over the horizon, and by how much."""
@@ -107,7 +100,7 @@ class Earnings:
             "year, with no bonus or equity (freelancers bill hours). The rate grows with expertise as you move up "
             "each track (placed by the pay of the step held that year) and, within a step, by the yearly raise"
         )
-        if freelance.client_market == "us" and freelance.local_currency:
+        if freelance.client_market == ClientMarket.US and freelance.local_currency:
             words += (
                 f" of US pay; US clients pay in US dollars, shown here in {freelance.local_currency} at the "
                 "data's exchange rate"

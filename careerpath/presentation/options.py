@@ -4,27 +4,24 @@ changes, and the same plan in every location, at the next step and over the earn
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from compensation.money import change_range, format_money, money_range, signed_money
+from engine.catalog import Catalog
 from engine.options import across_locations, what_ifs
+from engine.profile import Profile
 from engine.results import Projection
 
 from .words import lower_first, money_words
 
-if TYPE_CHECKING:
-    from .panel import ProjectionPanel
-
 
 class Options:
-    def __init__(self, panel: ProjectionPanel) -> None:
-        self.profile, self.catalog, self.year = panel.profile, panel.catalog, panel.year
-        self.shared, self.real = panel.shared, panel.real
-        self._panel = panel
+    """The what-ifs and other locations of `projection` (the profile's, this year): each reuses its base."""
 
-    @property
-    def projection(self) -> Projection:
-        return self._panel.projection
+    def __init__(
+        self, projection: Projection, profile: Profile, catalog: Catalog, year: int, *, shared: bool, real: bool
+    ) -> None:
+        self.projection, self.profile, self.catalog, self.year = projection, profile, catalog, year
+        self.shared, self.real = shared, real
 
     @cached_property
     def _what_ifs(self):

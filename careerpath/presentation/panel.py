@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cached_property
+from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.safestring import SafeString
@@ -27,7 +28,8 @@ from engine.results import Projection, Step
 from engine.rounding import round_pay
 from engine.slugs import Money, Provenance
 
-from ..profiles import query_of, query_pairs
+from ..clock import this_year
+from ..profiles import PAY_FIELDS, query_pairs
 from . import chart, earnings_chart
 from .earnings import Earnings
 from .geometry import axis_marks
@@ -94,9 +96,18 @@ class ProjectionPanel:
         self.links = links or Links.anonymous()
 
     @cached_property
+    def _pairs(self) -> list[tuple[str, object]]:
+        """Every input as the form sends it, the pay included: read from the profile once per panel."""
+        return query_pairs(self.profile)
+
+    @cached_property
+    def _pairs_without_pay(self) -> list[tuple[str, object]]:
+        return [(name, value) for name, value in self._pairs if name not in PAY_FIELDS]
+
+    @cached_property
     def query(self) -> str:
         """The profile as a link may carry it: without the pay."""
-        return query_of(self.profile, pay=False)
+        return urlencode(self._pairs_without_pay)
 
     @cached_property
     def _link_query(self) -> str:
@@ -114,7 +125,7 @@ class ProjectionPanel:
         of the explanation page with the profile (never the pay) and the figure named by the button. Each step
         then names its figure instead of carrying a ~250-character URL; static/js fetches the same URL into
         the box."""
-        return query_pairs(self.profile, pay=False) if self.links.carries_profile else []
+        return self._pairs_without_pay if self.links.carries_profile else []
 
     @cached_property
     def details_url(self) -> str:
@@ -129,7 +140,7 @@ class ProjectionPanel:
         and every input, the pay included (the key is never a URL)."""
         audience = "shared" if self.shared else "own"
         money = Money.REAL if self.real else Money.NOMINAL
-        everything = query_of(self.profile)
+        everything = urlencode(self._pairs)
         return f"{self.catalog.version}:{self.year}:{audience}:{money}:{self.links.scope}:{everything}"
 
     @cached_property
@@ -347,7 +358,9 @@ class ProjectionPanel:
         """The pay chart's SVG marks and its table rows, each kind written in one string."""
         shape = self.chart
         return {
+            "totals": chart.total_marks(shape),
             "bars": chart.bar_marks(shape),
+            "names": chart.name_marks(shape),
             "axes": axis_marks(shape, shape.x_ticks, shape.y_ticks, x_label_y=shape.height - 10),
             "tips": chart.tip_marks(shape),
         }
@@ -372,11 +385,13 @@ class ProjectionPanel:
     @cached_property
     def options(self) -> Options:
         """What-ifs and other locations (fetched when scrolled to)."""
-        return Options(self)
+        return Options(self.projection, self.profile, self.catalog, self.year, shared=self.shared, real=self.real)
 
     @cached_property
     def _earnings(self) -> Earnings:
-        return Earnings(self)
+        return Earnings(
+            self.projection, self.profile, real=self.real, years_track=self.years_track, details_url=self.details_url
+        )
 
     @cached_property
     def earnings(self) -> dict:
@@ -391,3 +406,23 @@ class ProjectionPanel:
     @cached_property
     def your_pay(self) -> dict | None:
         return your_pay_words(self.projection, self.profile, self.catalog, shared=self.shared)
+
+
+def panel_for(
+    profile: Profile,
+    catalog: Catalog,
+    *,
+    money: str = Money.NOMINAL,
+    links: Links | None = None,
+    shared: bool = False,
+    years_track: str = "",
+) -> ProjectionPanel:
+    """The one way a page builds its projection panel, for every audience: the anonymous estimate
+    (`links=None`), a saved plan (`Links.plan`) and a share link (`Links.share`, `shared=True`).
+
+    `profile` is read once per request, by the form that validated it or from a plan's values
+    (`profiles.profile_from_values`); the panel runs the engine once, when the template first asks.
+    """
+    return ProjectionPanel(
+        profile, catalog, this_year(), shared=shared, money=money, years_track=years_track, links=links
+    )

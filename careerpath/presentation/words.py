@@ -3,20 +3,20 @@ reads the same on every page. Money itself is formatted by `compensation.money`.
 
 from __future__ import annotations
 
-from compensation.money import amounts_between, band_range, format_money, money_range, pay_range, whole
+from compensation.money import (
+    amounts_between,
+    band_range,
+    format_money,
+    money_range,
+    ordinal,
+    pay_range,
+    percentile_words,
+    whole,
+)
 from engine.results import Adjustment, PayPosition, TrackProjection
-from engine.slugs import BandKind, SourceKind, Track
+from engine.slugs import BandKind, Position, SourceKind, Track
 
 from .chart import short_title
-
-# Where a percentile inside a band is, in words: below each limit, its words.
-POSITION_WORDS = (
-    (25, "in the bottom quarter"),
-    (40, "below the middle"),
-    (61, "around the middle"),
-    (76, "above the middle"),
-    (101, "in the top quarter"),
-)
 
 
 def track_phrase(track: TrackProjection) -> str:
@@ -30,17 +30,17 @@ def position_sentence(subject: str, band_name: str, pos: PayPosition, currency: 
     """One sentence: where an amount sits in a band, said plainly when outside it."""
     band = money_range(pos.band_min, pos.band_max, currency) + ("+" if pos.open_ended else "")
     ratio = f"compa-ratio {pos.compa_ratio:.2f}"
-    if pos.position == "below":
+    if pos.position == Position.BELOW:
         gap = format_money(pos.band_min - pos.amount, currency)
         return (
             f"{subject} is below the bottom of {band_name} ({band}; {ratio}): "
             f"{gap} less than the lowest pay the band covers."
         )
-    if pos.position == "above":
+    if pos.position == Position.ABOVE:
         gap = format_money(pos.amount - pos.band_max, currency)
         top = "the band's top (open-ended in the article)" if pos.open_ended else "the highest pay the band covers"
         return f"{subject} is above the top of {band_name} ({band}; {ratio}): {gap} more than {top}."
-    words = next(text for limit, text in POSITION_WORDS if pos.percentile < limit)
+    words = percentile_words(pos.percentile)
     return f"{subject} is at the {ordinal(pos.percentile)} percentile of {band_name} ({band}; {ratio}): {words}."
 
 
@@ -88,11 +88,6 @@ def band_place(step) -> str:
     low = low if low.endswith("band") else f"the {low} percentile"
     high = high if high.endswith("band") else f"the {high} percentile of the band"
     return f"from {low} to {high}"
-
-
-def ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
 
 
 def explain_line(item: Adjustment) -> str:
@@ -190,9 +185,9 @@ def summary_words(summary: dict | None) -> dict | None:
     position = summary.get("position")
     if percentile is None:
         yours = ""
-    elif position == "below":
+    elif position == Position.BELOW:
         yours = "Your base: below your level’s band here"
-    elif position == "above":
+    elif position == Position.ABOVE:
         yours = "Your base: above your level’s band here"
     else:
         yours = f"Your base: {ordinal(percentile)} percentile of your level’s band here"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.cache import caches
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -20,25 +20,9 @@ from engine.projection import project
 from ..clock import this_year
 from ..forms import DetailsForm, ExplainForm, ProfileForm
 from ..methodology import methodology_context
-from ..presentation.panel import ProjectionPanel
-from ..presentation.words import explanation_lines
-from ..profiles import describe, profile_from_values
-from .rendering import noindex, panel_for, render_page
-
-# What the home page's estimate shows before the visitor changes anything.
-HOME_EXAMPLE = {
-    "current_level": "mid",
-    "years_experience": 4,
-    "location": "seattle",
-    "industry": "technology-faang",
-    "company_type": "large",
-    "education": "masters",
-    "skills": ["deep-learning", "cloud-platforms"],
-    "work_mode": "onsite",
-    "target_track": "",
-    "target_year": None,
-}
-
+from ..presentation.panel import ProjectionPanel, panel_for
+from ..profiles import profile_from_values
+from .rendering import HOME_EXAMPLE, details_page, explain_page, noindex, render_page
 
 # Stands for the visitor's CSRF token in the cached home page; each answer puts the visitor's own in.
 CSRF_SLOT = "csrf-token-slot-0c5b1e"
@@ -55,7 +39,7 @@ def home(request):
     def context() -> dict:
         return {
             "form": ProfileForm(initial=HOME_EXAMPLE, catalog=catalog),
-            "panel": panel_for(HOME_EXAMPLE, catalog),
+            "panel": panel_for(profile_from_values(HOME_EXAMPLE), catalog),
             "link_query": "",
         }
 
@@ -87,7 +71,7 @@ def estimate(request):
         return render_page(
             request, "careerpath/home.html", {"form": form, "invalid": form, "link_query": ""}, status=400
         )
-    panel = ProjectionPanel(form.profile(), catalog, this_year(), money=form.money_choice)
+    panel = panel_for(form.profile(), catalog, money=form.money_choice)
     address = f"{reverse('estimate')}?{estimate_query(panel)}"
     if request.method == "POST" and not request.htmx and not panel.has_own_pay:
         # Without JavaScript and without pay, the result is the bookmarkable address (post, redirect, get).
@@ -102,48 +86,6 @@ def estimate(request):
 
 def estimate_query(panel: ProjectionPanel) -> str:
     return panel.query + ("&money=real" if panel.real else "")
-
-
-def explain_page(request, form, projection, *, back: str, invalid_back: str):
-    """Why one figure is what it is: the explanation partial for htmx, a page without JavaScript."""
-    if not form.is_valid():
-        return render(request, "careerpath/explain.html", {"form": form, "back": invalid_back}, status=400)
-    found = form.explanation(projection())
-    if found is None:
-        raise Http404  # a step below the person's level, or freelance pay for someone salaried
-    heading, items = found
-    context = {"form": form, "heading": heading, "lines": explanation_lines(items), "back": back}
-    return render_page(request, "careerpath/explain.html", context, partial="explanation")
-
-
-def details_page(request, form, values, *, back, invalid_back: str, shared: bool = False, links=None):  # noqa: PLR0913  keyword-only: where Back goes, whose page it is
-    """A projection's secondary figures, fetched when they come into view or are opened (a page without JS)."""
-    if not form.is_valid():
-        context = {"form": form, "heading": "Figures not found", "back": invalid_back}
-        # htmx swaps a 422 (the note replaces "Loading…"); a 400 it would leave unshown.
-        return render_page(request, "careerpath/details.html", context, status=400, partial="failed")
-    catalog = form.catalog
-    data = form.cleaned_data
-    values = values()
-    panel = ProjectionPanel(
-        profile_from_values(values),
-        catalog,
-        this_year(),
-        shared=shared,
-        money=data["money"],
-        years_track=data["track"],
-        links=links,
-    )
-    context = {
-        "form": form,
-        "heading": form.heading(),
-        "names": describe(values, catalog),
-        "years": values["years_experience"],
-        "part": data["part"],
-        "panel": panel,
-        "back": back(panel),
-    }
-    return render_page(request, "careerpath/details.html", context, partial=data["part"])
 
 
 @require_safe

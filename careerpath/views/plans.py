@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest
@@ -20,10 +22,10 @@ from ..clock import this_year
 from ..forms import CompareForm, DataChangeSeenForm, DetailsForm, ExplainForm, MoneyForm, PlanForm, PreviewForm
 from ..notices import notice_for
 from ..presentation import compare
-from ..presentation.panel import Links
+from ..presentation.panel import Links, panel_for
+from ..presentation.words import summary_words
 from ..profiles import describe, profile_from_values, values_from_plan, with_pay_of
-from .estimate import HOME_EXAMPLE, details_page, explain_page
-from .rendering import panel_for, render_page
+from .rendering import HOME_EXAMPLE, details_page, explain_page, render_page
 
 PLAN_PAGE = "careerpath/plan_form.html"
 
@@ -32,6 +34,8 @@ PLAN_PAGE = "careerpath/plan_form.html"
 @require_safe
 def plan_list(request):
     page, rows = selectors.plan_page(request.user, request.GET.get("page"), get_catalog(), this_year())
+    for row in rows:
+        row["summary"] = summary_words(row["summary"])
     return render(request, "careerpath/plan_list.html", {"page": page, "rows": rows, "nav": "plans"})
 
 
@@ -66,34 +70,44 @@ def new_plan_page(request, preview, catalog, *, typed=None):
     values = {**HOME_EXAMPLE, "title": "My career plan"}
     if preview is not None and preview.is_valid():
         values = preview.merged_into(values)
+        profile = preview.profile()
+    else:
+        profile = profile_from_values(values)
     form = PlanForm(typed, catalog=catalog) if typed is not None else PlanForm(initial=values, catalog=catalog)
     context = {"form": form, "nav": "plans"}
     if preview is not None and not preview.is_valid():
         return render_page(request, PLAN_PAGE, {**context, "invalid": preview}, status=400)
-    context.update(panel=panel_for(values, catalog), names=describe(values, catalog))
+    context.update(
+        panel=panel_for(profile, catalog, money=values.get("money") or Money.NOMINAL),
+        names=SimpleLazyObject(lambda: describe(values, catalog)),
+    )
     return render_page(request, PLAN_PAGE, context)
 
 
 def _plan_page(request, plan, catalog, *, editing: bool, preview=None, typed=None):
     """A saved plan: its inputs beside its projection, or unsaved changes (`preview`) shown in their place."""
     if preview is not None and preview.is_valid():
-        # The preview names every profile field, skills included: the saved skills are not needed.
-        values = preview.merged_into(values_from_plan(plan, [], catalog))
+        # The preview names every profile field, skills included: the saved skills are not needed. Its
+        # profile is the form's; the plan's values (title, notes, version) only if the page shows the form.
+        profile, money = preview.profile(), preview.money_choice
+        values = cache(lambda: preview.merged_into(values_from_plan(plan, [], catalog)))
     else:
-        values = {**selectors.plan_values(plan, catalog), "money": MoneyForm.choice(request.GET)}
+        money = MoneyForm.choice(request.GET)
+        saved = {**selectors.plan_values(plan, catalog), "money": money}
+        profile, values = profile_from_values(saved), lambda: saved
     # The form is built only if the page shows it: a live update answers with the projection alone.
     # Without JavaScript a preview shows the form as typed (title and notes included).
     if typed is not None:
         form = PlanForm(typed, catalog=catalog)
     else:
-        form = SimpleLazyObject(lambda: PlanForm(initial=values, catalog=catalog))
+        form = SimpleLazyObject(lambda: PlanForm(initial=values(), catalog=catalog))
     context = {"plan": plan, "nav": "plans", "editing": editing, "form": form}
     if preview is not None and not preview.is_valid():
         return render_page(request, PLAN_PAGE, {**context, "invalid": preview}, status=400)
     context.update(
-        panel=panel_for(values, catalog, links=Links.plan(plan.pk)),
+        panel=panel_for(profile, catalog, money=money, links=Links.plan(plan.pk)),
         previewing=preview is not None,
-        names=describe(values, catalog),
+        names=SimpleLazyObject(lambda: describe(values(), catalog)),
     )
     if not request.htmx and plan.seen_data_version is not None and plan.seen_data_version < catalog.data_version:
         context["data_change"] = notice_for(plan, selectors.skill_ids(plan), catalog, this_year())
@@ -170,7 +184,7 @@ def plan_edit(request, plan_id: int):
     context = {"plan": plan, "nav": "plans", "editing": True, "form": form}
     if not form.is_valid():
         # The saved projection stays beside the form and its messages.
-        panel = panel_for(selectors.plan_values(plan, catalog), catalog, links=Links.plan(plan.pk))
+        panel = panel_for(profile_from_values(selectors.plan_values(plan, catalog)), catalog, links=Links.plan(plan.pk))
         return render_page(request, PLAN_PAGE, {**context, "panel": panel}, status=400)
     saved = services.update_plan(plan, form.cleaned_data, catalog)
     if isinstance(saved, services.Conflict):
@@ -179,8 +193,7 @@ def plan_edit(request, plan_id: int):
         data["version"] = str(saved.current.version)
         form = PlanForm(data, catalog=catalog)
         form.is_valid()
-        values = form.merged_into(values_from_plan(saved.current, [], catalog))
-        panel = panel_for(values, catalog, links=Links.plan(plan.pk))
+        panel = panel_for(form.profile(), catalog, money=form.money_choice, links=Links.plan(plan.pk))
         context.update(plan=saved.current, form=form, conflict=True, panel=panel)
         return render_page(request, PLAN_PAGE, context, status=409)
     messages.success(request, f"Plan “{saved.title}” saved.")

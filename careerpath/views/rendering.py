@@ -1,20 +1,36 @@
-"""The one way a page answers: the whole page, or its named `projection` partial when htmx asks."""
+"""What every page of the plans app answers with: the whole page or its named partial, the projection's
+secondary parts and explanations, and the example a new estimate or plan starts from.
+
+The estimate, plan and share-link views all build their panel with `presentation.panel.panel_for` from a
+profile read once: from the form that validated the request, or from a plan's values.
+"""
 
 from __future__ import annotations
 
 from functools import wraps
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
-from engine.catalog import Catalog
-from engine.slugs import Money
+from ..presentation.panel import panel_for
+from ..presentation.words import explanation_lines
+from ..profiles import describe, profile_from_values
 
-from ..clock import this_year
-from ..presentation.panel import ProjectionPanel
-from ..profiles import profile_from_values
+# What the home page's estimate shows before the visitor changes anything, and a new plan's start.
+HOME_EXAMPLE = {
+    "current_level": "mid",
+    "years_experience": 4,
+    "location": "seattle",
+    "industry": "technology-faang",
+    "company_type": "large",
+    "education": "masters",
+    "skills": ["deep-learning", "cloud-platforms"],
+    "work_mode": "onsite",
+    "target_track": "",
+    "target_year": None,
+}
 
 
 def render_page(
@@ -33,12 +49,6 @@ def render_page(
     return response
 
 
-def panel_for(values: dict, catalog: Catalog, **options) -> ProjectionPanel:
-    """The projection panel of form values (a plan's, or the home example's)."""
-    money = values.get("money") or Money.NOMINAL  # how earnings are shown, kept beside the form's values
-    return ProjectionPanel(profile_from_values(values), catalog, this_year(), money=money, **options)
-
-
 def noindex(view):
     """Share links and the figures built from a link's inputs: not for search engines."""
 
@@ -49,3 +59,44 @@ def noindex(view):
         return response
 
     return wrapped
+
+
+def explain_page(request, form, projection, *, back: str, invalid_back: str):
+    """Why one figure is what it is: the explanation partial for htmx, a page without JavaScript."""
+    if not form.is_valid():
+        return render(request, "careerpath/explain.html", {"form": form, "back": invalid_back}, status=400)
+    found = form.explanation(projection())
+    if found is None:
+        raise Http404  # a step below the person's level, or freelance pay for someone salaried
+    heading, items = found
+    context = {"form": form, "heading": heading, "lines": explanation_lines(items), "back": back}
+    return render_page(request, "careerpath/explain.html", context, partial="explanation")
+
+
+def details_page(request, form, values, *, back, invalid_back: str, shared: bool = False, links=None):  # noqa: PLR0913  keyword-only: where Back goes, whose page it is
+    """A projection's secondary figures, fetched when they come into view or are opened (a page without JS)."""
+    if not form.is_valid():
+        context = {"form": form, "heading": "Figures not found", "back": invalid_back}
+        # htmx swaps a 422 (the note replaces "Loading…"); a 400 it would leave unshown.
+        return render_page(request, "careerpath/details.html", context, status=400, partial="failed")
+    catalog = form.catalog
+    data = form.cleaned_data
+    values = values()
+    panel = panel_for(
+        profile_from_values(values),
+        catalog,
+        money=data["money"],
+        links=links,
+        shared=shared,
+        years_track=data["track"],
+    )
+    context = {
+        "form": form,
+        "heading": form.heading(),
+        "names": describe(values, catalog),
+        "years": values["years_experience"],
+        "part": data["part"],
+        "panel": panel,
+        "back": back(panel),
+    }
+    return render_page(request, "careerpath/details.html", context, partial=data["part"])

@@ -15,10 +15,9 @@ from .. import selectors, services
 from ..clock import this_year
 from ..forms import MoneyForm, SharedDetailsForm, SharedFigureForm, ShareLinkForm
 from ..models import ShareLink
-from ..presentation.panel import Links
+from ..presentation.panel import Links, panel_for
 from ..profiles import describe, profile_from_values
-from .estimate import details_page, explain_page
-from .rendering import noindex, panel_for, render_page
+from .rendering import details_page, explain_page, noindex, render_page
 
 
 @login_required
@@ -51,13 +50,10 @@ def shared_plan(request, token: str):
     catalog = get_catalog()
     link, values = selectors.shared_plan(token, catalog)
     values["money"] = MoneyForm.choice(request.GET)
-    context = {
-        "plan": link.plan,
-        "link": link,
-        "initial": values,
-        "names": describe(values, catalog),
-        "panel": panel_for(values, catalog, shared=True, links=Links.share(token)),
-    }
+    panel = panel_for(
+        profile_from_values(values), catalog, money=values["money"], shared=True, links=Links.share(token)
+    )
+    context = {"plan": link.plan, "link": link, "initial": values, "names": describe(values, catalog), "panel": panel}
     return render_page(request, "careerpath/shared_plan.html", context)
 
 

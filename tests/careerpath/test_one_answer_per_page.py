@@ -82,9 +82,12 @@ def test_any_track_headline_what_ifs_and_earnings_speak_of_the_same_track(client
     assert f"next step on the {track} track" in text_of(html)
 
 
-def test_the_same_plan_here_totals_what_the_earnings_total_and_elsewhere_says_market_pay(client):
-    html = parts_of(client, page_of(client, PEOPLE["sf-senior-big-tech"]))
-    track = TRACKS[followed_track(html).capitalize()] if followed_track(html) != "individual contributor" else "ic"
+def test_the_same_plan_here_totals_what_the_earnings_total_and_elsewhere_says_market_pay(user_client, user, make_plan):
+    person = {k: v for k, v in PEOPLE["sf-senior-big-tech"].items() if k != "pay_currency"}
+    plan = make_plan(user, **{**person, "target_track": ""})
+    html = parts_of(user_client, user_client.get(reverse("plan_detail", args=[plan.pk])).content.decode())
+    followed = followed_track(html)
+    track = "ic" if followed == "individual contributor" else TRACKS[followed.capitalize()]
 
     earnings = re.search(rf'<tr data-track="{track}">.*?<td data-cumulative[^>]*>([^<]+)</td>', html, re.S).group(1)
     here = re.search(r'<tr data-lifetime-location="sf-bay-area"[^>]*>(.*?)</tr>', html, re.S).group(1)
@@ -92,6 +95,12 @@ def test_the_same_plan_here_totals_what_the_earnings_total_and_elsewhere_says_ma
     assert re.search(r'data-label="Over 10 years">([^<]+)<', here).group(1) == earnings
     london = re.search(r'<tr data-lifetime-location="london"[^>]*>(.*?)</tr>', html, re.S).group(1)
     assert "(market pay)" in text_of(london)
+
+
+def test_an_estimate_with_pay_says_its_what_ifs_and_locations_use_market_pay(client):
+    html = page_of(client, PEOPLE["sf-senior-big-tech"])
+
+    assert "the what-ifs and the year-by-year tables below use market pay" in text_of(html)
 
 
 def test_with_a_target_the_earnings_sentence_speaks_of_the_target_first(client):

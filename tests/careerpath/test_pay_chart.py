@@ -35,7 +35,7 @@ def test_the_chart_draws_each_steps_total_around_its_base(catalog):
         assert bar.total, bar.title
         assert bar.total_y <= bar.y  # the total's top is above (or at) the base's top
         assert "total" in bar.tip_text and "base" in bar.tip_text
-    assert chart.bar_marks(shape).count('class="band-total"') == len(shape.bars)
+    assert chart.total_marks(shape).count('class="band-total') == len(shape.bars)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -140,3 +140,39 @@ def test_each_pay_field_carries_its_help_as_templates_for_the_live_page(client):
     field = re.search(r'<input type="number" name="current_bonus"[^>]*>', html).group(0)
     assert 'data-help="Optional. Your usual yearly bonus, in {currency} ({symbol}), the currency of {place}."' in field
     assert "data-help-typed=" in field and "{typed}" in field
+
+
+HX = {"HX-Request": "true"}
+
+
+@pytest.mark.parametrize(
+    ("choice", "settled"),
+    [
+        ("convert", 'data-current-base="157500" data-current-bonus="15700" data-current-equity=""'),
+        ("keep", 'data-current-base="200000" data-current-bonus="20000" data-current-equity=""'),
+        ("clear", 'data-current-base="" data-current-bonus="" data-current-equity=""'),
+    ],
+)
+def test_a_live_update_with_a_choice_carries_the_pay_the_server_settled(client, choice, settled):
+    """The page's script converts nothing: the server's one conversion answers with the figures it puts in."""
+    response = client.post(reverse("estimate"), {**SEATTLE_PAY_IN_LONDON, "pay_currency_choice": choice}, headers=HX)
+    assert response.status_code == 200
+    assert f"<template data-settled-pay {settled}></template>" in response.content.decode()
+
+
+def test_a_plan_preview_with_a_choice_carries_the_pay_the_server_settled(user_client, plan):
+    url = reverse("plan_preview", args=[plan.pk])
+    post = {**PLAN_POST, **SEATTLE_PAY_IN_LONDON, "version": plan.version, "pay_currency_choice": "convert"}
+    html = user_client.post(url, post, headers=HX).content.decode()
+    assert 'data-settled-pay data-current-base="157500" data-current-bonus="15700"' in html
+
+
+def test_a_live_update_without_a_choice_carries_no_settled_pay(client):
+    same_currency = {**SEATTLE_PAY_IN_LONDON, "location": "seattle"}
+    assert "data-settled-pay" not in client.post(reverse("estimate"), same_currency, headers=HX).content.decode()
+
+
+def test_the_form_carries_the_question_for_the_script_and_no_exchange_rates(client):
+    html = client.get(reverse("home")).content.decode()
+    assert "<template data-pay-currency-ask>" in html and "at the data's exchange rate" in html
+    assert "data-usd-per-unit" not in html  # the page converts nothing itself

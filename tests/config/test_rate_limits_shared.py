@@ -52,7 +52,7 @@ def test_sixth_wrong_password_for_one_address_is_refused_whichever_process_answe
 
     for base in servers:  # even the right password now waits, on either process
         page = WebClient(base, host=HOST).log_in("ada@example.com", PASSWORD)
-        # As the README says: the log-in form answers again (200), with the message, keeping the address.
+        # As docs/accounts.md says: the log-in form answers again (200), with the message, keeping the address.
         assert page.status == 200, f"{base} let the 6th attempt through"
         assert TOO_MANY_FAILED in page.text
         assert 'value="ada@example.com"' in page.text

@@ -321,7 +321,7 @@ def checked(e2e_assets, html_pages):
 def docs_screenshot(page: Page, name: str, height: int | None = None) -> None:
     """The top `height` pixels of the page at its current width, or the window as it is (with what is
     fixed to it, such as a phone's summary bar) when `height` is None; for the README (opt-in, see above).
-    test_presentation_v3.py takes them, in a context opened with its colour scheme and reduced motion.
+    test_phone_and_keyboard.py takes them, in a context opened with its colour scheme and reduced motion.
     """
     if DOCS_SCREENSHOTS is None:
         return

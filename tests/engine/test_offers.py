@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from engine.currency import convert
 from engine.offers import (
     CUSTOM,
     VESTING_PRESETS,
@@ -13,7 +14,6 @@ from engine.offers import (
     OfferTerms,
     breakdown,
     compare,
-    convert,
     counter_offer,
     current_job_totals,
     default_refresher_percent,

@@ -110,7 +110,7 @@ def test_plan_saves_do_not_wait_for_previews_running_beside_them(site):
     change = f"/admin/compensation/salaryband/{band_id}/change/"
     form = staff.get(change).text
     previews: list[float] = []
-    stop = threading.Event()
+    stop, answered = threading.Event(), threading.Event()
 
     def keep_previewing():
         while not stop.is_set():
@@ -118,12 +118,14 @@ def test_plan_saves_do_not_wait_for_previews_running_beside_them(site):
             page = staff.post_form(form, change, {"min_amount": "145000", "_preview": "Preview effect"}, form_action="")
             assert page.status == 200 and "data-preview-moved" in page.text, page.text[:500]
             previews.append(time.monotonic() - started)
+            answered.set()
 
     thread = threading.Thread(target=keep_previewing)
     thread.start()
     saves = []
     try:
-        time.sleep(0.5)  # the first preview is under way
+        # Once the first preview has answered, the next one is under way: the saves run beside it.
+        assert answered.wait(timeout=60), "no preview answered within a minute"
         for number in range(8):
             page = person.get("/plans/new/")
             assert page.status == 200, (page.status, page.location)
@@ -133,7 +135,6 @@ def test_plan_saves_do_not_wait_for_previews_running_beside_them(site):
             )
             saves.append(time.monotonic() - started)
             assert saved.status == 302, saved.text[:300]
-            time.sleep(0.2)
     finally:
         stop.set()
         thread.join(timeout=60)

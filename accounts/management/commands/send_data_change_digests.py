@@ -1,6 +1,6 @@
 """Email each opted-in person one digest per version of the salary data that moved a plan of theirs.
 
-Run it from cron or a systemd timer (README, "Notifications"). The work is `accounts.services.
+Run it from cron or a systemd timer (docs/data.md, "Email digests"). The work is `accounts.services.
 send_data_change_digests`: each person on their own, a failure logged with the user id. The exit
 status is the number of people whose digest failed (0 when none did, at most 100).
 """
