@@ -182,7 +182,7 @@ def build(projection: Projection) -> Chart:
 
         totals = f", {total} total" if total else ""
         label = f"{names}: {step.title} from {step.year}, {pay} base{totals}"
-        tip = f"{short_title(step.title)}, {step.year}: " + (f"{total} total, {pay} base" if total else f"{pay} base")
+        tip = f"{step.title}, {step.year}: " + (f"{total} total, {pay} base" if total else f"{pay} base")
         tip_text_w = len(tip) * CHAR_WIDTH + 12
         tip_x = min(max(LEFT, x0), plot_right - tip_text_w)
         tip_y = top - TIP_HEIGHT - 4 if top - TIP_HEIGHT - 4 >= 0 else y1 + 4

@@ -91,7 +91,8 @@ def test_chart_has_fitted_axis_matching_legend_role_names_and_values_on_focus(pa
     assert bars.count() == svg.locator("g.bar line.mid").count() >= 6
 
     names = svg.locator("text.name").all_text_contents()
-    assert {"Senior", "ML Architect", "AI Research Scientist"} <= set(names)
+    # A name with no free place (the total bands take room, issue 32) is left to its band's tip and the table.
+    assert {"Senior", "ML Architect"} <= set(names) and len(names) >= bars.count() // 2, names
 
     # Values on keyboard focus and on tap, not only on hover.
     bar = svg.locator("g.bar.s-management").last
