@@ -47,6 +47,7 @@ def _plan_export(plan: Plan, catalog: Catalog) -> dict:
         "skills": sorted(values["skills"]),
         "target_track": values["target_track"] or None,
         "notes": plan.notes,
+        "paid_years": plan.paid_years,  # a plan started from an offer: its first years as paid
         "created": _when(plan.created),
         "updated": _when(plan.updated),
         "share_links": [

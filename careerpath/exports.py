@@ -8,6 +8,7 @@ from typing import Any
 from django.utils.text import slugify
 
 from compensation.money import round_half_up
+from engine.catalog import Evidence
 from engine.results import Adjustment, EarningsYear, Freelance, Projection, Step, YourPay
 
 from .models import Plan
@@ -67,6 +68,22 @@ def step_dict(step: Step) -> dict:
         "kind": step.kind,  # "current", "promotion" or "lateral" (a move to another track)
         "provenance": step.provenance,  # "article", "assumption", "edited" or "yours"
         "explanation": _explanation(step.explanation),
+        "evidence": _evidence(step.evidence),  # the public survey for this role in this country, or None
+    }
+
+
+def _evidence(evidence: Evidence | None) -> dict | None:
+    if evidence is None:
+        return None
+    return {
+        "source": evidence.source,
+        "years": evidence.years,
+        "n": evidence.n,
+        "p25": _amount(evidence.p25),
+        "p50": _amount(evidence.p50),
+        "p75": _amount(evidence.p75),
+        "currency": evidence.currency,
+        "confidence": evidence.confidence,
     }
 
 

@@ -6,6 +6,8 @@ page describes the model with the same data, and cannot drift from it.
 
 from __future__ import annotations
 
+from compensation.money import signed_percent
+from engine.calibration import TOLERANCE, survey_checks
 from engine.catalog import Catalog
 from engine.offers import VESTING_PRESETS
 from engine.slugs import BandKind
@@ -42,7 +44,35 @@ def _share_table(catalog: Catalog) -> list[dict]:
     ]
 
 
-def methodology_context(catalog: Catalog) -> dict:
+def _survey(catalog: Catalog, start_year: int) -> dict:
+    """The public survey's cells: each beside the model's band at its country's level where it is used."""
+    checks = {(r.evidence.role, r.evidence.country): r for r in survey_checks(catalog, start_year)}
+    cells = sorted(
+        catalog.survey.values(),
+        key=lambda c: (c.country != "US", c.country, catalog.roles[c.role].order if c.role in catalog.roles else 0),
+    )
+    rows = [
+        {
+            "cell": c,
+            "role": catalog.name_of("role", c.role) or c.role,
+            "count": f"{c.n:,}",
+            "check": checks.get((c.role, c.country)),
+            "off": signed_percent(checks[c.role, c.country].off * 100) if (c.role, c.country) in checks else "",
+        }
+        for c in cells
+    ]
+    first = cells[0] if cells else None
+    return {
+        "rows": rows,
+        "source": first.source if first else "",
+        "years": first.years if first else "",
+        "used": len(checks),
+        "within": sum(1 for r in checks.values() if r.within),
+        "tolerance": TOLERANCE,
+    }
+
+
+def methodology_context(catalog: Catalog, start_year: int = 0) -> dict:
     """Everything the methodology page needs, from one snapshot."""
     subjects = {**catalog.roles, **catalog.locations, **catalog.industries}
     band_names = {
@@ -84,5 +114,6 @@ def methodology_context(catalog: Catalog) -> dict:
         "direct_research": direct,
         "inflation": inflation,
         "vesting_presets": list(VESTING_PRESETS.values()),
+        "survey": _survey(catalog, start_year) if catalog.survey else None,
         "nav": "methodology",
     }

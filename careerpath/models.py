@@ -73,6 +73,9 @@ class Plan(models.Model):
     current_base = models.PositiveIntegerField("base pay now", null=True, blank=True)
     current_bonus = models.PositiveIntegerField("annual bonus now", null=True, blank=True)
     current_equity = models.PositiveIntegerField("annual equity now", null=True, blank=True)
+    # Years known to the unit, as paid, from an offer the plan was started from (never typed on the plan form):
+    # {"currency": "USD", "source": "the offer from Acme", "years": [[base, total], ...]} from this plan's first year.
+    paid_years = models.JSONField(null=True, blank=True, editable=False)
     horizon_years = models.PositiveSmallIntegerField(
         "earnings horizon", choices=[(n, f"{n} years") for n in HORIZONS], default=DEFAULT_HORIZON
     )

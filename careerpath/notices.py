@@ -103,6 +103,8 @@ def describe_change(catalog: Catalog, table: str, key: str, before: dict | None,
 
 def _feeds(table: str, fields: dict, profile: Profile, new: Projection, bands: set[str], roles: set[str]) -> bool:
     """Whether a row of the data is one this plan's figures are made from."""
+    if table.startswith("survey"):  # the public survey is evidence shown beside a figure, never part of it
+        return False
     if table == "salaryband":
         return fields["slug"] in bands or fields["kind"] == BandKind.OVERALL
     if table == "bonusequityshare":

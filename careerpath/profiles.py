@@ -68,6 +68,7 @@ def values_from_plan(plan: Plan, skill_ids: Iterable[int], catalog: Catalog) -> 
         "notes": plan.notes,
         "version": plan.version,
         **values_from_columns(columns, skill_ids, catalog),
+        "paid_years": plan.paid_years,
     }
 
 
@@ -90,7 +91,16 @@ def profile_from_values(values: Mapping[str, Any]) -> Profile:
         current_equity=values.get("current_equity") if has_base else None,
         horizon_years=values.get("horizon_years") or DEFAULT_HORIZON,
         client_market=values.get("client_market") or ClientMarket.LOCAL,
+        **paid_years_of(values.get("paid_years") if has_base else None),
     )
+
+
+def paid_years_of(record: Mapping[str, Any] | None) -> dict:
+    """The engine's known years of a plan's `paid_years` record (none when there is none)."""
+    if not record:
+        return {}
+    years = tuple((int(base), int(total)) for base, total in record["years"])
+    return {"paid_years": years, "paid_currency": record["currency"]}
 
 
 def profile_from_plan(plan: Plan, skill_ids: Iterable[int], catalog: Catalog) -> Profile:
@@ -114,12 +124,18 @@ def skill_ids_of(values: Mapping[str, Any], catalog: Catalog) -> list[int]:
 
 def without_pay(values: dict) -> dict:
     """Values without the pay they give: what a share link shows unless the owner allows more."""
-    return {**values, **dict.fromkeys(PAY_FIELDS)}
+    hidden = dict.fromkeys(PAY_FIELDS)
+    if "paid_years" in values:  # a plan's years as paid from an offer are pay too
+        hidden["paid_years"] = None
+    return {**values, **hidden}
 
 
 def with_pay_of(values: Mapping[str, Any], saved: Mapping[str, Any]) -> dict:
     """`values` (read from a link, which never carries pay) with the pay of `saved` (a plan's values)."""
-    return {**values, **{name: saved.get(name) for name in PAY_FIELDS}}
+    pay = {name: saved.get(name) for name in PAY_FIELDS}
+    if "paid_years" in saved:  # a plan's years as paid from an offer go with its pay
+        pay["paid_years"] = saved["paid_years"]
+    return {**values, **pay}
 
 
 def pay_converted(values: Mapping[str, Any], typed_in: str, into: str, catalog: Catalog) -> dict:

@@ -62,7 +62,8 @@ def _source(row: dict) -> data.Source:
     if row["provenance"] == models.Provenance.ARTICLE:
         return data.Source(SourceKind.ARTICLE, row["source_quote"], row["rationale"])
     if row["provenance"] == models.Provenance.EDITED:
-        return data.Source(SourceKind.EDITED, row["rationale"])
+        # The change note is its source; the article's sentence (with its own figures) stays beside it.
+        return data.Source(SourceKind.EDITED, row["rationale"], row["source_quote"])
     return data.Source(SourceKind.ASSUMPTION, row["rationale"])
 
 
@@ -189,4 +190,21 @@ def catalog_from_state(
             for s in shares
         ),
         ids=ids or {},
+        evidence=tuple(
+            data.Evidence(
+                source=c["source"],
+                years=c["years"],
+                role=c["role"],
+                country=c["country"],
+                currency=c["currency"],
+                n=c["count"],
+                p10=float(c["p10"]),
+                p25=float(c["p25"]),
+                p50=float(c["p50"]),
+                p75=float(c["p75"]),
+                p90=float(c["p90"]),
+                known_gap=c["known_gap"],
+            )
+            for c in sorted(rows.get("surveycell", {}).values(), key=lambda c: c["slug"])
+        ),
     )

@@ -486,3 +486,126 @@ class DataStamp(models.Model):
 
     def natural_key(self):
         return (self.NAME,)
+
+
+# The public salary survey (aijobs.net): how its free-text answers map onto the model, and its cells --------
+
+
+class SurveyTitle(models.Model):
+    """A job title as the survey's people wrote it, and the track it counts for (none: not counted)."""
+
+    slug = models.SlugField(unique=True, max_length=120)
+    title = models.CharField(max_length=200, unique=True, help_text="Exactly as in the survey's job_title column.")
+    track = models.ForeignKey(
+        Track,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="survey_titles",
+        help_text="The track the title counts for; empty to leave it out of the survey's cells.",
+    )
+    rationale = models.TextField(blank=True, help_text="Why this title counts for this track.")
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = "survey job title"
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class SurveyLevel(models.Model):
+    """The survey's experience level (EN, MI, SE, EX) on a track, and the role it stands for."""
+
+    class Code(models.TextChoices):
+        EN = "EN", "Entry / junior"
+        MI = "MI", "Mid"
+        SE = "SE", "Senior"
+        EX = "EX", "Executive / director"
+
+    slug = models.SlugField(unique=True, help_text="track-code, e.g. ic-se.")
+    track = models.ForeignKey(Track, on_delete=models.CASCADE, related_name="survey_levels")
+    code = models.CharField(max_length=2, choices=Code.choices)
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="survey_levels")
+    rationale = models.TextField(blank=True, help_text="Why this level stands for this role.")
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["track__order", "code"]
+        verbose_name = "survey experience level"
+        constraints = [models.UniqueConstraint(fields=["track", "code"], name="one_role_per_survey_level")]
+
+    def __str__(self):
+        return f"{self.get_code_display()} on {self.track} → {self.role}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class SurveyCountry(models.Model):
+    """A country of the survey (where the person lives) and the location whose band stands for it."""
+
+    slug = models.SlugField(unique=True)
+    country = models.CharField(max_length=2, unique=True, help_text="ISO 3166 code, as in employee_residence.")
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="survey_countries")
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["location__order"]
+        verbose_name = "survey country"
+        verbose_name_plural = "survey countries"
+
+    def __str__(self):
+        return f"{self.country} → {self.location}"
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class SurveyCell(models.Model):
+    """The survey's salaries for one role in one country, aggregated once at import (never per request).
+
+    Salary only (no bonus or equity), in the location's currency (a salary paid in another currency is
+    converted from the survey's US dollars at the catalog's rate). `known_gap` says why the band may stay
+    far from this cell's median; it is kept across imports.
+    """
+
+    slug = models.SlugField(unique=True, max_length=120)
+    source = models.CharField(max_length=200)
+    years = models.CharField(max_length=40, help_text="The work years counted, e.g. 2024.")
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="survey_cells")
+    country = models.CharField(max_length=2)
+    location = models.ForeignKey(Location, on_delete=models.CASCADE, related_name="survey_cells")
+    currency = models.CharField(max_length=3)
+    count = models.PositiveIntegerField()
+    p10 = models.DecimalField(max_digits=14, decimal_places=2)
+    p25 = models.DecimalField(max_digits=14, decimal_places=2)
+    p50 = models.DecimalField(max_digits=14, decimal_places=2)
+    p75 = models.DecimalField(max_digits=14, decimal_places=2)
+    p90 = models.DecimalField(max_digits=14, decimal_places=2)
+    known_gap = models.TextField(
+        blank=True,
+        help_text="Why the band may stay more than the calibration's tolerance from this cell's median "
+        "(e.g. the survey under-samples big tech). Kept when the survey is imported again.",
+    )
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["location__order", "role__order"]
+        verbose_name = "survey cell"
+
+    def __str__(self):
+        return f"{self.role} in {self.country}: {self.count} answers"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    natural_key.dependencies = ["compensation.role", "compensation.location"]

@@ -27,6 +27,10 @@ DATA_MODELS: tuple[type[db.Model], ...] = (
     models.Parameter,
     models.SalaryBand,
     models.BonusEquityShare,
+    models.SurveyTitle,
+    models.SurveyLevel,
+    models.SurveyCountry,
+    models.SurveyCell,
 )
 TABLES: dict[str, type[db.Model]] = {model._meta.model_name: model for model in DATA_MODELS}
 # The catalog's names for the tables whose database ids forms need.

@@ -75,7 +75,7 @@ def pay_factor(
     ind_band = catalog.industry_bands[profile.industry]
     industry = catalog.industries[profile.industry]
     company = catalog.company_types[profile.company_type]
-    exponent = catalog.industry_exponent(location.country)
+    exponent = catalog.industry_exponent(location.country, profile.industry)
 
     loc_ratio = catalog.location_ratios[profile.location]
     if location.currency == "USD":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engine.catalog import Catalog
+from engine.catalog import Catalog, Evidence
 from engine.profile import Profile
 from engine.projection import project
 
@@ -98,4 +98,60 @@ def calibrate(catalog: Catalog, start_year: int, personas: tuple[Persona, ...] =
         low = step.total_min if step.total_min is not None else step.base_min
         high = step.total_max if step.total_max is not None else step.base_max
         rows.append(Calibrated(persona, result.currency, low, high))
+    return rows
+
+
+# The public survey: every cell with enough answers against the band the model gives at its country level -------
+
+
+@dataclass(frozen=True, slots=True)
+class SurveyCheck:
+    """A survey cell beside the base band the model gives the same role at the cell's country level."""
+
+    evidence: Evidence
+    role_name: str
+    location_name: str  # the location whose band stands for the country ("United States (average)")
+    band_min: float  # base pay, in the cell's currency
+    band_max: float
+
+    @property
+    def band_mid(self) -> float:
+        return (self.band_min + self.band_max) / 2
+
+    @property
+    def off(self) -> float:
+        """The band's midpoint against the survey's median: +0.10 = 10 % above."""
+        return self.band_mid / self.evidence.p50 - 1
+
+    @property
+    def within(self) -> bool:
+        return abs(self.off) <= TOLERANCE
+
+    @property
+    def known_gap(self) -> str:
+        return self.evidence.known_gap
+
+
+def reference_industry(catalog: Catalog) -> str:
+    """The industry whose premium is none (the article's all-industries average)."""
+    return min(catalog.industry_ratios, key=lambda slug: abs(catalog.industry_ratios[slug] - 1.0))
+
+
+def survey_checks(catalog: Catalog, start_year: int) -> list[SurveyCheck]:
+    """Each survey cell with enough answers (`Catalog.evidence_for`) and the role's base band at the location
+    that stands for its country, at a large company in no particular industry (the survey has neither)."""
+    places: dict[str, str] = {}
+    for slug, place in catalog.locations.items():
+        places.setdefault(place.country, slug)  # a country's first location: its average where there is one
+    industry = reference_industry(catalog)
+    education = next(iter(catalog.educations))
+    rows = []
+    for (role_slug, country), cell in sorted(catalog.survey.items(), key=lambda item: item[0][::-1]):
+        role = catalog.roles.get(role_slug)
+        location = places.get(country)
+        if not cell.used or role is None or location is None or role_slug not in catalog.role_bands:
+            continue
+        profile = Profile(role_slug, role.typical_years, location, industry, catalog.reference_company_type, education)
+        step = project(profile, catalog, start_year, only_tracks=role.tracks[:1]).tracks[0].steps[0]
+        rows.append(SurveyCheck(cell, role.name, catalog.locations[location].name, step.band_min, step.band_max))
     return rows

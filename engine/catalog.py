@@ -6,7 +6,7 @@ No Django here: `catalog.py` builds a `Catalog` from the database; tests build o
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Protocol
 
@@ -138,6 +138,30 @@ class Rate:
     source: Source
 
 
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A public survey's salaries for one role in one country: salary only (no bonus or equity)."""
+
+    source: str
+    years: str  # the work years counted, e.g. "2024"
+    role: str
+    country: str
+    currency: str
+    n: int
+    p10: float
+    p25: float
+    p50: float
+    p75: float
+    p90: float
+    known_gap: str = ""  # why the band may stay far from this median (staff's words)
+    confidence: str = ""  # "strong", "some" or "thin" by the count (parameters survey-strong-count, -min-count)
+
+    @property
+    def used(self) -> bool:
+        """Enough answers to be shown beside a band and checked against it."""
+        return self.confidence != "thin"
+
+
 def _ratio(midpoint: float, average: float) -> float:
     """A band's midpoint over the US average's; 1 (no premium) if the average band is zero, never 0 ÷ 0."""
     return midpoint / average if average > 0 else 1.0
@@ -166,6 +190,8 @@ class Catalog:
     other_bands: dict[str, Band] = field(default_factory=dict)
     # The published version of the salary data (see `dataversions`); `version` above only counts changes.
     data_version: int = 0
+    # The public survey's cells as given; `survey` has them with their confidence word.
+    evidence: tuple[Evidence, ...] = ()
 
     def __post_init__(self) -> None:
         for band in self.bands:
@@ -207,6 +233,27 @@ class Catalog:
         return item.name if item else ""
 
     # Derived data: worked out once per snapshot, on first use (the snapshot never changes).
+
+    @cached_property
+    def survey(self) -> dict[tuple[str, str], Evidence]:
+        """Every survey cell by (role, country), with its confidence word from its count."""
+        least = self.parameters.get(Param.SURVEY_MIN_COUNT)
+        strong = self.parameters.get(Param.SURVEY_STRONG_COUNT)
+        cells = {}
+        for cell in self.evidence:
+            if least is not None and cell.n < least.value:
+                word = "thin"
+            elif strong is not None and cell.n >= strong.value:
+                word = "strong"
+            else:
+                word = "some"
+            cells[cell.role, cell.country] = replace(cell, confidence=word)
+        return cells
+
+    def evidence_for(self, role: str, country: str) -> Evidence | None:
+        """The survey's cell for a role in a country, if it has enough answers to be used."""
+        cell = self.survey.get((role, country))
+        return cell if cell is not None and cell.used else None
 
     @cached_property
     def slugs_by_id(self) -> dict[str, dict[int, str]]:
@@ -275,13 +322,19 @@ class Catalog:
             for slug, band in self.industry_bands.items()
         }
 
-    def industry_exponent(self, country: str) -> Parameter:
-        """The damping of the article's (US) industry premiums in a country: the US row at home; abroad the
-        country's own row `industry-premium-exponent-<country>` if there is one, else the row for abroad."""
+    def industry_exponent(self, country: str, industry: str = "") -> Parameter:
+        """The damping of the article's (US) industry premiums in base pay in a country.
+
+        In the US: the industry's own row `industry-premium-exponent-<industry>` if there is one (big tech's
+        premium is in its bonus and equity, not its base), else the US row. Abroad: the country's own row
+        `industry-premium-exponent-<country>` if there is one, else the industry's own row, else the row for
+        abroad.
+        """
+        own = self.parameters.get(f"industry-premium-exponent-{industry}") if industry else None
         if country == "US":
-            return self.param(Param.INDUSTRY_PREMIUM_EXPONENT)
-        own = self.parameters.get(f"industry-premium-exponent-{country.lower()}")
-        return own or self.param(Param.INDUSTRY_PREMIUM_EXPONENT_ABROAD)
+            return own or self.param(Param.INDUSTRY_PREMIUM_EXPONENT)
+        place = self.parameters.get(f"industry-premium-exponent-{country.lower()}")
+        return place or own or self.param(Param.INDUSTRY_PREMIUM_EXPONENT_ABROAD)
 
     def share_for(self, role: str, industry: str, company_type: str) -> Share | None:
         return self.share_index.get((role, industry, company_type))

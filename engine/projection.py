@@ -39,7 +39,7 @@ from functools import partial
 
 from engine.bands import pay_factor, scaled
 from engine.catalog import Band, Catalog, Parameter, Role, Share, Source
-from engine.earnings import earnings_over
+from engine.earnings import earnings_over, paid_then
 from engine.freelance import RateScale, freelance_earnings, freelance_pay
 from engine.profile import Profile, ProjectionError, validate
 from engine.results import Adjustment, EarningsYear, PayPosition, Projection, Step, Target, TrackProjection, YourPay
@@ -138,6 +138,8 @@ class _Pricing:
     research_source: Source  # where the research points come from (the degree)
     least_raise: Parameter  # the least promotion raise
     lateral_years: Parameter  # the years a move to another track takes
+    lateral_cap: Parameter  # the most a move to another track pays over the step before, as a share
+    country: str = ""  # the location's country: the public survey's cells are by country
 
 
 def _unusual_years(profile: Profile, catalog: Catalog, current: Role) -> Adjustment | None:
@@ -238,6 +240,57 @@ def _raise_note(previous: Step, role: Role, parameter: Parameter) -> Adjustment:
     )
 
 
+def _move(
+    pricing: _Pricing, role: Role, pay: _Pay, previous: Step, base: tuple[float, float], added: list[Adjustment]
+) -> tuple[float, float, Parameter | None]:
+    """A move to another track: its note, and its base pay capped (returned with the cap applied, if any).
+
+    A move up to a ladder's first rung (a PhD into research) is priced by its band; any other move pays at
+    most the named share more than the step before."""
+    added.append(_lateral_note(previous, role, pricing.lateral_years))
+    if role.order > previous.rank:
+        return base[0], base[1], None
+    cap = pricing.lateral_cap
+    capped = _capped_base(previous, pay, base[0], base[1], 1 + cap.value)
+    if capped != base:
+        added.append(_lateral_cap_note(previous, role, cap))
+    return capped[0], capped[1], cap
+
+
+def _capped_base(previous: Step, pay: _Pay, base_min: float, base_max: float, cap: float) -> tuple[float, float]:
+    """A move's base pay: at most `cap` times the step before's, or the bottom of the new role's band here;
+    never less than the step before's."""
+    low = max(_up(previous.base_min * cap), pay.band_min)
+    capped = (min(base_min, low), min(base_max, max(_up(previous.base_max * cap), low + 100)))
+    if capped == (base_min, base_max):
+        return base_min, base_max
+    return max(capped[0], previous.base_min), max(capped[1], previous.base_max)
+
+
+def _capped_total(
+    previous: Step, pay: _Pay, base: tuple[float, float], total: tuple[float, float], parameter: Parameter | None
+) -> tuple[float, float]:
+    """A capped move's total pay held to the same share over the step before's, never below its base as total
+    (unchanged for any other step)."""
+    if parameter is None or previous.total_min is None or previous.total_max is None:
+        return total
+    cap, keep = 1 + parameter.value, 1 - pay.share
+    low = max(min(total[0], _up(previous.total_min * cap)), round_pay(base[0] / keep), previous.total_min)
+    high = max(min(total[1], _up(previous.total_max * cap)), round_pay(base[1] / keep), previous.total_max)
+    return low, high
+
+
+def _lateral_cap_note(previous: Step, role: Role, parameter: Parameter) -> Adjustment:
+    return Adjustment(
+        "A move pays at most a little more",
+        f"the usual {role.name} pay here is more than {parameter.value:.0%} above your pay as {previous.title}; "
+        f"a move to another track at the same seniority pays at most {parameter.value:.0%} more (or the bottom of "
+        "the new role's band here), so this step does",
+        parameter.source,
+        parameter.value,
+    )
+
+
 def _lateral_note(previous: Step, role: Role, parameter: Parameter) -> Adjustment:
     return Adjustment(
         "A move to another track",
@@ -263,8 +316,9 @@ def _step(pricing: _Pricing, role: Role, pay: _Pay, year: int, earliest: int, ki
     if is_current and profile.current_base is not None:  # the person's own pay, not an estimate
         base_min = base_max = float(profile.current_base)
         added.append(_your_pay_line(profile))
+    cap = None
     if kind == _LATERAL and previous is not None:
-        added.append(_lateral_note(previous, role, pricing.lateral_years))
+        base_min, base_max, cap = _move(pricing, role, pay, previous, (base_min, base_max), added)
     if previous is not None and (base_min < previous.base_min or base_max < previous.base_max):
         base_min, base_max = max(base_min, previous.base_min), max(base_max, previous.base_max)
         added.append(_floor_note(previous, role))
@@ -277,6 +331,7 @@ def _step(pricing: _Pricing, role: Role, pay: _Pay, year: int, earliest: int, ki
     if total_min is not None and previous is not None and previous.total_min is not None:
         total_min = max(total_min, previous.total_min)
         total_max = max(total_max, previous.total_max)  # type: ignore[type-var]
+        total_min, total_max = _capped_total(previous, pay, (base_min, base_max), (total_min, total_max), cap)  # type: ignore[arg-type]
     if kind == _PROMOTION and previous is not None:
         least = pricing.least_raise
         if _own_pay_above(profile, pay):
@@ -323,6 +378,7 @@ def _step(pricing: _Pricing, role: Role, pay: _Pay, year: int, earliest: int, ki
         floored,
         kind,
         provenance,
+        pricing.catalog.evidence_for(role.slug, pricing.country),
     )
 
 
@@ -360,6 +416,8 @@ def project(
         catalog.educations[profile.education].source,
         catalog.param(Param.PROMOTION_MIN_RAISE),
         catalog.param(Param.LATERAL_MOVE_YEARS),
+        catalog.param(Param.LATERAL_MAX_RAISE),
+        catalog.locations[profile.location].country,
     )
     unusual = _unusual_years(profile, catalog, current)
     if unusual is not None:
@@ -382,6 +440,9 @@ def project(
             partial(earnings_over, steps, start_year, profile.horizon_years, raise_rate, inflation, promotion_raise)
             for _, _, steps in paths
         ]
+        paid = profile.paid_years if profile.paid_currency == currency else ()
+        if paid:  # the first years as paid, known to the unit (a plan started from an offer)
+            earners = [partial(paid_then, earn, paid, inflation) for earn in earners]
     tracks = tuple(
         TrackProjection(slug, name, steps, earn) for (slug, name, steps), earn in zip(paths, earners, strict=True)
     )
@@ -471,36 +532,35 @@ def _dates(timing: _Timing, role: Role, kind: str, previous: Step, before: Role)
     else:
         year = max(previous.year + spacing, start + typical - timing.years)
         early = max(previous.earliest_year + spacing_early, start + earliest - timing.earliest_years)
-    return year, min(early, year)
+    return max(year, early), early  # a step is never typical before it is possible
 
 
 def _lateral_into(timing: _Timing, held: Role, years: int, roles: tuple[Role, ...]) -> Role | None:
     """The role of another track (`roles`, by seniority) a move from `held` lands on; None if none is in reach.
 
     A role is within reach when it is no more senior than the role held (the roles' `order` is their
-    seniority across tracks); or, into research, when the years of experience then reach it (a PhD's
-    research years counted); or, out of research, when it usually takes no more years than the role held
+    seniority across tracks), or, into research, the ladder's first rung when the years of experience then
+    reach it (a PhD's research years counted); out of research, when it usually takes no more years than the role held
     (research roles count a PhD as years, so a Research Scientist, usually 6 years in, has a Senior
-    engineer's years), at most one rung above the role held's seniority. The move lands on the most senior
-    role within reach, and never on a less senior one than the role held when the track has one at least
-    that senior (a gap in its ladder lands on the next rung up).
+    engineer's years), at most one rung above the role held's seniority.
+    The move lands on the most senior role within reach (where the track has no role of the same seniority,
+    the one below: the step is then held at the pay before).
     """
     above = [r for r in roles if r.order > held.order]
     rung_up = above[0].order if above else held.order
-    leaving_research = _research_only(held)
 
     def reached(role: Role) -> bool:
-        if _research_only(role):
-            return _role_years(timing, role)[0] <= years
-        return leaving_research and role.order <= rung_up and role.typical_years <= held.typical_years
+        if _research_only(role):  # a PhD makes research reachable: its first rung, then no jump of rungs
+            first = role.order == roles[0].order and _role_years(timing, role)[0] <= years
+            return role.order <= held.order or first
+        if _research_only(held):  # research roles count a PhD as years: a Research Scientist has a Senior's
+            return role.order <= rung_up and role.typical_years <= held.typical_years
+        return role.order <= held.order
 
-    within = [r for r in roles if r.order <= held.order or reached(r)]
+    within = [r for r in roles if reached(r)]
     if not within:
         return None
-    into = max(within, key=lambda r: r.order)
-    if into.order < held.order:
-        into = next((r for r in roles if r.order >= held.order), into)
-    return into
+    return max(within, key=lambda r: r.order)
 
 
 def _route(
@@ -550,13 +610,18 @@ def _paths(
         research_years=catalog.educations[profile.education].research_years,
     )
     # Holding a role shows its usual experience (a PhD's research years counted on a research role).
-    usual, usual_earliest = _role_years(timing, current)
-    timing = replace(
-        timing,
-        years=max(profile.years_experience, usual),
-        earliest_years=max(profile.years_experience, usual_earliest),
-    )
+    usual, _usual_earliest = _role_years(timing, current)
+    # The earliest path counts the years given, even under the role's usual minimum: a role's earliest
+    # years (Director at 10) hold whatever the input says.
+    timing = replace(timing, years=max(profile.years_experience, usual))
     priced: dict[str, _Pay | None] = {}
+    raise_row = catalog.annual_raise(pricing.currency)
+    top_note = Adjustment(
+        "Top of this track",
+        f"no step above it in this model: pay grows only with yearly raises, {raise_row.value:.0%} a year "
+        "above inflation",
+        raise_row.source,
+    )
     paths = []
     for track_slug, track_name, roles in catalog.track_ladders:
         if only_tracks is not None and track_slug not in only_tracks:
@@ -572,6 +637,7 @@ def _paths(
             year, earliest = _dates(timing, role, kind, previous, before)
             steps.append(_step(pricing, role, pay, year, earliest, kind, previous))
             before = role
+        steps[-1] = replace(steps[-1], explanation=(*steps[-1].explanation, top_note))
         paths.append((track_slug, track_name, tuple(steps)))
     return paths
 

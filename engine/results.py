@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from engine.catalog import Band, Source
+from engine.catalog import Band, Evidence, Source
 from engine.profile import Profile
 from engine.rounding import percentile_in
 from engine.slugs import Position, Verdict
@@ -48,6 +48,7 @@ class Step:
     floored: bool = False  # held at the previous step's pay: the role's band here pays less
     kind: str = "current"  # StepKind: "current", "promotion" or "lateral" (a move to another track)
     provenance: str = "assumption"  # Provenance: "article", "assumption", "edited" or "yours"
+    evidence: Evidence | None = None  # the public survey's salaries for this role in this country (enough answers)
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,6 +87,9 @@ class Param(StrEnum):
     MIN_YEARS_BETWEEN_STEPS = "min-years-between-steps"
     PROMOTION_MIN_RAISE = "promotion-min-raise"
     LATERAL_MOVE_YEARS = "lateral-move-years"
+    LATERAL_MAX_RAISE = "lateral-max-raise"
+    SURVEY_MIN_COUNT = "survey-min-count"
+    SURVEY_STRONG_COUNT = "survey-strong-count"
     UNUSUAL_YEARS_MARGIN = "unusual-years-margin"
     ANNUAL_RAISE = "annual-raise"
     INDUSTRY_PREMIUM_EXPONENT = "industry-premium-exponent"
@@ -97,6 +100,8 @@ class Param(StrEnum):
     PAY_CHECK_BASE_HIGH = "pay-check-base-high"
     PAY_CHECK_BONUS_MULTIPLE = "pay-check-bonus-multiple"
     PAY_CHECK_EQUITY_MULTIPLE = "pay-check-equity-multiple"
+    OFFER_COUNTER_PERCENTILE = "offer-counter-percentile"
+    OFFER_COUNTER_MAX_RAISE = "offer-counter-max-raise"
 
 
 class Verdict(StrEnum):

@@ -13,7 +13,8 @@ from dataversions.models import DataVersion
 from engine.catalog import Catalog
 from engine.results import PayPosition
 
-from .analysis import OfferAnalysis, values_of
+from .analysis import OfferAnalysis
+from .mapping import values_of
 from .models import Offer
 
 

@@ -65,7 +65,10 @@ def test_the_layout_names_every_module_of_every_app_and_nothing_that_does_not_ex
     for package in sorted(app_packages()):
         missing = modules(package) - listed[package]
         invented = listed[package] - modules(package)
-        assert not missing, f"{package}/ has modules the README's Layout does not name: {sorted(missing)}"
+        assert not missing, (
+            f"{package}/ has modules the README's Layout does not name: {sorted(missing)} (write each as a line "
+            "indented two spaces under its app: `path/module.py`, `a.py, b.py` or `dir/{a,b}.py`, then what it holds)"
+        )
         assert not invented, f"the README's Layout names modules {package}/ does not have: {sorted(invented)}"
 
 

@@ -31,6 +31,7 @@ from engine.slugs import Money, Provenance
 from ..clock import this_year
 from ..profiles import PAY_FIELDS, query_pairs
 from . import chart, earnings_chart
+from .badges import badge
 from .earnings import Earnings
 from .geometry import axis_marks
 from .options import Options
@@ -223,24 +224,27 @@ class ProjectionPanel:
         basis = self.basis(step)
         grown = not self.real and step.year > self.projection.start_year
         return {
-            # The figures tests and scripts read, as data attributes of the card (today's money).
+            # The card's class, and the figures tests and scripts read as its data attributes (today's money).
+            "class": "step step-current" if step.is_current else "step",
             "role": step.role,
             "base_min": whole(step.base_min),
             "base_max": whole(step.base_max),
             "band_min": whole(step.band_min),
             "band_max": whole(step.band_max),
             "earliest_year": step.earliest_year,
-            # The kind of `{% badge %}` each figure wears: what it rests on.
-            "badge": "yours"
-            if own
-            else "edited"
-            if step.provenance == Provenance.EDITED
-            else "assumption"
-            if step.is_assumption
-            else "article",
+            # The badge each figure wears (what it rests on), rendered once per kind (presentation/badges.py).
+            "badge": badge(
+                "yours"
+                if own
+                else "edited"
+                if step.provenance == Provenance.EDITED
+                else "assumption"
+                if step.is_assumption
+                else "article"
+            ),
             "kind": step.kind,
             "source": "yours" if own else "",
-            "total_badge": "yours" if own_total else "assumption",
+            "total_badge": badge("yours" if own_total else "assumption"),
             "total_source": "yours" if own_total else "",
             "title": step.title,
             "is_current": step.is_current,

@@ -13,10 +13,31 @@ from compensation.money import (
     percentile_words,
     whole,
 )
+from engine.catalog import Evidence
 from engine.results import Adjustment, PayPosition, TrackProjection
 from engine.slugs import BandKind, Position, SourceKind, Track
 
 from .chart import short_title
+
+# How a sentence names a survey country (ISO code); any other by its code.
+COUNTRY_NAMES = {"US": "the US", "CA": "Canada", "GB": "the UK", "DE": "Germany", "IN": "India"}
+CONFIDENCE_WORDS = {
+    "strong": "strong evidence",
+    "some": "some evidence",
+    "thin": "thin evidence, not used",
+}
+
+
+def evidence_sentence(evidence: Evidence, role_name: str) -> str:
+    """ "aijobs.net salary survey (…), 2024: 3,944 Senior ML Engineers in the US; median $200,000; middle half
+    $158,500 – $254,000 (salary only, no bonus or equity): strong evidence." """
+    country = COUNTRY_NAMES.get(evidence.country, evidence.country)
+    return (
+        f"{evidence.source}, {evidence.years}: {evidence.n:,} answers for {role_name} in "
+        f"{country}; median {format_money(evidence.p50, evidence.currency)}; "
+        f"middle half {money_range(evidence.p25, evidence.p75, evidence.currency)} (salary only, no bonus or equity): "
+        f"{CONFIDENCE_WORDS.get(evidence.confidence, evidence.confidence)}"
+    )
 
 
 def track_phrase(track: TrackProjection) -> str:
@@ -78,6 +99,10 @@ def band_place(step) -> str:
             return "below the band"
         if amount > step.band_max and not step.band_open_ended:
             return "above the band"
+        if percentile <= 0:
+            return "the bottom of the band"
+        if percentile >= 100:
+            return "the top of the band"
         return ordinal(percentile)
 
     low, high = at(step.base_min, step.percentile_min), at(step.base_max, step.percentile_max)

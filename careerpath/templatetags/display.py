@@ -1,36 +1,18 @@
 """Small display filters and the `{% badge %}` tag for every page (money and shares are `{% load money %}`)."""
 
-from functools import lru_cache
-
 from django import template
-from django.template.loader import get_template
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
+
+from ..presentation.badges import badge as badge_markup
 
 register = template.Library()
-
-# A badge's kind: its look (the CSS class `badge-<look>`) and the words it says unless told others.
-BADGES = {
-    "article": ("article", "Article"),  # a figure quoted from the article
-    "assumption": ("assumption", "Assumption"),  # a figure the article does not give
-    "edited": ("assumption", "Edited"),  # an article figure changed in admin
-    "yours": ("input", "Your pay"),  # a figure the person typed
-    "pay": ("pay", "Shows your pay"),  # a share link that shows the pay
-}
 
 
 @register.simple_tag
 def badge(kind: str, label: str = "", *, data: str = "") -> SafeString:
     """`{% badge "assumption" %}`, `{% badge "article" "Confirmed" %}`, `{% badge "pay" data="shows-pay" %}`:
-    the markup of templates/partials/badge.html (the one place a badge is written) for a kind of `BADGES`."""
-    return _badge(kind, str(label), data)
-
-
-@lru_cache(maxsize=64)
-def _badge(kind: str, label: str, data: str) -> SafeString:
-    # A few kinds and labels in all: each is rendered once (a panel shows two dozen badges).
-    look, words = BADGES[kind]
-    html = get_template("partials/badge.html").render({"look": look, "label": label or words, "data": data})
-    return mark_safe(html.strip())  # noqa: S308 -- the template escaped the label; the strip keeps sentences whole
+    the markup of templates/partials/badge.html, the one place a badge is written (presentation/badges.py)."""
+    return badge_markup(kind, str(label), data)
 
 
 @register.filter

@@ -120,5 +120,5 @@ def details(request):
 
 @require_safe
 def methodology(request):
-    context = {**methodology_context(get_catalog()), "nav": "methodology"}
+    context = {**methodology_context(get_catalog(), this_year()), "nav": "methodology"}
     return render(request, "careerpath/methodology.html", context)

@@ -229,7 +229,7 @@ def plan_delete(request, plan_id: int):
     plan = selectors.own_plan(request.user, plan_id)
     if request.method == "POST":
         title = plan.title
-        plan.delete()
+        services.delete_plan(plan)
         messages.success(request, f"Plan “{title}” deleted.")
         return redirect("plan_list")
     return render(request, "careerpath/plan_confirm_delete.html", {"plan": plan, "nav": "plans"})

@@ -14,8 +14,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
+from engine.results import Projection, Step
+
 from ..presentation.panel import panel_for
-from ..presentation.words import explanation_lines
+from ..presentation.words import evidence_sentence, explanation_lines
 from ..profiles import describe, profile_from_values
 
 # What the home page's estimate shows before the visitor changes anything, and a new plan's start.
@@ -61,15 +63,28 @@ def noindex(view):
     return wrapped
 
 
+def step_of(figure: str, projection: Projection) -> Step | None:
+    """The step a figure ("track/role") names, if any."""
+    if "/" not in figure:
+        return None
+    track_slug, role = figure.split("/", 1)
+    track = next((t for t in projection.tracks if t.track == track_slug), None)
+    return next((s for s in track.steps if s.role == role), None) if track else None
+
+
 def explain_page(request, form, projection, *, back: str, invalid_back: str):
     """Why one figure is what it is: the explanation partial for htmx, a page without JavaScript."""
     if not form.is_valid():
         return render(request, "careerpath/explain.html", {"form": form, "back": invalid_back}, status=400)
-    found = form.explanation(projection())
+    result = projection()
+    found = form.explanation(result)
     if found is None:
         raise Http404  # a step below the person's level, or freelance pay for someone salaried
     heading, items = found
     context = {"form": form, "heading": heading, "lines": explanation_lines(items), "back": back}
+    step = step_of(form.cleaned_data["figure"], result)
+    if step is not None and step.evidence is not None:  # the public survey, shown beside the figure
+        context["evidence"] = evidence_sentence(step.evidence, step.title)
     return render_page(request, "careerpath/explain.html", context, partial="explanation")
 
 

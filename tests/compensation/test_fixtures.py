@@ -106,6 +106,8 @@ PARAMETERS = {
     "inflation-eur": "0.0200",
     "inflation-inr": "0.0450",
     "inflation-cad": "0.0200",
+    "offer-counter-percentile": "75.0000",
+    "offer-counter-max-raise": "0.2500",
 }
 SOURCED_MODELS = [
     models.Role,
@@ -143,9 +145,16 @@ def test_the_article_copy_has_every_listed_figure_line():
 
 @pytest.mark.parametrize(("quote", "low", "high", "currency", "open_ended", "period"), ARTICLE_FIGURES)
 def test_every_article_figure_is_a_band_with_its_sentence(db, quote, low, high, currency, open_ended, period):
-    # One article row per sentence; assumption rows may quote it too (the US average as a location).
-    band = models.SalaryBand.objects.get(source_quote=quote, provenance=models.Provenance.ARTICLE)
-    assert (band.min_amount, band.max_amount) == (Decimal(low), Decimal(high))
+    # One article row per sentence; assumption rows may quote it too (the US average as a location). A band
+    # the public survey corrected is edited: it keeps the article's sentence and figures beside its note.
+    band = models.SalaryBand.objects.get(
+        source_quote=quote, provenance__in=(models.Provenance.ARTICLE, models.Provenance.EDITED)
+    )
+    assert (band.article_min, band.article_max) == (Decimal(low), Decimal(high))
+    if band.provenance == models.Provenance.EDITED:
+        assert "aijobs.net salary survey" in band.rationale
+    else:
+        assert (band.min_amount, band.max_amount) == (Decimal(low), Decimal(high))
     assert band.currency == currency
     assert band.open_ended is open_ended
     assert band.period == period
@@ -162,7 +171,9 @@ def test_listed_figures_are_the_ones_written_in_the_sentence(quote, low, high, c
 
 def test_every_line_of_the_article_with_money_is_quoted_by_a_band(db):
     quotes = list(
-        models.SalaryBand.objects.filter(provenance=models.Provenance.ARTICLE).values_list("source_quote", flat=True)
+        models.SalaryBand.objects.filter(
+            provenance__in=(models.Provenance.ARTICLE, models.Provenance.EDITED)
+        ).values_list("source_quote", flat=True)
     )
     money_lines = [line for line in ARTICLE_LINES if any(symbol in line for symbol in SYMBOLS)]
     assert len(money_lines) == len(ARTICLE_FIGURES)

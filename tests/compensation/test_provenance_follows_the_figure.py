@@ -26,14 +26,17 @@ def test_a_band_edited_in_admin_becomes_edited_with_its_note_as_source(staff_cli
     assert (band.article_min, band.article_max) == (135000, 180000)  # the article's figures are kept
 
 
-def test_an_edited_band_shows_its_note_not_the_articles_sentence(client):
+def test_an_edited_band_shows_its_note_with_the_articles_sentence_beside_it(client):
+    """Its source is the note; the article's figures stay visible with their sentence (issue 30)."""
     change_band("location-seattle", "A test edit", min_amount=145000, max_amount=195000)
     catalog = get_catalog()
     source = catalog.location_bands["seattle"].source
     assert source.kind == "edited" and "Seattle: $135,000" not in source.text
+    assert source.note == "Seattle: $135,000 – $180,000"
     html = client.get(reverse("methodology")).content.decode()
-    assert "Seattle: $135,000 – $180,000" not in html
-    assert "Edited" in html
+    row = html[html.index('id="band-location-seattle"') :][:1000]
+    assert "Edited</span> Changed from the article" in row
+    assert "Article</span> <q>Seattle: $135,000 – $180,000</q>" in row
 
 
 def test_a_step_on_an_edited_role_band_says_edited(client):

@@ -86,7 +86,7 @@ def test_an_entry_engineer_with_forty_years_is_not_promoted_every_two_years(cata
 
 def test_industry_premiums_apply_damped_abroad(catalog):
     def premium(location):
-        big_tech = project(profile(location=location, industry="technology-faang"), catalog, YEAR)
+        big_tech = project(profile(location=location, industry="healthcare-pharma"), catalog, YEAR)
         average = project(profile(location=location, industry="all-industries"), catalog, YEAR)
         return big_tech.track("ic").steps[0].base_min / average.track("ic").steps[0].base_min
 

@@ -26,11 +26,13 @@ def test_a_phd_may_hold_research_scientist_now(catalog):
 
 
 def test_a_phd_enters_research_from_any_level_at_the_rung_its_seniority_allows(catalog):
+    """A PhD makes research reachable, never a jump of rungs (issue 30): at most the level held, and from
+    entry level the ladder's first rung."""
     for level, years, rung in (
         ("entry", 1, "research-scientist"),
-        ("mid", 4, "senior-research-scientist"),  # 4 years after a PhD: the Senior rung
-        ("senior", 7, "staff-research-scientist"),  # 7 years after a PhD
-        ("lead-principal", 10, "staff-research-scientist"),
+        ("mid", 4, "research-scientist"),
+        ("senior", 7, "senior-research-scientist"),
+        ("lead-principal", 10, "senior-research-scientist"),  # research has no rung at a Staff engineer's
     ):
         steps = project(profile(current_level=level, years_experience=years, education="phd"), catalog, YEAR)
         research = steps.track("research").steps

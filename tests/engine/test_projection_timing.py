@@ -25,8 +25,11 @@ def test_a_senior_with_no_years_gets_a_note_and_a_sensible_date(catalog):
     assert [n.label for n in fresh.notes] == ["Unusual input"]
     assert "usually has about 6 years" in fresh.notes[0].detail
     assert not usual.notes
-    # Dated from the level's usual years, not as if the person had to earn six years first.
-    assert fresh.track("ic").steps[1].year == usual.track("ic").steps[1].year
+    # The next step is dated from the level's usual years, but never before its own earliest years of
+    # experience counted from the years given (issue 30: earliest years hold whatever years are given).
+    staff = fresh.track("ic").steps[1]
+    assert staff.earliest_year >= YEAR + catalog.roles["lead-principal"].earliest_years
+    assert staff.year >= max(staff.earliest_year, usual.track("ic").steps[1].year)
 
 
 def test_a_mid_level_with_25_years_gets_a_note_not_an_error(catalog):

@@ -114,7 +114,7 @@ def test_lowering_a_bands_top_below_its_bottom_is_refused(staff_client):
 
     assert_refused(response, "max_amount", "The top of the band must be at least its bottom (min ≤ max).")
     band.refresh_from_db()
-    assert band.max_amount == Decimal("120000")
+    assert band.max_amount == Decimal("130000")
     assert not LogEntry.objects.exists()
 
 
@@ -181,10 +181,10 @@ def changelist_queries(client) -> tuple[int, str]:
 def test_band_list_shows_money_in_each_bands_currency(staff_client):
     _, page = changelist_queries(staff_client)
 
-    assert "$90,000 – $120,000" in page
+    assert "$100,000 – $130,000" in page  # the entry band as the public survey edited it
     assert "$160,000 – $200,000+" in page
     assert "£55,000 – £90,000" in page
-    assert "CA$90,000 – CA$130,000" in page
+    assert "CA$110,000 – CA$160,000" in page
     assert "₹12,00,000 – ₹35,00,000" in page
     assert "$60 – $150/hour" in page
     assert "$300,000+" in page
@@ -218,8 +218,8 @@ def test_band_list_takes_the_same_few_queries_however_many_bands(staff_client, d
     [
         ({"location": "london"}, "£55,000 – £90,000", "$150,000 – $200,000"),
         ({"industry": "automotive"}, "$130,000 – $190,000", "£55,000 – £90,000"),
-        ({"role": "entry"}, "$90,000 – $120,000", "$120,000 – $160,000"),
-        ({"provenance": "assumption"}, "$250,000 – $350,000", "£55,000 – £90,000"),
+        ({"role": "entry"}, "$100,000 – $130,000", "$120,000 – $160,000"),
+        ({"provenance": "assumption"}, "$230,000 – $320,000", "£55,000 – £90,000"),
     ],
 )
 def test_band_list_filters_by_location_industry_level_and_provenance(staff_client, query, shown, hidden):

@@ -8,7 +8,8 @@ from django.core.management.base import BaseCommand
 from careerpath.clock import this_year
 from compensation.catalog import get_catalog
 from compensation.money import format_money, money_range
-from engine.calibration import TOLERANCE, calibrate
+from engine.calibration import TOLERANCE, calibrate, survey_checks
+from engine.catalog import Catalog
 
 
 def calibration_table(start_year: int) -> str:
@@ -43,8 +44,47 @@ def calibration_table(start_year: int) -> str:
         "bonus-and-equity shares; the damping of industry premiums outside the US "
         "(`industry-premium-exponent-abroad`). See the methodology page for every row and its rationale.",
         "",
+        *survey_table(catalog, start_year),
     ]
     return "\n".join(lines)
+
+
+def survey_table(catalog: Catalog, start_year: int) -> list[str]:
+    """Every survey cell with enough answers beside the base band at its country's level."""
+    rows = survey_checks(catalog, start_year)
+    within = sum(1 for r in rows if r.within)
+    gaps = [r for r in rows if not r.within]
+    source = rows[0].evidence.source if rows else "the survey"
+    least = catalog.param("survey-min-count").value
+    lines = [
+        "## Against the public survey",
+        "",
+        f"Every cell of the {source} with at least {least:.0f} answers, beside the base band the model gives the "
+        "same role at the location that stands for the country (the US average for the US), at a large company "
+        "in no particular industry: the survey is salary only, by country, with no industry. “Off” compares "
+        f"the band's midpoint with the survey's median; tests keep each within ±{TOLERANCE:.0%} or name it as a "
+        "known gap with its reason (at most one cell in five).",
+        "",
+        f"**{len(rows)} cells; {within} within ±{TOLERANCE:.0%}; {len(gaps)} named gaps.**",
+        "",
+        "| Role | Country (band of) | Answers | Survey median | Middle half | Model's base band | Off | Known gap |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        cell = row.evidence
+        lines.append(
+            f"| {row.role_name} | {cell.country} ({row.location_name}) | {cell.n:,} ({cell.confidence}) | "
+            f"{format_money(cell.p50, cell.currency)} | {money_range(cell.p25, cell.p75, cell.currency)} | "
+            f"{money_range(row.band_min, row.band_max, cell.currency)} | {row.off:+.0%} | "
+            f"{row.known_gap if not row.within else ''} |"
+        )
+    lines += [
+        "",
+        "Bands corrected by the survey are data rows whose note names it (the Toronto/Vancouver band, the entry "
+        "band, the director band); the article's figures and sentences stay beside them on the methodology page.",
+        "",
+    ]
+    return lines
 
 
 class Command(BaseCommand):

@@ -1,4 +1,5 @@
-"""The rendered projection panel in Django's cache: keyed by inputs, year and data version."""
+"""The projection panel (`careerpath/presentation/panel.py`) rendered into Django's cache: keyed by inputs, year and
+data version (`cache_key`), never shared between requests or plans."""
 
 import gzip
 import threading
