@@ -1,4 +1,5 @@
-"""Data-change digests: one email per person per version of the salary data that moved a plan of theirs.
+"""Data-change digests: one email per person per version of the salary data that moved a plan or an offer
+of theirs.
 
 Each person is handled on their own. An error while writing to one (a title that breaks a header, a
 mail server refusing an address, anything else) is logged with their user id and the run goes on to
@@ -28,6 +29,8 @@ from careerpath.notices import notice_for
 from compensation.catalog import get_catalog
 from compensation.validation import one_line
 from engine.catalog import Catalog
+from offers.models import Offer
+from offers.notices import offer_notice
 
 from .models import DataChangeAlert, DigestSent
 
@@ -108,33 +111,58 @@ def turn_alerts_off(user_id: int) -> None:
 # Digests ----------------------------------------------------------------------------------------
 
 
-def moved_plans(user, threshold: int, catalog: Catalog, year: int) -> list[tuple[Plan, str]]:
-    """The person's plans the data moved past their threshold since they saw them or were last written to."""
+@dataclass(frozen=True)
+class Moved:
+    """One plan or offer a digest names: its title, its page and what moved, in a sentence."""
+
+    title: str
+    path: str
+    sentence: str
+    kind: str = "plans"
+
+
+def _since(seen: int | None, last: int | None) -> int | None:
+    return max(filter(lambda v: v is not None, (seen, last)), default=None)
+
+
+def moved_plans(user, threshold: int, catalog: Catalog, year: int) -> list[Moved]:
+    """The person's plans, then offers, the data moved past their threshold since they saw them or were last
+    written to (a step's pay, the person's own pay in its band, an offer's band position or counter-offer)."""
     version = catalog.data_version
     last = DigestSent.objects.filter(user=user).order_by("-data_version").values_list("data_version", flat=True).first()
     lines = []
     for plan in Plan.objects.filter(owner=user).order_by("-updated", "-id"):
-        since = max(filter(lambda v: v is not None, (plan.seen_data_version, last)), default=None)
+        since = _since(plan.seen_data_version, last)
         if since is None or since >= version:
             continue
         skills = list(plan.skills.values_list("id", flat=True))
         notice = notice_for(plan, skills, catalog, year, since=since)
-        if notice is not None and abs(notice.change.largest) > threshold:
-            lines.append((plan, notice.sentence()))
+        if notice is not None and abs(notice.largest) > threshold:
+            lines.append(Moved(plan.title, plan.get_absolute_url(), notice.sentence()))
+    for offer in Offer.objects.filter(owner=user).order_by("-updated", "-id"):
+        since = _since(offer.seen_data_version, last)
+        if since is None or since >= version:
+            continue
+        found = offer_notice(offer, catalog, year, since=since)
+        if found is not None and abs(found.largest) > threshold:
+            lines.append(Moved(f"Offer: {offer.company}", offer.get_absolute_url(), found.sentence(), "offers"))
     return lines
 
 
-def digest_message(user, lines: list[tuple[Plan, str]], connection=None) -> EmailMessage:
+def kinds_of(lines: list[Moved]) -> str:
+    """ "plans", "offers" or "plans and offers": what the digest names."""
+    return " and ".join(kind for kind in ("plans", "offers") if any(line.kind == kind for line in lines))
+
+
+def digest_message(user, lines: list[Moved], connection=None) -> EmailMessage:
     """The digest email: a one-line subject, a body from templates/email/, the RFC 8058 headers."""
     site = settings.SITE_URL.rstrip("/")
-    what = f"{len(lines)} of your plans moved" if len(lines) > 1 else f"“{lines[0][0].title}” moved"
+    what = f"{len(lines)} of your {kinds_of(lines)} moved" if len(lines) > 1 else f"“{lines[0].title}” moved"
     subject = one_line(f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}The salary data changed: {what}")
     unsubscribe = unsubscribe_url(user.pk)
     context = {
-        "plans": [
-            {"title": plan.title, "sentence": sentence, "url": site + plan.get_absolute_url()}
-            for plan, sentence in lines
-        ],
+        "kinds": kinds_of(lines),
+        "plans": [{"title": line.title, "sentence": line.sentence, "url": site + line.path} for line in lines],
         "account_url": site + reverse("account_overview"),
         "unsubscribe_url": unsubscribe,
     }

@@ -53,7 +53,7 @@ def plan_new(request):
         return render(request, PLAN_PAGE, {"form": form, "nav": "plans"}, status=400)
 
     # Arriving from the quick estimate ("Save as a plan") brings its inputs in the query (never the pay).
-    return _new_plan_page(request, PreviewForm.from_query(request.GET, catalog), catalog)
+    return new_plan_page(request, PreviewForm.from_query(request.GET, catalog), catalog)
 
 
 @login_required
@@ -61,12 +61,13 @@ def plan_new(request):
 def plan_new_preview(request):
     """The new-plan form's values previewed: its live update (htmx), or the page without JavaScript."""
     catalog = get_catalog()
-    return _new_plan_page(
+    return new_plan_page(
         request, PreviewForm(request.POST, catalog=catalog), catalog, typed=None if request.htmx else request.POST
     )
 
 
-def _new_plan_page(request, preview, catalog, *, typed=None):
+def new_plan_page(request, preview, catalog, *, typed=None):
+    """The new-plan page with `preview`'s inputs (an estimate's) over the home example, ready to save."""
     values = {**HOME_EXAMPLE, "title": "My career plan"}
     if preview is not None and preview.is_valid():
         values = preview.merged_into(values)
