@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 
 
 class AccountsConfig(AppConfig):
@@ -6,8 +7,6 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self):
-        from django.conf import settings
-
         from . import estimates  # noqa: F401  (connects the sign-up, log-in and new-plan receivers)
         from .mail import NO_MAIL_SERVER, logger
 

@@ -21,6 +21,7 @@ import tempfile
 from contextlib import closing
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import connections
@@ -250,8 +251,6 @@ PG_ENTRY = re.compile(r"\d+; \d+ \d+ (?P<rest>.+)")
 
 def migrated_tables() -> set[str]:
     """Every table this code's migrations can make: the models' tables, Django's own, the cache table."""
-    from django.apps import apps
-
     tables = {model._meta.db_table for model in apps.get_models(include_auto_created=True)}
     return tables | {"django_migrations", "careerpath_cache"}  # the cache table: accounts/migrations/0002
 
