@@ -151,6 +151,10 @@ def projection_dict(
                 "track": track.track,
                 "name": track.name,
                 "steps": [step_dict(step) for step in track.steps],
+                # The step that cannot be taken (research without a PhD): the track shows no path beyond now.
+                "blocked": None
+                if track.blocked is None
+                else {"role": track.blocked.role, "title": track.blocked.title, "needs": track.blocked.needs},
                 "earnings": [earnings_dict(entry) for entry in track.earnings],
             }
             for track in projection.tracks
@@ -269,6 +273,8 @@ def projection_rows(
             if freelance is not None:
                 row += ["", "", ""]
             rows.append(row)
+        if track.blocked is not None:  # the step that cannot be taken: no year, no pay
+            rows.append([track.name, track.blocked.title, "Cannot be taken", track.blocked.needs])
     if freelance is not None:
         f = freelance
         row = [

@@ -42,7 +42,17 @@ from engine.catalog import Band, Catalog, Parameter, Role, Share, Source
 from engine.earnings import earnings_over
 from engine.freelance import RateScale, freelance_earnings, freelance_pay
 from engine.profile import Profile, ProjectionError, validate
-from engine.results import Adjustment, EarningsYear, PayPosition, Projection, Step, Target, TrackProjection, YourPay
+from engine.results import (
+    Adjustment,
+    Blocked,
+    EarningsYear,
+    PayPosition,
+    Projection,
+    Step,
+    Target,
+    TrackProjection,
+    YourPay,
+)
 from engine.rounding import percentile_in, round_pay
 from engine.slugs import ClientMarket, Param, Provenance, SourceKind, StepKind, Track, Verdict, WorkMode
 
@@ -272,11 +282,11 @@ def _capped_total(
 ) -> tuple[float, float]:
     """A capped move's total pay held to the same share over the step before's, never below its base as total
     (unchanged for any other step)."""
-    if parameter is None or previous.total_max is None:
+    if parameter is None or previous.total_min is None or previous.total_max is None:
         return total
     cap, keep = 1 + parameter.value, 1 - pay.share
-    low = max(min(total[0], _up(previous.total_min * cap)), round_pay(base[0] / keep), previous.total_min)  # type: ignore[operator]
-    high = max(min(total[1], _up(previous.total_max * cap)), round_pay(base[1] / keep), previous.total_max)  # type: ignore[operator]
+    low = max(min(total[0], _up(previous.total_min * cap)), round_pay(base[0] / keep), previous.total_min)
+    high = max(min(total[1], _up(previous.total_max * cap)), round_pay(base[1] / keep), previous.total_max)
     return low, high
 
 
@@ -441,7 +451,8 @@ def project(
             for _, _, steps in paths
         ]
     tracks = tuple(
-        TrackProjection(slug, name, steps, earn) for (slug, name, steps), earn in zip(paths, earners, strict=True)
+        TrackProjection(slug, name, steps, earn, blocked=_blocked(catalog, profile, slug))
+        for (slug, name, steps), earn in zip(paths, earners, strict=True)
     )
     target = None
     if profile.target_track is not None and (only_tracks is None or profile.target_track in only_tracks):
@@ -459,6 +470,15 @@ def project(
         raise_rate=raise_rate,
         inflation=inflation,
     )
+
+
+def _blocked(catalog: Catalog, profile: Profile, slug: str) -> Blocked | None:
+    """What a research track the person cannot step onto needs (None when the track can be taken)."""
+    roles = tuple(catalog.track_roles(slug))
+    current = catalog.roles[profile.current_level]
+    if not _needs_research(catalog, catalog.educations[profile.education].research_years, current, roles):
+        return None
+    return blocked_step(catalog, roles)
 
 
 def _freelance_earners(  # noqa: PLR0913  the person, the catalog and what the projection already worked out
@@ -619,9 +639,12 @@ def _paths(
         "above inflation",
         raise_row.source,
     )
-    paths = []
+    paths: list[tuple[str, str, tuple[Step, ...]]] = []
     for track_slug, track_name, roles in catalog.track_ladders:
         if only_tracks is not None and track_slug not in only_tracks:
+            continue
+        if _needs_research(catalog, timing.research_years, current, roles):
+            paths.append((track_slug, track_name, (first,)))
             continue
         steps, before = [first], current
         for role, kind in _route(catalog, timing, current, track_slug, roles):
@@ -637,6 +660,25 @@ def _paths(
         steps[-1] = replace(steps[-1], explanation=(*steps[-1].explanation, top_note))
         paths.append((track_slug, track_name, tuple(steps)))
     return paths
+
+
+def _needs_research(catalog: Catalog, research_years: int, current: Role, roles: tuple[Role, ...]) -> bool:
+    """A research ladder the person cannot step onto: its roles need a PhD (a degree that counts research
+    years) or research experience, which the profile knows only as a role already on the research ladder."""
+    return (
+        bool(roles)
+        and all(_research_only(r) for r in roles)
+        and not (research_years or Track.RESEARCH.value in current.tracks)
+    )
+
+
+def blocked_step(catalog: Catalog, roles: tuple[Role, ...]) -> Blocked:
+    """What a blocked research track shows instead of a path: the first rung and what it needs, in words named
+    from the data (the degrees that count research years)."""
+    degrees = sorted((e for e in catalog.educations.values() if e.research_years), key=lambda e: -e.research_years)
+    names = " or ".join(e.name for e in degrees[:1]) or "a research degree"
+    source = degrees[0].source if degrees else Source(SourceKind.ASSUMPTION, "Research roles need research training.")
+    return Blocked(roles[0].slug, roles[0].name, f"needs a {names} or research experience", source)
 
 
 def _your_pay_line(profile: Profile) -> Adjustment:
@@ -665,7 +707,9 @@ def _your_pay(profile: Profile, first: Step, pay: _Pay) -> YourPay:
 
 def _target(track: TrackProjection, profile: Profile) -> Target:
     top = track.top
-    if profile.target_year is None:
+    if track.blocked is not None:
+        verdict = Verdict.BLOCKED
+    elif profile.target_year is None:
         verdict = Verdict.NO_YEAR
     elif profile.target_year >= top.year:
         verdict = Verdict.ON_TRACK
@@ -675,8 +719,8 @@ def _target(track: TrackProjection, profile: Profile) -> Target:
         verdict = Verdict.UNLIKELY
     return Target(
         track=profile.target_track,  # type: ignore[arg-type]
-        role=top.role,
-        title=top.title,
+        role=top.role if track.blocked is None else track.blocked.role,
+        title=top.title if track.blocked is None else track.blocked.title,
         typical_year=top.year,
         earliest_year=top.earliest_year,
         target_year=profile.target_year,
