@@ -249,7 +249,12 @@ def projection_rows(
         header += ["Base min (USD)", "Base max (USD)", "Total min (USD)", "Total max (USD)"]
     if freelance is not None:
         header += ["Hourly min", "Hourly max", "Billable hours a year"]
-    rows = [*_title_block(plan, projection, names, values, data_version), header]
+    # A step that cannot be taken (research without a PhD) has no year or pay: a line above the table says so.
+    blocked = [
+        [f"{t.name}: cannot be taken", f"{t.blocked.title} {t.blocked.needs}"] for t in projection.tracks if t.blocked
+    ]
+    title = _title_block(plan, projection, names, values, data_version)
+    rows = [*title[:-1], *blocked, title[-1], header]  # the blocked lines close the title block
     for track in projection.tracks:
         for step in track.steps:
             row = [
@@ -273,8 +278,6 @@ def projection_rows(
             if freelance is not None:
                 row += ["", "", ""]
             rows.append(row)
-        if track.blocked is not None:  # the step that cannot be taken: no year, no pay
-            rows.append([track.name, track.blocked.title, "Cannot be taken", track.blocked.needs])
     if freelance is not None:
         f = freelance
         row = [
