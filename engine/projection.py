@@ -37,7 +37,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from functools import partial
 
-from engine.bands import pay_factor, scaled
+from engine.bands import cut_base, pay_factor, scaled, track_base_cut
 from engine.catalog import Band, Catalog, Parameter, Role, Share, Source
 from engine.earnings import earnings_over
 from engine.freelance import RateScale, freelance_earnings, freelance_pay
@@ -213,12 +213,26 @@ def _price(pricing: _Pricing, role: Role, is_current: bool) -> _Pay | None:
     p = min(1.0, max(0.0, p))
     window = pricing.window
     band_min, band_max = scaled(band, share, pricing.factor)
+    cut = track_base_cut(catalog, role, profile.industry)
+    if cut is not None:
+        band_min, band_max, share = cut_base(band_min, band_max, share, cut)
+        explanation.append(_cut_line(role, cut))
     span = band_max - band_min
     low = band_min + p * (1 - window) * span
     base_min, base_max = round_pay(low), round_pay(low + window * span)
-    if share and found is not None:
+    if share and found is not None and cut is None:
         explanation.append(_bonus_line(found))
     return _Pay(p, band_min, band_max, base_min, base_max, share, explanation, band)
+
+
+def _cut_line(role: Role, cut: Parameter) -> Adjustment:
+    return Adjustment(
+        cut.name,
+        f"{role.name} base pay here is {cut.value:.0%} of the band's; total pay stays the same, "
+        "so the rest is bonus and equity",
+        cut.source,
+        cut.value,
+    )
 
 
 def _own_pay_above(profile: Profile, pay: _Pay) -> bool:
