@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engine.catalog import Band, Catalog, Parameter, Role
+from engine.catalog import Band, Catalog, Parameter, Role, TrackPay
 from engine.profile import Profile, ProjectionError, validate
 from engine.results import Adjustment
 from engine.rounding import round_half_up, round_pay
@@ -52,6 +52,11 @@ def cut_base(low: float, high: float, share: float, cut: Parameter | None) -> tu
     return round_pay(low * cut.value), round_pay(high * cut.value), 1 - (1 - share) * cut.value
 
 
+def track_pay_here(catalog: Catalog, role: Role, country: str) -> TrackPay | None:
+    """The survey's pay for this role against an engineer's in this country, if it has both cells."""
+    return catalog.track_pay.get((role.slug, country))
+
+
 def band_here(profile: Profile, catalog: Catalog) -> BandHere:
     """The band of the profile's current level where it works, as the projection's current step has it.
 
@@ -67,6 +72,9 @@ def band_here(profile: Profile, catalog: Catalog) -> BandHere:
     found = catalog.share_for(role.slug, profile.industry, profile.company_type)
     share = found.share if found else 0.0
     low, high = scaled(band, share, factor)
+    survey = track_pay_here(catalog, role, catalog.locations[profile.location].country)
+    if survey is not None:
+        low, high = round_pay(low * survey.factor), round_pay(high * survey.factor)
     low, high, share = cut_base(low, high, share, track_base_cut(catalog, role, profile.industry))
     return BandHere(role.slug, currency, low, high, share, band.open_ended)
 

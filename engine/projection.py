@@ -37,8 +37,8 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from functools import partial
 
-from engine.bands import cut_base, pay_factor, scaled, track_base_cut
-from engine.catalog import Band, Catalog, Parameter, Role, Share, Source
+from engine.bands import cut_base, pay_factor, scaled, track_base_cut, track_pay_here
+from engine.catalog import Band, Catalog, Parameter, Role, Share, Source, TrackPay
 from engine.earnings import earnings_over
 from engine.freelance import RateScale, freelance_earnings, freelance_pay
 from engine.profile import Profile, ProjectionError, validate
@@ -213,6 +213,10 @@ def _price(pricing: _Pricing, role: Role, is_current: bool) -> _Pay | None:
     p = min(1.0, max(0.0, p))
     window = pricing.window
     band_min, band_max = scaled(band, share, pricing.factor)
+    survey = track_pay_here(catalog, role, pricing.country)
+    if survey is not None:  # the survey, not the article, sets this track's pay against an engineer's here
+        band_min, band_max = round_pay(band_min * survey.factor), round_pay(band_max * survey.factor)
+        explanation.append(_track_pay_line(role, survey, catalog))
     cut = track_base_cut(catalog, role, profile.industry)
     if cut is not None:
         band_min, band_max, share = cut_base(band_min, band_max, share, cut)
@@ -223,6 +227,18 @@ def _price(pricing: _Pricing, role: Role, is_current: bool) -> _Pay | None:
     if share and found is not None and cut is None:
         explanation.append(_bonus_line(found))
     return _Pay(p, band_min, band_max, base_min, base_max, share, explanation, band)
+
+
+def _track_pay_line(role: Role, survey: TrackPay, catalog: Catalog) -> Adjustment:
+    peer = catalog.roles[survey.versus].name
+    return Adjustment(
+        "Track pay from the survey",
+        f"in the survey ({survey.years}, {survey.country}), a {role.name} earns {survey.survey_ratio:.2f} times a "
+        f"{peer}'s median salary ({survey.n:,} and {survey.n_versus:,} answers); the bands say "
+        f"{survey.band_ratio:.2f}, so this band is scaled by {survey.factor:.2f} here",
+        Source(SourceKind.ASSUMPTION, f"{survey.source}: median salaries, both cells with enough answers."),
+        survey.factor,
+    )
 
 
 def _cut_line(role: Role, cut: Parameter) -> Adjustment:
