@@ -285,7 +285,8 @@ class Catalog:
             other, peer_band = self.evidence_for(peer.slug, country), self.role_bands.get(peer.slug)
             if other is None or peer_band is None or band.is_total or peer_band.is_total or not other.p50:
                 continue
-            band_ratio = (band.min + band.max) / (peer_band.min + peer_band.max)
+            peer_mid = peer_band.min + peer_band.max
+            band_ratio = (band.min + band.max) / peer_mid if peer_mid > 0 else 0.0
             if band_ratio > 0:
                 found[slug, country] = TrackPay(
                     slug, country, peer.slug, cell.p50 / other.p50, band_ratio, cell.n, other.n, cell.source, cell.years
