@@ -47,6 +47,7 @@ def _plan_export(plan: Plan, catalog: Catalog) -> dict:
         "skills": sorted(values["skills"]),
         "target_track": values["target_track"] or None,
         "notes": plan.notes,
+        "paid_years": plan.paid_years,  # a plan started from an offer: its first years as paid
         "created": _when(plan.created),
         "updated": _when(plan.updated),
         "share_links": [
@@ -164,6 +165,9 @@ def unsubscribe(request: HttpRequest, token: str):
     """
     try:
         user_id = services.user_id_from_unsubscribe_token(token)
+    except services.ExpiredToken:
+        days = services.UNSUBSCRIBE_MAX_AGE.days
+        return render(request, "accounts/unsubscribe.html", {"expired": True, "days": days}, status=410)
     except signing.BadSignature:
         return render(request, "accounts/unsubscribe.html", {"invalid": True}, status=400)
     if request.method == "POST":

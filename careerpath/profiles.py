@@ -11,8 +11,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlencode
 
+from compensation.validation import StoredValueError
 from engine.catalog import Catalog
-from engine.profile import DEFAULT_HORIZON, Profile
+from engine.profile import DEFAULT_HORIZON, HORIZONS, Profile
 from engine.slugs import ClientMarket
 
 from .models import Plan
@@ -68,11 +69,24 @@ def values_from_plan(plan: Plan, skill_ids: Iterable[int], catalog: Catalog) -> 
         "notes": plan.notes,
         "version": plan.version,
         **values_from_columns(columns, skill_ids, catalog),
+        "paid_years": plan.paid_years,
     }
+
+
+def check_stored(values: Mapping[str, Any]) -> None:
+    """StoredValueError for a saved plan's value its form refuses (written before a rule, or by hand): the
+    page says so and links to the edit page instead of failing."""
+    if values.get("work_mode") not in Plan.WorkMode.values:
+        raise StoredValueError(f"the work mode “{str(values.get('work_mode'))[:40]}”", "plan_edit", "plan_id")
+    if (values.get("client_market") or ClientMarket.LOCAL) not in set(ClientMarket):
+        raise StoredValueError(f"the client market “{str(values.get('client_market'))[:40]}”", "plan_edit", "plan_id")
+    if values.get("horizon_years") not in (None, *HORIZONS):
+        raise StoredValueError(f"an earnings horizon of {values.get('horizon_years')} years", "plan_edit", "plan_id")
 
 
 def profile_from_values(values: Mapping[str, Any]) -> Profile:
     """The engine's profile of form values; bonus and equity count only beside a base."""
+    check_stored(values)
     has_base = values.get("current_base") is not None
     return Profile(
         current_level=values["current_level"] or "",
@@ -90,7 +104,16 @@ def profile_from_values(values: Mapping[str, Any]) -> Profile:
         current_equity=values.get("current_equity") if has_base else None,
         horizon_years=values.get("horizon_years") or DEFAULT_HORIZON,
         client_market=values.get("client_market") or ClientMarket.LOCAL,
+        **paid_years_of(values.get("paid_years") if has_base else None),
     )
+
+
+def paid_years_of(record: Mapping[str, Any] | None) -> dict:
+    """The engine's known years of a plan's `paid_years` record (none when there is none)."""
+    if not record:
+        return {}
+    years = tuple((int(base), int(total)) for base, total in record["years"])
+    return {"paid_years": years, "paid_currency": record["currency"]}
 
 
 def profile_from_plan(plan: Plan, skill_ids: Iterable[int], catalog: Catalog) -> Profile:
@@ -114,12 +137,18 @@ def skill_ids_of(values: Mapping[str, Any], catalog: Catalog) -> list[int]:
 
 def without_pay(values: dict) -> dict:
     """Values without the pay they give: what a share link shows unless the owner allows more."""
-    return {**values, **dict.fromkeys(PAY_FIELDS)}
+    hidden = dict.fromkeys(PAY_FIELDS)
+    if "paid_years" in values:  # a plan's years as paid from an offer are pay too
+        hidden["paid_years"] = None
+    return {**values, **hidden}
 
 
 def with_pay_of(values: Mapping[str, Any], saved: Mapping[str, Any]) -> dict:
     """`values` (read from a link, which never carries pay) with the pay of `saved` (a plan's values)."""
-    return {**values, **{name: saved.get(name) for name in PAY_FIELDS}}
+    pay = {name: saved.get(name) for name in PAY_FIELDS}
+    if "paid_years" in saved:  # a plan's years as paid from an offer go with its pay
+        pay["paid_years"] = saved["paid_years"]
+    return {**values, **pay}
 
 
 def pay_converted(values: Mapping[str, Any], typed_in: str, into: str, catalog: Catalog) -> dict:
@@ -168,7 +197,7 @@ def describe(values: Mapping[str, Any], catalog: Catalog) -> dict:
         "industry": catalog.industries[values["industry"]].name,
         "company_type": catalog.company_types[values["company_type"]].name,
         "education": catalog.educations[values["education"]].name,
-        "work_mode": Plan.WorkMode(values["work_mode"]).label,
+        "work_mode": dict(Plan.WorkMode.choices).get(values["work_mode"], values["work_mode"]),
         "skills": [catalog.skills[slug].name for slug in values["skills"] if slug in catalog.skills],
         "target_track": catalog.tracks[values["target_track"]].name if values["target_track"] else "",
     }

@@ -21,6 +21,10 @@ def _fill(plan: Plan, values: dict, catalog: Catalog) -> None:
     plan.notes = values["notes"]
     for column, value in plan_columns(values, catalog).items():
         setattr(plan, column, value)
+    if "paid_years" in values:  # only a plan started from an offer sets them; the plan form keeps them
+        plan.paid_years = values["paid_years"]
+    else:
+        values = {**values, "paid_years": plan.paid_years}
     write_summary(plan, values, catalog, this_year())  # what My plans shows, without projecting there
 
 
@@ -52,6 +56,10 @@ def update_plan(plan: Plan, values: dict, catalog: Catalog) -> Plan | Conflict:
         current.save()
         current.skills.set(skill_ids_of(values, catalog))
     return current
+
+
+def delete_plan(plan: Plan) -> None:
+    plan.delete()
 
 
 @transaction.atomic

@@ -141,17 +141,17 @@ def survey_checks(catalog: Catalog, start_year: int) -> list[SurveyCheck]:
     """Each survey cell with enough answers (`Catalog.evidence_for`) and the role's base band at the location
     that stands for its country, at a large company in no particular industry (the survey has neither)."""
     places: dict[str, str] = {}
-    for slug, location in catalog.locations.items():
-        places.setdefault(location.country, slug)  # a country's first location: its average where there is one
+    for slug, place in catalog.locations.items():
+        places.setdefault(place.country, slug)  # a country's first location: its average where there is one
     industry = reference_industry(catalog)
     education = next(iter(catalog.educations))
     rows = []
     for (role_slug, country), cell in sorted(catalog.survey.items(), key=lambda item: item[0][::-1]):
         role = catalog.roles.get(role_slug)
-        place = places.get(country)
-        if not cell.used or role is None or place is None or role_slug not in catalog.role_bands:
+        location = places.get(country)
+        if not cell.used or role is None or location is None or role_slug not in catalog.role_bands:
             continue
-        profile = Profile(role_slug, role.typical_years, place, industry, catalog.reference_company_type, education)
+        profile = Profile(role_slug, role.typical_years, location, industry, catalog.reference_company_type, education)
         step = project(profile, catalog, start_year, only_tracks=role.tracks[:1]).tracks[0].steps[0]
-        rows.append(SurveyCheck(cell, role.name, catalog.locations[place].name, step.band_min, step.band_max))
+        rows.append(SurveyCheck(cell, role.name, catalog.locations[location].name, step.band_min, step.band_max))
     return rows

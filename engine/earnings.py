@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from dataclasses import replace
 
 from engine.results import EarningsYear, Step
 
@@ -79,3 +81,41 @@ def earnings_over(
             )
         )
     return tuple(rows)
+
+
+def with_paid_years(
+    rows: tuple[EarningsYear, ...], paid: tuple[tuple[int, int], ...], inflation: float
+) -> tuple[EarningsYear, ...]:
+    """`rows` whose first years pay exactly `paid` (base, total) as paid, when known to the unit (an offer's
+    years): today's money is that less inflation since this year; the projection's own years follow
+    unchanged, and the cumulative totals are the sums of the years shown."""
+    if not paid:
+        return rows
+    out = []
+    cumulative = cumulative_real = 0.0
+    for k, row in enumerate(rows):
+        if k < len(paid):
+            base, total = float(paid[k][0]), float(paid[k][1])
+            growth = (1 + inflation) ** k
+            base_real = math.floor(base / growth / 100 + 0.5) * 100.0
+            total_real = math.floor(total / growth / 100 + 0.5) * 100.0
+            row = replace(
+                row,
+                base=base,
+                bonus_equity=total - base,
+                total=total,
+                base_real=base_real,
+                bonus_equity_real=total_real - base_real,
+                total_real=total_real,
+            )
+        cumulative += row.total
+        cumulative_real += row.total_real
+        out.append(replace(row, cumulative_total=cumulative, cumulative_total_real=cumulative_real))
+    return tuple(out)
+
+
+def paid_then(
+    earn: Callable[[], tuple[EarningsYear, ...]], paid: tuple[tuple[int, int], ...], inflation: float
+) -> tuple[EarningsYear, ...]:
+    """A track's earnings (`earn`, worked out when read) with its known first years (see `with_paid_years`)."""
+    return with_paid_years(earn(), paid, inflation)

@@ -10,8 +10,13 @@ The model, in short:
   pays back the unearned part, pro rata by month.
 - The initial grant vests by its schedule: a percentage a year, in equal monthly parts, except that
   nothing vests before the cliff and everything owed until then vests at the cliff.
-- Refreshers: from year 2, each year brings a new grant worth the refresher % of the initial grant,
-  vesting on the same yearly percentages from that year, without a cliff.
+- Refreshers: only when the offer gives one (none otherwise: a refresher is never promised). From
+  year 2, each year brings a new grant worth the refresher % of the initial grant, vesting on the same
+  yearly percentages from that year, without a cliff.
+- Options (a private company's, usually): each vested option is worth the price per share less the
+  strike, never below 0. The headline values them at the 409A price (the company's own valuation of its
+  common stock); the preferred price, an exit price and zero are scenarios beside it. Future funding
+  rounds dilute an exit price by a share per round.
 - Stock growth compounds: shares that vest in the n-th year after their grant are worth their grant
   value grown n − 1 times by the yearly growth.
 - Amounts are rounded half up to the currency unit; equity is rounded on its running sum, so a grant
@@ -20,6 +25,7 @@ The model, in short:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
@@ -95,7 +101,13 @@ def parse_custom(text: str) -> tuple[float, ...]:
     parts = [part.strip().rstrip("%").strip() for part in text.replace(";", ",").split(",")]
     if not any(parts):
         raise ValueError("empty")
-    return tuple(float(part) for part in parts)
+    # "nan", "inf" and "1e999" are not a year's share: refused here, or every figure read from them is NaN.
+    if any(len(part) > 12 for part in parts):
+        raise ValueError("too long")
+    percents = tuple(float(part) for part in parts)
+    if not all(math.isfinite(p) for p in percents):
+        raise ValueError("not a finite number")
+    return percents
 
 
 def schedule_percents(vesting: str, custom: tuple[float, ...] = ()) -> tuple[float, ...]:
@@ -103,6 +115,34 @@ def schedule_percents(vesting: str, custom: tuple[float, ...] = ()) -> tuple[flo
     if vesting == CUSTOM:
         return tuple(custom)
     return VESTING_PRESETS[vesting].percents
+
+
+@dataclass(frozen=True, slots=True)
+class OptionTerms:
+    """Stock options: how many, at what strike, and the prices that value them (per share, the offer's currency)."""
+
+    count: int
+    strike: float
+    fmv: float  # the 409A price: the company's valuation of a common share
+    preferred: float | None = None  # the last round's preferred price, paid by investors for preferred shares
+    exit_price: float | None = None  # a price per share at an exit the person imagines, on today's share count
+    dilution_percent_per_round: float = 0.0
+    rounds: int = 0
+
+    def spread(self, price: float) -> float:
+        """An option's worth at `price`: the price less the strike, never below 0 (an option is not exercised)."""
+        return max(0.0, price - self.strike)
+
+    @property
+    def diluted_exit_price(self) -> float | None:
+        """The exit price after `rounds` future rounds, each selling `dilution_percent_per_round` of the company."""
+        if self.exit_price is None:
+            return None
+        return self.exit_price * (1 - self.dilution_percent_per_round / 100) ** self.rounds
+
+    @property
+    def exercise_cost(self) -> int:
+        return round_half_up(self.count * self.strike)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +161,8 @@ class OfferTerms:
     refresher_percent: float = 0.0  # a new grant each year from year 2, as % of the initial grant
     stock_growth_percent: float = 0.0  # a year; may be negative
     raise_percent: float = 0.0  # the merit raise of base pay, a year, as paid
+    # Options instead of shares: `equity_grant` is then their worth at the 409A price (see `with_options`).
+    options: OptionTerms | None = None
 
     @property
     def schedule_years(self) -> int:
@@ -133,6 +175,13 @@ class OfferTerms:
     @property
     def years_shown(self) -> int:
         return max(YEARS_SHOWN, self.schedule_years)
+
+
+def with_options(terms: OfferTerms, options: OptionTerms) -> OfferTerms:
+    """Terms whose equity is options, valued in the headline at the 409A price (no refreshers, no growth:
+    a private company's common stock has no market price to grow)."""
+    grant = options.count * options.spread(options.fmv)
+    return replace(terms, equity_grant=grant, options=options, refresher_percent=0.0, stock_growth_percent=0.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +197,16 @@ class OfferYear:
     @property
     def equity(self) -> int:
         return self.equity_initial + self.equity_refresh
+
+    @property
+    def guaranteed(self) -> int:
+        """Cash the offer promises: base and sign-on (a sign-on can still be paid back on leaving early)."""
+        return self.base + self.sign_on
+
+    @property
+    def at_risk(self) -> int:
+        """What may not come: the target bonus and the equity (its price can fall; refreshers are not promised)."""
+        return self.bonus + self.equity
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,12 +355,20 @@ def leaving_early(terms: OfferTerms) -> tuple[LeaveMonth, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Counter:
-    """What would bring the offer to a percentile of the band as total pay."""
+    """What would bring the offer towards a percentile of the band as total pay, within bounds.
+
+    `capped`: the ask that reaches the target would be more than `max_raise` of base, so the ask is held
+    at that bound and the offer looks below market for the level (the level itself is worth checking).
+    """
 
     percentile: int
     total: int  # the band's total pay at that percentile
-    base_needed: int  # more base (its bonus included) to bring year 1 there
-    equity_needed: int  # a larger grant, over four years, to bring the 4-year average there
+    base_needed: int  # more base (its bonus included) to bring year 1 there, at most max_raise × base
+    equity_needed: int  # a larger grant, over four years, to bring the 4-year average there, within the same bound
+    max_raise: float = 0.0  # the bound, a share of base
+    capped: bool = False
+    base_gap: int = 0  # the base the target would have needed, unbounded (for the words only)
+    equity_capped: bool = False  # the 4-year average, too, is further from the target than the bound
 
     @property
     def reached(self) -> bool:
@@ -312,18 +379,37 @@ def at_percentile(low: float, high: float, percentile: int) -> int:
     return round_half_up(low + (high - low) * percentile / 100)
 
 
-def counter_offer(offer: OfferBreakdown, total_min: float, total_max: float, percentile: int) -> Counter:
-    """The ask that brings year 1 (more base) or the 4-year average (more equity) to `percentile` of the band."""
+def counter_offer(
+    offer: OfferBreakdown, total_min: float, total_max: float, percentile: int, max_raise: float = 1.0
+) -> Counter:
+    """The ask that brings year 1 (more base) or the 4-year average (more equity) to `percentile` of the band.
+
+    Neither ask is more than `max_raise` of base (a year's worth, for equity): past that the gap is not a
+    negotiation but a level or a market the offer is not in.
+    """
     terms = offer.terms
     target = at_percentile(total_min, total_max, percentile)
     year1_gap = max(0, target - offer.year1.total)
-    base_needed = round_half_up(year1_gap / (1 + terms.bonus_target_percent / 100))
+    base_gap = round_half_up(year1_gap / (1 + terms.bonus_target_percent / 100))
+    bound = round_half_up(terms.base * max_raise)
     average_gap = max(0, target - offer.average_4y)
     # A larger grant also raises the refreshers (a % of it); what one unit of grant pays over years 1–4:
-    initial, refresh = equity_values(replace(terms, equity_grant=1.0))
+    initial, refresh = equity_values(replace(terms, equity_grant=1.0, options=None))
     per_unit = sum(initial[:4]) + sum(refresh[:4])
-    equity_needed = round_half_up(4 * average_gap / per_unit) if per_unit > 0 and average_gap else 0
-    return Counter(percentile, target, base_needed, equity_needed)
+    equity_gap = round_half_up(4 * average_gap / per_unit) if per_unit > 0 and average_gap else 0
+    # The equity ask is bounded by the same share of base, a year, over the four years it is averaged on.
+    equity_bound = round_half_up(4 * bound / per_unit) if per_unit > 0 else 0
+    capped = base_gap > bound or equity_gap > equity_bound
+    return Counter(
+        percentile,
+        target,
+        min(base_gap, bound),
+        min(equity_gap, equity_bound),
+        max_raise,
+        capped,
+        base_gap,
+        equity_gap > equity_bound,
+    )
 
 
 def default_refresher_percent(base: float, bonus_target_percent: float, grant: float, share: float) -> int:
@@ -337,6 +423,56 @@ def default_refresher_percent(base: float, bonus_target_percent: float, grant: f
         return 0
     equity_a_year = base * share / (1 - share) - base * bonus_target_percent / 100
     return max(0, min(100, round_half_up(equity_a_year / grant * 100)))
+
+
+@dataclass(frozen=True, slots=True)
+class OptionScenario:
+    """The options vesting each year valued at one price per share."""
+
+    slug: str  # "fmv", "preferred", "exit", "zero"
+    price: float
+    per_option: float  # the price less the strike, never below 0
+    values: tuple[int, ...]  # a year, the years shown
+
+    @property
+    def total(self) -> int:
+        return sum(self.values)
+
+
+def options_vesting(terms: OfferTerms) -> tuple[int, ...]:
+    """Whole options vesting each year shown (the cliff's months vest at the cliff), rounded on their running sum."""
+    if terms.options is None:
+        return ()
+    shares = _yearly(monthly_fractions(terms.vesting_percents, terms.cliff_months))
+    counts = [terms.options.count * share for share in shares[: terms.years_shown]]
+    counts += [0.0] * (terms.years_shown - len(counts))
+    return tuple(_rounded_by_running_sum(counts))
+
+
+def option_scenarios(terms: OfferTerms) -> tuple[OptionScenario, ...]:
+    """The options' yearly worth at the 409A price, the preferred price, the (diluted) exit price and zero."""
+    options = terms.options
+    if options is None:
+        return ()
+    vesting = options_vesting(terms)
+    prices = [("fmv", options.fmv)]
+    if options.preferred is not None:
+        prices.append(("preferred", options.preferred))
+    if options.diluted_exit_price is not None:
+        prices.append(("exit", options.diluted_exit_price))
+    prices.append(("zero", 0.0))
+    scenarios = []
+    for slug, price in prices:
+        each = options.spread(price)
+        scenarios.append(OptionScenario(slug, price, each, tuple(round_half_up(n * each) for n in vesting)))
+    return tuple(scenarios)
+
+
+def exercise_costs(terms: OfferTerms) -> tuple[int, ...]:
+    """What exercising each year's vested options costs (vested options × strike)."""
+    if terms.options is None:
+        return ()
+    return tuple(round_half_up(n * terms.options.strike) for n in options_vesting(terms))
 
 
 def current_job_totals(base: float, bonus: float, equity: float, raise_percent: float, years: int) -> tuple[int, ...]:

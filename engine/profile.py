@@ -33,6 +33,9 @@ class Profile:
     current_equity: int | None = None
     horizon_years: int = DEFAULT_HORIZON  # years of earnings, from this year
     client_market: str = ClientMarket.LOCAL  # freelance: local clients, or US clients (rates stay in USD)
+    # The first years' (base, total) as paid when known to the unit, e.g. an accepted offer's years; salaried only.
+    paid_years: tuple[tuple[int, int], ...] = ()
+    paid_currency: str = ""  # the currency they are in: used only while the location pays in it
 
     @property
     def has_pay(self) -> bool:
@@ -44,7 +47,9 @@ class Profile:
         return self.has_pay and (self.current_bonus is not None or self.current_equity is not None)
 
     def without_pay(self) -> Profile:
-        return replace(self, current_base=None, current_bonus=None, current_equity=None)
+        return replace(
+            self, current_base=None, current_bonus=None, current_equity=None, paid_years=(), paid_currency=""
+        )
 
 
 _WORK_MODES = frozenset(WorkMode)

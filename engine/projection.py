@@ -39,7 +39,7 @@ from functools import partial
 
 from engine.bands import cut_base, pay_factor, scaled, track_base_cut, track_pay_here
 from engine.catalog import Band, Catalog, Parameter, Role, Share, Source, TrackPay
-from engine.earnings import earnings_over
+from engine.earnings import earnings_over, paid_then
 from engine.freelance import RateScale, freelance_earnings, freelance_pay
 from engine.profile import Profile, ProjectionError, validate
 from engine.results import (
@@ -480,6 +480,9 @@ def project(
             partial(earnings_over, steps, start_year, profile.horizon_years, raise_rate, inflation, promotion_raise)
             for _, _, steps in paths
         ]
+        paid = profile.paid_years if profile.paid_currency == currency else ()
+        if paid:  # the first years as paid, known to the unit (a plan started from an offer)
+            earners = [partial(paid_then, earn, paid, inflation) for earn in earners]
     tracks = tuple(
         TrackProjection(slug, name, steps, earn, blocked=_blocked(catalog, profile, slug))
         for (slug, name, steps), earn in zip(paths, earners, strict=True)

@@ -100,6 +100,8 @@ class Param(StrEnum):
     PAY_CHECK_BASE_HIGH = "pay-check-base-high"
     PAY_CHECK_BONUS_MULTIPLE = "pay-check-bonus-multiple"
     PAY_CHECK_EQUITY_MULTIPLE = "pay-check-equity-multiple"
+    OFFER_COUNTER_PERCENTILE = "offer-counter-percentile"
+    OFFER_COUNTER_MAX_RAISE = "offer-counter-max-raise"
 
 
 class Verdict(StrEnum):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from careerpath.models import Plan
 from compensation.money import format_money
 from engine.offers import Comparison, Counter, OfferBreakdown
 from engine.results import PayPosition
@@ -122,7 +123,8 @@ def position_sentence(what: str, position: PayPosition, currency: str) -> str:
     )
 
 
-def counter_sentence(counter: Counter, currency: str) -> str:
+def counter_sentence(counter: Counter, currency: str, level: str = "this level") -> str:
+    """The ask in words, within its bounds: past them, the offer looks below market and the level is worth checking."""
     target = (
         f"the band's {ordinal(counter.percentile)} percentile as total pay ({format_money(counter.total, currency)})"
     )
@@ -130,6 +132,18 @@ def counter_sentence(counter: Counter, currency: str) -> str:
         return f"This offer already pays {target} or more, in year 1 and over four years on average."
     base = format_money(counter.base_needed, currency)
     equity = format_money(counter.equity_needed, currency)
+    bound = f"{counter.max_raise * 100:g} %"
+    if counter.capped:
+        parts = (
+            ("in year 1", counter.base_gap > counter.base_needed),
+            ("on average over four years", counter.equity_capped),
+        )
+        when = " and ".join(words for words, past_the_bound in parts if past_the_bound)
+        return (
+            f"Reaching {target} {when} would take more than {bound} of base: this offer looks below market for "
+            f"{level}. Check the level first (a higher one may fit your experience); within bounds, ask for up to "
+            f"{base} more base" + (f", or {equity} more equity over four years." if counter.equity_needed else ".")
+        )
     if counter.base_needed and counter.equity_needed:
         return f"To reach {target}, ask for {base} more base, or {equity} more equity over four years."
     if counter.base_needed:
@@ -137,6 +151,81 @@ def counter_sentence(counter: Counter, currency: str) -> str:
             f"To reach {target} in year 1, ask for {base} more base; over four years it already pays that on average."
         )
     return f"Year 1 already pays {target}; to reach it over four years on average, ask for {equity} more equity."
+
+
+def counter_moved_sentence(moved: dict, currency: str) -> str:
+    """A data change that moved the counter-offer, in words (the notice on the offer's page)."""
+    before, after = moved["before"], moved["after"]
+    return (
+        f"The salary data changed since you last saw this offer (version {moved['version']} → "
+        f"{moved['now_version']}): the counter-offer's target moved from {format_money(before['total'], currency)} "
+        f"to {format_money(after['total'], currency)}, the base to ask for from "
+        f"{format_money(before['base_needed'], currency)} to {format_money(after['base_needed'], currency)}, "
+        f"the equity from {format_money(before['equity_needed'], currency)} to "
+        f"{format_money(after['equity_needed'], currency)}."
+    )
+
+
+PLAN_LABELS = (
+    ("current_level", "Level", "role"),
+    ("location", "Place", "location"),
+    ("industry", "Industry", "industry"),
+    ("company_type", "Company type", "company_type"),
+    ("education", "Highest degree", "education"),
+    ("years_experience", "Years of experience", None),
+    ("work_mode", "Work mode", None),
+    ("current_base", "Base pay now", None),
+    ("current_bonus", "Bonus now", None),
+    ("current_equity", "Equity a year now", None),
+)
+
+
+def change_rows(before: dict, after: dict, catalog) -> list[dict]:
+    """Each of a plan's fields before → after, in words, for the page that asks before it updates a plan."""
+    currency_before = catalog.locations[before["location"]].currency
+    currency_after = catalog.locations[after["location"]].currency
+    tables = {
+        "role": catalog.roles,
+        "location": catalog.locations,
+        "industry": catalog.industries,
+        "company_type": catalog.company_types,
+        "education": catalog.educations,
+    }
+
+    def shown(name: str, table: str | None, value, currency: str) -> str:
+        if value is None or value == "":
+            return "not given"
+        if table is not None:
+            return tables[table][value].name
+        if name.startswith("current_"):
+            return format_money(value, currency)
+        if name == "work_mode":
+            return Plan.WorkMode(value).label
+        return str(value)
+
+    rows = []
+    for name, label, table in PLAN_LABELS:
+        was, becomes = before.get(name), after.get(name)
+        rows.append(
+            {
+                "label": label,
+                "before": shown(name, table, was, currency_before),
+                "after": shown(name, table, becomes, currency_after),
+                "changed": was != becomes,
+            }
+        )
+    paid = after.get("paid_years")
+    if paid:
+        years = ", ".join(format_money(total, paid["currency"]) for _, total in paid["years"])
+        rows.append(
+            {
+                "label": "Earnings, first years (as paid)",
+                "before": "projected",
+                "after": f"the offer's own totals: {years}",
+                "changed": True,
+            }
+        )
+    return rows
 
 
 def ordinal(number: int) -> str:
@@ -162,3 +251,76 @@ def compare_sentences(comparison: Comparison, currency: str) -> list[str]:
                 f"{format_money(gap, currency)} more than {second.label}.",
             )
     return sentences
+
+
+def compare_chart(columns, currency: str) -> dict:
+    """Grouped bars, years 1–5: every offer (and the current job) on one scale, so heights compare."""
+    years = min(len(c.totals) for c in columns)
+    top = _nice_top(max(max(c.totals[:years]) for c in columns))
+    plot_height = PLOT_BOTTOM - PLOT_TOP
+    slot = (CHART_WIDTH - PLOT_LEFT - 8) / years
+    width = slot * 0.8 / len(columns)
+    bars = []
+    for i in range(years):
+        start = PLOT_LEFT + i * slot + slot * 0.1
+        for k, column in enumerate(columns):
+            height = column.totals[i] / top * plot_height
+            bars.append(
+                {
+                    "series": k,
+                    "x": round(start + k * width, 1),
+                    "y": round(PLOT_BOTTOM - height, 1),
+                    "width": round(width * 0.9, 1),
+                    "height": round(height, 1),
+                    "label": f"{column.label}, year {i + 1}: {format_money(column.totals[i], currency)}",
+                }
+            )
+    ticks = [
+        {"y": round(PLOT_BOTTOM - plot_height * k / 4, 1), "label": format_money(top * k / 4, currency, compact=True)}
+        for k in range(5)
+    ]
+    labels = [{"x": round(PLOT_LEFT + i * slot + slot / 2, 1), "text": f"Year {i + 1}"} for i in range(years)]
+    return {
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "left": PLOT_LEFT,
+        "right": CHART_WIDTH - 8,
+        "bars": bars,
+        "ticks": ticks,
+        "labels": labels,
+        "label_y": PLOT_BOTTOM + 20,
+        "legend": [{"series": k, "name": c.label} for k, c in enumerate(columns)],
+    }
+
+
+PART_WORDS = {
+    "base": "base",
+    "bonus": "target bonus",
+    "sign_on": "sign-on",
+    "equity_initial": "the initial grant",
+    "equity_refresh": "refreshers",
+}
+
+
+def why_sentences(components: list[dict], currency: str) -> list[str]:
+    """Why the offer paying most on average does: the part of pay that differs most from the next offer's,
+    and how much of each is guaranteed."""
+    rows = {row["name"]: row["cells"] for row in components}
+    totals = rows.get("total", [])
+    if len(totals) < 2:
+        return []
+    order = sorted(range(len(totals)), key=lambda i: totals[i]["average"], reverse=True)
+    best, second = order[0], order[1]
+    if totals[best]["average"] == totals[second]["average"]:
+        return []
+    part = max(
+        (name for name in PART_WORDS if name in rows),
+        key=lambda name: rows[name][best]["average"] - rows[name][second]["average"],
+    )
+    a, b = rows[part][best], rows[part][second]
+    guaranteed = [format_money(rows["guaranteed"][i]["average"], currency) for i in (best, second)]
+    return [
+        f"Most of the difference is {PART_WORDS[part]}: {format_money(a['average'], currency)} a year on average at "
+        f"{a['company']}, {format_money(b['average'], currency)} at {b['company']}. Guaranteed (base and sign-on): "
+        f"{guaranteed[0]} against {guaranteed[1]}."
+    ]

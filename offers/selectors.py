@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from careerpath.models import Plan
 
+from .mapping import PLAIN
 from .models import Offer
 
 MAX_CHOICES = 200
@@ -32,36 +35,27 @@ def compare_set(user, ids: list[int]) -> list[Offer]:
     return [found[pk] for pk in ids if pk in found]
 
 
-def own_plan(user, plan_id: int) -> Plan:
-    return get_object_or_404(Plan, pk=plan_id, owner=user)
-
-
 def export_of(user) -> list[dict]:
-    """Every offer of `user` as plain data, for the account export (one query, oldest first)."""
+    """Every offer of `user` as plain data, for the account export (one query, oldest first): its form values
+    (`mapping.PLAIN`), decimals as strings."""
     offers = offers_of(user).select_related("location", "level", "industry", "company_type").order_by("created", "id")
-    return [
-        {
+    rows = []
+    for offer in offers:
+        row: dict = {
             "id": offer.pk,
-            "company": offer.company,
             "location": offer.location.slug,
             "level": offer.level.slug,
             "industry": offer.industry.slug,
             "company_type": offer.company_type.slug,
-            "base": offer.base,
-            "bonus_target_percent": str(offer.bonus_target_percent),
-            "sign_on_year1": offer.sign_on_year1,
-            "sign_on_year2": offer.sign_on_year2,
-            "sign_on_clawback_months": offer.sign_on_clawback_months,
-            "equity_grant": offer.equity_grant,
-            "vesting": offer.vesting,
-            "vesting_custom": offer.vesting_custom,
-            "cliff_months": offer.cliff_months,
-            "refresher_percent": None if offer.refresher_percent is None else str(offer.refresher_percent),
-            "stock_growth_percent": str(offer.stock_growth_percent),
-            "start_date": offer.start_date.isoformat(),
-            "plan": offer.plan_id,
-            "created": offer.created.isoformat(),
-            "updated": offer.updated.isoformat(),
         }
-        for offer in offers
-    ]
+        for name in PLAIN:
+            value = getattr(offer, name)
+            row[name] = str(value) if isinstance(value, Decimal) else value
+        row.update(
+            start_date=offer.start_date.isoformat(),
+            plan=offer.plan_id,
+            created=offer.created.isoformat(),
+            updated=offer.updated.isoformat(),
+        )
+        rows.append(row)
+    return rows

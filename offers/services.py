@@ -1,48 +1,38 @@
-"""Writes of offers: create, update, delete, and start (or update) a plan from an offer."""
+"""Writes of offers: create, update, delete, and a plan from an offer (a new one, or one the owner chose to update)."""
 
 from __future__ import annotations
 
 from django.db import transaction
 
-from careerpath import selectors
+from careerpath import selectors as plan_selectors
 from careerpath import services as plan_services
+from careerpath.clock import this_year
 from careerpath.models import Plan
-from compensation.money import round_half_up
+from compensation.validation import one_line
 from engine.catalog import Catalog
-from engine.slugs import WorkMode
 
-from .analysis import OfferAnalysis, values_of
+from .analysis import OfferAnalysis
+from .mapping import columns_of, plan_values, values_of
 from .models import Offer
-
-# What a new plan keeps of the owner's latest plan: the person, not the job.
-KEPT = ("years_experience", "education", "skills", "work_mode", "target_track", "target_year", "horizon_years")
 
 
 def _copy_onto(offer: Offer, data: dict, catalog: Catalog) -> Offer:
-    ids = catalog.ids
-    offer.company = data["company"]
-    offer.location_id = ids["location"][data["location"]]
-    offer.level_id = ids["role"][data["level"]]
-    offer.industry_id = ids["industry"][data["industry"]]
-    offer.company_type_id = ids["company_type"][data["company_type"]]
-    for name in (
-        "base",
-        "bonus_target_percent",
-        "sign_on_year1",
-        "sign_on_year2",
-        "sign_on_clawback_months",
-        "equity_grant",
-        "vesting",
-        "vesting_custom",
-        "cliff_months",
-        "refresher_percent",
-        "stock_growth_percent",
-        "start_date",
-    ):
-        setattr(offer, name, data[name])
-    offer.plan_id = data.get("plan")
+    for column, value in columns_of(data, catalog).items():
+        setattr(offer, column, value)
+    _seen(offer, OfferAnalysis(values_of(offer, catalog), catalog, this_year()))
     offer.save()
     return offer
+
+
+def _seen(offer: Offer, analysis: OfferAnalysis) -> None:
+    offer.seen_data_version = analysis.data_version
+    offer.seen_counter = analysis.counter_record
+
+
+def mark_counter_seen(offer: Offer, analysis: OfferAnalysis) -> None:
+    """The owner has seen the counter-offer at today's data (not an edit: `updated` stays)."""
+    _seen(offer, analysis)
+    Offer.objects.filter(pk=offer.pk).update(seen_data_version=offer.seen_data_version, seen_counter=offer.seen_counter)
 
 
 def create_offer(owner, data: dict, catalog: Catalog) -> Offer:
@@ -58,44 +48,44 @@ def delete_offer(offer: Offer) -> None:
     offer.delete()
 
 
-@transaction.atomic
-def start_plan_from_offer(offer: Offer, catalog: Catalog, year: int) -> tuple[Plan, bool]:
-    """The offer's place, role and pay as a plan's "pay today": the plan it is tied to, updated, or a new one.
-
-    Pay today is year 1's base and bonus, and the equity the offer vests a year on average over its first four
-    years (initial grant and refreshers); the sign-on is left out, as it is paid once. A new plan takes the
-    years of experience, degree and work mode of the owner's latest plan, or the level's usual years and the
-    first degree in the data, for the owner to check.
-    """
+def offer_as_plan(offer: Offer, catalog: Catalog, year: int, *, years_experience: int, education: str) -> dict:
+    """A plan's values for the offer (its place, role, industry, company type, pay and yearly totals as paid,
+    salaried) and the person's years and degree, as they gave them: never another plan's fields."""
     analysis = OfferAnalysis(values_of(offer, catalog), catalog, year)
-    first = analysis.figures.years[:4]
-    pay = {
-        "current_level": analysis.values["level"],
-        "location": analysis.values["location"],
-        "industry": analysis.values["industry"],
-        "company_type": analysis.values["company_type"],
-        "current_base": analysis.figures.year1.base,
-        "current_bonus": analysis.figures.year1.bonus,
-        "current_equity": round_half_up(sum(y.equity for y in first) / len(first)),
-    }
-    plan = Plan.objects.select_for_update().filter(pk=offer.plan_id, owner=offer.owner).first()
-    if plan is not None:
-        saved = plan_services.update_plan(plan, {**selectors.plan_values(plan, catalog), **pay}, catalog)
-        return (saved.current if isinstance(saved, plan_services.Conflict) else saved), False
-    latest = Plan.objects.filter(owner=offer.owner).first()
-    if latest is not None:
-        kept = {name: value for name, value in selectors.plan_values(latest, catalog).items() if name in KEPT}
-    else:  # the level's usual years and the first degree in the data, for the owner to check
-        kept = {
-            "years_experience": catalog.roles[analysis.values["level"]].typical_years,
-            "education": next(iter(catalog.educations)),
-            "skills": [],
-            "work_mode": WorkMode.ONSITE,
-            "target_track": "",
-            "target_year": None,
-        }
-    title = f"From the offer: {offer.company}"[: Plan.TITLE_MAX_LENGTH]
-    plan = plan_services.create_plan(offer.owner, {"title": title, "notes": "", **kept, **pay}, catalog)
+    return plan_values(
+        analysis.values, analysis.figures, catalog, years_experience=years_experience, education=education
+    )
+
+
+@transaction.atomic
+def start_plan_from_offer(offer: Offer, person: dict, catalog: Catalog, year: int) -> Plan:
+    """A new plan from the offer; every other plan stays as it is. The offer is then weighed beside it."""
+    values = offer_as_plan(offer, catalog, year, **person)
+    # A company's name stored before the one-line rule may hold a line break: the title never does.
+    title = one_line(f"From the offer: {offer.company}")[: Plan.TITLE_MAX_LENGTH]
+    plan = plan_services.create_plan(offer.owner, {"title": title, "notes": "", **values}, catalog)
     offer.plan = plan
     offer.save(update_fields=["plan", "updated"])
-    return plan, True
+    return plan
+
+
+def plan_changes(offer: Offer, plan: Plan, person: dict, catalog: Catalog, year: int) -> tuple[dict, dict]:
+    """The plan's values now, and as the offer would make them (its title, notes, skills and targets kept)."""
+    before = plan_selectors.plan_values(plan, catalog)
+    kept_person = {name: before[name] if value is None else value for name, value in person.items()}
+    offered = offer_as_plan(offer, catalog, year, **kept_person)
+    kept = ("skills", "target_track", "target_year", "horizon_years")
+    after = {**before, **{k: v for k, v in offered.items() if k not in kept}}
+    return before, after
+
+
+def update_plan_from_offer(
+    offer: Offer, plan: Plan, person: dict, version: int, catalog: Catalog, year: int
+) -> Plan | plan_services.Conflict:
+    """The plan the owner chose, updated to the offer, if it is still at the version they saw the changes of."""
+    _, after = plan_changes(offer, plan, person, catalog, year)
+    saved = plan_services.update_plan(plan, {**after, "version": version}, catalog)
+    if not isinstance(saved, plan_services.Conflict):
+        offer.plan = saved
+        offer.save(update_fields=["plan", "updated"])
+    return saved

@@ -2,17 +2,23 @@
 them, and share links. The fixtures in conftest.py are thin wrappers over these."""
 
 import csv
+import datetime
 import io
 
 import factory
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.utils import timezone
 from factory.django import DjangoModelFactory, Password
 
 from careerpath import services
 from careerpath.forms import PlanForm
 from careerpath.models import Plan, ShareLink
 from compensation.catalog import get_catalog
+from offers import services as offer_services
+from offers.forms import OfferForm
+from offers.models import Offer
+from offers.selectors import plans_of
 
 PASSWORD = "correct-horse-battery-staple-42"
 
@@ -72,6 +78,47 @@ class PlanFactory(DjangoModelFactory):
         form = PlanForm({**PLAN_POST, **changes}, catalog=catalog)
         assert form.is_valid(), form.errors
         return services.create_plan(owner, form.cleaned_data, catalog)
+
+
+OFFER_POST = {
+    "company": "Big Tech",
+    "location": "sf-bay-area",
+    "level": "senior",
+    "industry": "technology-faang",
+    "company_type": "large",
+    "base": "238000",
+    "bonus_target_percent": "15",
+    "sign_on_year1": "",
+    "sign_on_year2": "",
+    "sign_on_clawback_months": "12",
+    "equity_type": "shares",
+    "equity_grant": "636000",
+    "vesting": "amazon-5-15-40-40",
+    "vesting_custom": "",
+    "cliff_months": "12",
+    "refresher_percent": "0",
+    "stock_growth_percent": "0",
+    "plan": "",
+}
+
+
+class OfferFactory(DjangoModelFactory):
+    """An offer saved through the site's own OfferForm from OFFER_POST (the SF senior big-tech case of issue 22,
+    starting in a month) plus the changes given (form values), so every offer is one a person could have saved."""
+
+    class Meta:
+        model = Offer
+
+    owner = factory.SubFactory(UserFactory)
+
+    @classmethod
+    def _create(cls, model_class, *args, owner, **changes):
+        catalog = get_catalog()
+        start = (timezone.localdate() + datetime.timedelta(days=30)).isoformat()
+        data = {**OFFER_POST, "start_date": start, **{k: str(v) for k, v in changes.items()}}
+        form = OfferForm(data, catalog=catalog, plans=plans_of(owner))
+        assert form.is_valid(), form.errors
+        return offer_services.create_offer(owner, form.cleaned_data, catalog)
 
 
 class ShareLinkFactory(DjangoModelFactory):

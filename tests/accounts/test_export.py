@@ -143,6 +143,7 @@ def test_export_holds_the_account_and_every_plan_with_its_share_links(user_clien
                 "current_equity": None,
                 "horizon_years": 15,
                 "notes": "Ask about the EM opening.",
+                "paid_years": None,
                 "created": first.created.isoformat(),
                 "updated": first.updated.isoformat(),
                 "share_links": [
@@ -174,6 +175,7 @@ def test_export_holds_the_account_and_every_plan_with_its_share_links(user_clien
                 "current_equity": None,
                 "horizon_years": 10,
                 "notes": "",
+                "paid_years": None,
                 "created": second.created.isoformat(),
                 "updated": second.updated.isoformat(),
                 "share_links": [],
@@ -211,3 +213,13 @@ def test_export_takes_the_same_few_queries_however_many_plans(user_client, user)
     # Session, user, the salary data's version (slugs come from the catalog snapshot, not joins), then email
     # addresses, plans, skills, share links, offers.
     assert one_plan == seven_plans == 8
+
+
+def test_a_plan_started_from_an_offer_exports_its_years_as_paid(user_client, user):
+    from tests.factories import OfferFactory
+
+    offer = OfferFactory(owner=user)
+    user_client.post(f"/offers/{offer.pk}/plan/", {"years_experience": "7", "education": "masters"})
+    [plan] = json.loads(user_client.get("/accounts/export/").content)["plans"]
+    assert plan["paid_years"]["currency"] == "USD"
+    assert plan["paid_years"]["years"][0] == [238_000, 305_500]

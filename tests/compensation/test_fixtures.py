@@ -106,6 +106,8 @@ PARAMETERS = {
     "inflation-eur": "0.0200",
     "inflation-inr": "0.0450",
     "inflation-cad": "0.0200",
+    "offer-counter-percentile": "75.0000",
+    "offer-counter-max-raise": "0.2500",
 }
 SOURCED_MODELS = [
     models.Role,

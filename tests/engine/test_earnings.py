@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from careerpath.presentation.earnings_chart import build as build_chart
 from careerpath.presentation.panel import ProjectionPanel
-from engine.earnings import earnings_over
+from engine.earnings import earnings_over, with_paid_years
 from engine.options import what_ifs
 from engine.profile import HORIZONS
 from engine.projection import project
@@ -172,3 +172,14 @@ def test_the_chart_draws_each_track_cumulative_line_nominal_or_real(catalog):
         assert ys == sorted(ys, reverse=True)  # cumulative: the line only rises (y grows downwards)
         assert a.points[-1].label != b.points[-1].label  # the same years, other amounts
     assert nominal.plot_left <= min(p.x for line in nominal.lines for p in line.points)
+
+
+def test_known_years_as_paid_replace_the_first_years_and_the_projection_goes_on_after(catalog):
+    """An offer's years (issue 31): the plan earns exactly them, to the unit, then its own path."""
+    steps = project(profile(), catalog, YEAR).tracks[0].steps
+    plain = earnings_over(steps, YEAR, 6, 0.01, 0.025)
+    known = with_paid_years(plain, ((200_000, 280_000), (207_050, 307_050)), 0.025)
+    assert [e.total for e in known[:2]] == [280_000, 307_050]
+    assert [e.base for e in known[:2]] == [200_000, 207_050]
+    assert [e.total for e in known[2:]] == [e.total for e in plain[2:]]
+    assert known[1].cumulative_total == 587_050

@@ -12,14 +12,19 @@ from engine.offers import (
     VESTING_PRESETS,
     Column,
     OfferTerms,
+    OptionTerms,
     breakdown,
     compare,
     counter_offer,
     current_job_totals,
     default_refresher_percent,
+    exercise_costs,
     monthly_fractions,
+    option_scenarios,
+    options_vesting,
     parse_custom,
     schedule_percents,
+    with_options,
 )
 from engine.rounding import round_half_up
 
@@ -252,3 +257,61 @@ def test_the_offer_engine_imports_no_django():
     code = "import sys, engine.offers; print(sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+# Issue 31 ---------------------------------------------------------------------------------------
+
+AMAZON_OFFER = OfferTerms(
+    "USD", 200_000, sign_on_year1=60_000, sign_on_year2=40_000, equity_grant=400_000, vesting_percents=AMAZON
+)
+
+
+def test_the_amazon_case_has_no_refresher_and_year_5_below_year_4():
+    offer = breakdown(AMAZON_OFFER)  # refresher blank: none
+    assert [y.equity_refresh for y in offer.years] == [0, 0, 0, 0, 0]
+    assert [y.total for y in offer.years] == [280_000, 300_000, 360_000, 360_000, 200_000]
+    assert offer.years[4].total < offer.years[3].total
+    assert all(row.forfeited_refresh == 0 for row in offer.leave)  # leaving early gives up no invented refresher
+
+
+def test_each_year_splits_guaranteed_cash_from_pay_at_risk():
+    offer = breakdown(replace(AMAZON_OFFER, bonus_target_percent=10))
+    year1 = offer.year1
+    assert year1.guaranteed == 200_000 + 60_000
+    assert year1.at_risk == 20_000 + 20_000  # the target bonus and the equity vesting
+    assert all(y.guaranteed + y.at_risk == y.total for y in offer.years)
+
+
+def test_the_counter_offer_never_asks_above_its_bounds_and_says_when_the_offer_is_below_market():
+    offer = breakdown(AMAZON_OFFER)
+    counter = counter_offer(offer, total_min=396_700, total_max=496_000, percentile=75, max_raise=0.25)
+    assert counter.total == 471_175  # the band's 75th percentile as total pay, never more
+    assert counter.base_needed == 50_000  # 25 % of the $200k base, not the $191,175 the gap would take
+    assert counter.equity_needed == 200_000  # $50k a year over four years
+    assert counter.capped
+    within = counter_offer(offer, total_min=250_000, total_max=330_000, percentile=75, max_raise=0.25)
+    assert not within.capped and within.base_needed == 30_000
+
+
+OPTIONS = OptionTerms(count=10_000, strike=2, fmv=5, preferred=12)
+
+
+def test_options_vesting_in_year_2_are_worth_7500_at_the_409a_and_25000_at_the_preferred_price():
+    terms = with_options(OfferTerms("USD", 150_000, vesting_percents=EVEN, cliff_months=12), OPTIONS)
+    assert options_vesting(terms)[:4] == (2_500, 2_500, 2_500, 2_500)
+    worth = {s.slug: s.values for s in option_scenarios(terms)}
+    assert worth["fmv"][1] == 7_500
+    assert worth["preferred"][1] == 25_000
+    assert worth["zero"][1] == 0
+    assert breakdown(terms).years[1].equity_initial == 7_500  # the headline is the 409A
+    assert exercise_costs(terms)[1] == 5_000
+    assert OPTIONS.exercise_cost == 20_000
+
+
+def test_an_option_under_water_is_worth_nothing_and_dilution_shrinks_an_exit_price():
+    assert OPTIONS.spread(1.5) == 0
+    diluted = OptionTerms(count=100, strike=2, fmv=5, exit_price=40, dilution_percent_per_round=20, rounds=2)
+    assert diluted.diluted_exit_price == pytest.approx(25.6)  # 40 × 0.8 × 0.8
+    terms = with_options(OfferTerms("USD", 100_000, vesting_percents=EVEN, cliff_months=0), diluted)
+    exit_worth = next(s for s in option_scenarios(terms) if s.slug == "exit")
+    assert exit_worth.total == round(100 * (25.6 - 2))

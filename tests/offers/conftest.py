@@ -1,31 +1,14 @@
-"""Offers made through the same form the site uses."""
+"""Offers made through the same form the site uses (tests.factories.OfferFactory)."""
 
 import datetime
 
 import pytest
 from django.utils import timezone
 
+from tests.factories import OFFER_POST, OfferFactory
+
 # The SF senior big-tech case of issue 22: a $636k grant over four years under Amazon's 5/15/40/40.
-SF_SENIOR = {
-    "company": "Big Tech",
-    "location": "sf-bay-area",
-    "level": "senior",
-    "industry": "technology-faang",
-    "company_type": "large",
-    "base": "238000",
-    "bonus_target_percent": "15",
-    "sign_on_year1": "",
-    "sign_on_year2": "",
-    "sign_on_clawback_months": "12",
-    "equity_grant": "636000",
-    "vesting": "amazon-5-15-40-40",
-    "vesting_custom": "",
-    "cliff_months": "12",
-    "refresher_percent": "0",
-    "stock_growth_percent": "0",
-    "start_date": "",
-    "plan": "",
-}
+SF_SENIOR = OFFER_POST
 
 
 def offer_post(**changes) -> dict:
@@ -35,16 +18,8 @@ def offer_post(**changes) -> dict:
 
 @pytest.fixture
 def make_offer(db):
-    from compensation.catalog import get_catalog
-    from offers.forms import OfferForm
-    from offers.selectors import plans_of
-    from offers.services import create_offer
-
     def make(owner, **changes):
-        catalog = get_catalog()
-        form = OfferForm(offer_post(**changes), catalog=catalog, plans=plans_of(owner))
-        assert form.is_valid(), form.errors
-        return create_offer(owner, form.cleaned_data, catalog)
+        return OfferFactory(owner=owner, **changes)
 
     return make
 

@@ -19,10 +19,11 @@ def _urls(offer_id: int) -> list[str]:
         f"/offers/{offer_id}/offer.json",
         f"/offers/{offer_id}/offer.csv",
         f"/offers/compare/?ids={offer_id}",
+        f"/offers/{offer_id}/plan/",
     ]
 
 
-@pytest.mark.parametrize("index", range(6))
+@pytest.mark.parametrize("index", range(7))
 def test_other_user_gets_404_on_every_offer_url(client, offer, other_user, index):
     client.force_login(other_user)
     assert client.get(_urls(offer.pk)[index]).status_code == 404
@@ -33,6 +34,10 @@ def test_other_user_gets_404_on_every_write(client, offer, other_user):
     assert client.post(f"/offers/{offer.pk}/edit/", offer_post(company="Mallory Inc")).status_code == 404
     assert client.post(f"/offers/{offer.pk}/delete/").status_code == 404
     assert client.post(f"/offers/{offer.pk}/plan/").status_code == 404
+    assert (
+        client.post(f"/offers/{offer.pk}/plan/", {"years_experience": "3", "education": "masters"}).status_code == 404
+    )
+    assert client.post(f"/offers/{offer.pk}/counter-seen/").status_code == 404
     offer.refresh_from_db()
     assert offer.company == "Big Tech"
     assert offer.plan is None
@@ -73,3 +78,15 @@ def test_deleting_the_account_deletes_its_offers(user_client, offer, user):
     response = user_client.post("/accounts/delete/", {"password": PASSWORD})
     assert response.status_code == 302
     assert not Offer.objects.filter(pk=offer.pk).exists()
+
+
+def test_a_share_link_without_pay_hides_the_offers_years_of_a_plan_started_from_it(user_client, offer, user):
+    from careerpath.models import Plan
+
+    user_client.post(f"/offers/{offer.pk}/plan/", {"years_experience": "7", "education": "masters"})
+    plan = Plan.objects.get(owner=user)
+    user_client.post(f"/plans/{plan.pk}/share/", {})
+    token = plan.share_links.get().token
+    body = Client().get(f"/s/{token}/earnings.csv").content.decode()
+    assert "305500" not in body and "305,500" not in body  # the offer's year 1 as paid
+    assert "the offer from Big Tech" not in Client().get(f"/s/{token}/").content.decode()

@@ -8,7 +8,7 @@ import pytest
 
 pytestmark = pytest.mark.django_db
 
-YEAR_KEYS = {"year", "base", "bonus", "sign_on", "equity_initial", "equity_refresh", "total"}
+YEAR_KEYS = {"year", "base", "bonus", "sign_on", "equity_initial", "equity_refresh", "total", "guaranteed", "at_risk"}
 
 
 def test_offer_json_has_the_contracts_shape(user_client, offer):
@@ -26,11 +26,19 @@ def test_offer_json_has_the_contracts_shape(user_client, offer):
         "band_total_max",
         "counter",
         "leave",
+        "equity_type",
+        "guaranteed",
+        "at_risk",
+        "scenarios",
+        "data_version",
     }
     assert data["currency"] == "USD"
+    assert data["equity_type"] == "shares"
+    assert data["guaranteed"] == [y["base"] + y["sign_on"] for y in data["years"]]
+    assert data["at_risk"] == [y["bonus"] + y["equity_initial"] + y["equity_refresh"] for y in data["years"]]
     assert [set(y) for y in data["years"]] == [YEAR_KEYS] * 5
     assert [y["year"] for y in data["years"]] == [1, 2, 3, 4, 5]
-    assert set(data["counter"]) == {"percentile", "total", "base_needed", "equity_needed"}
+    assert {"percentile", "total", "base_needed", "equity_needed"} <= set(data["counter"])
     assert data["counter"]["percentile"] == 75
     assert len(data["leave"]) == 48
     assert set(data["leave"][0]) == {"month", "forfeited_equity", "sign_on_clawback"}
@@ -52,15 +60,27 @@ def test_offer_json_figures_follow_the_amazon_schedule(user_client, offer):
     assert data["counter"]["base_needed"] > 0
 
 
-def test_offer_csv_has_the_same_years_and_the_leaving_table(user_client, offer):
+def test_offer_csv_opens_with_a_title_block_and_has_human_headings(user_client, offer):
     response = user_client.get(f"/offers/{offer.pk}/offer.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     data = json.loads(user_client.get(f"/offers/{offer.pk}/offer.json").content)
-    assert rows[0] == ["currency", "year", "base", "bonus", "sign_on", "equity_initial", "equity_refresh", "total"]
-    assert [int(r[7]) for r in rows[1:6]] == [y["total"] for y in data["years"]]
-    assert rows[7][1] == "leave_after_month"
-    assert rows[8 + 10] == ["USD", "11", "636000", "0", "yes"]
+    assert rows[0] == ["Offer from Big Tech"]
+    block = {row[0]: row[1] for row in rows[1 : rows.index([])] if len(row) == 2 and row[0] != "Assumption"}
+    assert block["Company"] == "Big Tech"
+    assert block["Level"] == "Senior ML Engineer"
+    assert block["Currency"] == "USD"
+    assert block["Base salary"] == "238000"
+    assert block["Yearly refresher (% of the grant)"] == "0.00"
+    assert "Data version" in block
+    assert any(row[0] == "Assumption" for row in rows)
+    years = rows.index([]) + 1
+    assert rows[years][:2] == ["Year", "Base (USD)"]
+    assert "Guaranteed (USD)" in rows[years]
+    assert [int(r[6]) for r in rows[years + 1 : years + 6]] == [y["total"] for y in data["years"]]
+    leave = rows.index([], years) + 1
+    assert rows[leave][0] == "Leave after (months)"
+    assert rows[leave + 11] == ["11", "636000", "0", "yes"]
 
 
 def test_the_account_export_includes_offers(user_client, make_offer, user, plan):
@@ -82,3 +102,10 @@ def test_the_account_export_leaves_out_other_users_offers(user_client, make_offe
 
 def test_the_delete_page_says_offers_go_too(user_client, offer):
     assert "Your 1 offer goes with it." in user_client.get("/accounts/delete/").content.decode()
+
+
+def test_offer_csv_writes_a_company_that_starts_a_formula_as_text(user_client, make_offer, user):
+    offer = make_offer(user, company="=HYPERLINK(1)")
+    rows = list(csv.reader(io.StringIO(user_client.get(f"/offers/{offer.pk}/offer.csv").content.decode())))
+    assert rows[0] == ["Offer from =HYPERLINK(1)"]
+    assert rows[1] == ["Company", "'=HYPERLINK(1)"]

@@ -87,3 +87,66 @@ def test_the_error_summary_links_to_each_field(user_client):
 def test_a_plan_must_be_the_owners(user_client, make_plan, other_user):
     theirs = make_plan(other_user)
     assert "Choose one of your plans, or none." in _refused(user_client, plan=theirs.pk)
+
+
+# Issue 31: the plan form's pay rules --------------------------------------------------------------
+
+
+def test_a_base_far_below_the_band_asks_if_it_is_a_monthly_amount(user_client):
+    html = _refused(user_client, base=15_000)
+    assert "Figures are yearly: is this a monthly amount?" in html
+    assert 'value="15000"' in html
+
+
+def test_a_base_far_above_the_band_asks_to_check_the_zeros(user_client):
+    assert "check the number of zeros" in _refused(user_client, base=9_000_000)
+
+
+def test_a_base_of_zero_or_one_is_refused(user_client):
+    for base in (0, 1):
+        response = user_client.post("/offers/new/", offer_post(base=base))
+        assert response.status_code == 400
+    assert not Offer.objects.exists()
+
+
+def test_changing_the_location_after_typing_pay_asks_to_convert_keep_or_clear(user_client, user):
+    typed = offer_post(location="london", base=135_000, equity_grant=0, pay_currency="USD")
+    response = user_client.post("/offers/new/", typed)
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "You typed the amounts ($135,000) in USD, and London pays in GBP" in html
+    assert 'value="135000"' in html
+    user_client.post("/offers/new/", {**typed, "pay_currency_choice": "convert"})
+    offer = Offer.objects.get(owner=user)
+    assert offer.base == round(135_000 / 1.27)  # converted at the data's rate (1 GBP = 1.27 USD)
+
+
+def test_keeping_the_numbers_saves_them_in_the_new_currency(user_client, user):
+    typed = offer_post(location="london", base=90_000, equity_grant=0, pay_currency="USD", pay_currency_choice="keep")
+    assert user_client.post("/offers/new/", typed).status_code == 302
+    assert Offer.objects.get(owner=user).base == 90_000
+
+
+def test_options_need_their_count_strike_and_409a(user_client):
+    html = _refused(user_client, equity_type="options", equity_grant="")
+    assert "Give the number of options the offer grants." in html
+    assert "Give the strike price" in html
+    assert "Give the 409A price" in html
+
+
+def test_an_options_offer_is_saved_with_its_prices_and_no_grant_value(user_client, user):
+    response = user_client.post(
+        "/offers/new/",
+        offer_post(
+            equity_type="options",
+            options_count=10_000,
+            strike_price="2",
+            fmv_price="5",
+            preferred_price="12",
+            vesting="even-4y-cliff-1y",
+            equity_grant="",
+        ),
+    )
+    assert response.status_code == 302
+    offer = Offer.objects.get(owner=user)
+    assert (offer.equity_type, offer.options_count, offer.equity_grant) == ("options", 10_000, 0)

@@ -26,3 +26,16 @@ def test_the_offer_page_takes_four_queries(user_client, make_offer, user, plan):
     offer = make_offer(user, plan=plan.pk)
     # Session, user, the catalog's version, the offer with its plan.
     assert _queries(user_client, f"/offers/{offer.pk}/") == 4
+
+
+def test_the_start_a_plan_page_and_compare_take_the_same_queries_for_one_plan_or_many(
+    user_client, make_offer, make_plan, user
+):
+    offer = make_offer(user)
+    plan = make_plan(user, current_base="150000")
+    start = _queries(user_client, f"/offers/{offer.pk}/plan/")
+    compare = _queries(user_client, f"/offers/compare/?ids={offer.pk}&plan={plan.pk}")
+    for n in range(4):
+        make_plan(user, title=f"Plan {n}")
+    assert _queries(user_client, f"/offers/{offer.pk}/plan/") == start
+    assert _queries(user_client, f"/offers/compare/?ids={offer.pk}&plan={plan.pk}") == compare
