@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engine.catalog import Band, Catalog, Parameter, Role, TrackPay
+from engine.catalog import Band, Catalog, Role, TrackPay
 from engine.profile import Profile, ProjectionError, validate
 from engine.results import Adjustment
 from engine.rounding import round_half_up, round_pay
@@ -35,23 +35,6 @@ def scaled(band: Band, share: float, factor: float) -> tuple[float, float]:
     return round_pay(low_usd * factor), round_pay(high_usd * factor)
 
 
-def track_base_cut(catalog: Catalog, role: Role, industry: str) -> Parameter | None:
-    """The share of base pay a track's roles keep in an industry, as a parameter row
-    `industry-base-factor-<industry>-<track>` (e.g. banks pay managers less base and more bonus), or None.
-
-    Only for a role on that one track; total pay is kept (the cut moves into bonus: see `cut_base`)."""
-    if len(role.tracks) != 1:
-        return None
-    return catalog.parameters.get(f"industry-base-factor-{industry}-{role.tracks[0]}")
-
-
-def cut_base(low: float, high: float, share: float, cut: Parameter | None) -> tuple[float, float, float]:
-    """A band's base pay with a track's cut applied, and the bonus-and-equity share that keeps total pay."""
-    if cut is None:
-        return low, high, share
-    return round_pay(low * cut.value), round_pay(high * cut.value), 1 - (1 - share) * cut.value
-
-
 def track_pay_here(catalog: Catalog, role: Role, country: str) -> TrackPay | None:
     """The survey's pay for this role against an engineer's in this country, if it has both cells."""
     return catalog.track_pay.get((role.slug, country))
@@ -75,7 +58,6 @@ def band_here(profile: Profile, catalog: Catalog) -> BandHere:
     survey = track_pay_here(catalog, role, catalog.locations[profile.location].country)
     if survey is not None:
         low, high = round_pay(low * survey.factor), round_pay(high * survey.factor)
-    low, high, share = cut_base(low, high, share, track_base_cut(catalog, role, profile.industry))
     return BandHere(role.slug, currency, low, high, share, band.open_ended)
 
 

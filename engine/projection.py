@@ -37,7 +37,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from functools import partial
 
-from engine.bands import cut_base, pay_factor, scaled, track_base_cut, track_pay_here
+from engine.bands import pay_factor, scaled, track_pay_here
 from engine.catalog import Band, Catalog, Parameter, Role, Share, Source, TrackPay
 from engine.earnings import earnings_over, paid_then
 from engine.freelance import RateScale, freelance_earnings, freelance_pay
@@ -217,14 +217,10 @@ def _price(pricing: _Pricing, role: Role, is_current: bool) -> _Pay | None:
     if survey is not None:  # the survey, not the article, sets this track's pay against an engineer's here
         band_min, band_max = round_pay(band_min * survey.factor), round_pay(band_max * survey.factor)
         explanation.append(_track_pay_line(role, survey, catalog))
-    cut = track_base_cut(catalog, role, profile.industry)
-    if cut is not None:
-        band_min, band_max, share = cut_base(band_min, band_max, share, cut)
-        explanation.append(_cut_line(role, cut))
     span = band_max - band_min
     low = band_min + p * (1 - window) * span
     base_min, base_max = round_pay(low), round_pay(low + window * span)
-    if share and found is not None and cut is None:
+    if share and found is not None:
         explanation.append(_bonus_line(found))
     return _Pay(p, band_min, band_max, base_min, base_max, share, explanation, band)
 
@@ -238,16 +234,6 @@ def _track_pay_line(role: Role, survey: TrackPay, catalog: Catalog) -> Adjustmen
         f"{survey.band_ratio:.2f}, so this band is scaled by {survey.factor:.2f} here",
         Source(SourceKind.ASSUMPTION, f"{survey.source}: median salaries, both cells with enough answers."),
         survey.factor,
-    )
-
-
-def _cut_line(role: Role, cut: Parameter) -> Adjustment:
-    return Adjustment(
-        cut.name,
-        f"{role.name} base pay here is {cut.value:.0%} of the band's; total pay stays the same, "
-        "so the rest is bonus and equity",
-        cut.source,
-        cut.value,
     )
 
 
