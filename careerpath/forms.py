@@ -75,6 +75,12 @@ class Part(TextChoices):
     YEARS = "years", "Earnings year by year"
 
 
+class Basis(TextChoices):
+    """What a fetched part's figures start from when the page that links it showed pay its links cannot carry."""
+
+    MARKET = "market", "Market pay: the page showed the person's pay, which its links do not carry"
+
+
 def _money_field() -> forms.ChoiceField:
     return forms.ChoiceField(
         label="Show pay",  # one control for cards, tables and charts (issue 23)
@@ -517,6 +523,12 @@ class DetailsForm(LinkedProfileForm):
 
     part = _part_field()
     shared = forms.BooleanField(required=False)  # seen on a share link: "this plan", not "yours"
+    # "market": the estimate showed pay its links leave out, so these figures say "market pay" beside them.
+    basis = forms.ChoiceField(
+        choices=[("", "The pay given, if any"), *Basis.choices],
+        required=False,
+        error_messages={"invalid_choice": "Leave out the basis, or say basis=market."},
+    )
 
     def __init__(self, *args, catalog: Catalog, **kwargs):
         super().__init__(*args, catalog=catalog, **kwargs)

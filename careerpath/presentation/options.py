@@ -15,13 +15,25 @@ from .words import lower_first, money_words
 
 
 class Options:
-    """The what-ifs and other locations of `projection` (the profile's, this year): each reuses its base."""
+    """The what-ifs and other locations of `projection` (the profile's, this year): each reuses its base.
 
-    def __init__(
-        self, projection: Projection, profile: Profile, catalog: Catalog, year: int, *, shared: bool, real: bool
+    `market`: the page that fetched them showed the person's pay, which these figures do not start from;
+    each figure then says "market pay" beside it.
+    """
+
+    def __init__(  # noqa: PLR0913  the inputs (projection, profile, catalog, year) and three view options
+        self,
+        projection: Projection,
+        profile: Profile,
+        catalog: Catalog,
+        year: int,
+        *,
+        shared: bool,
+        real: bool,
+        market: bool = False,
     ) -> None:
         self.projection, self.profile, self.catalog, self.year = projection, profile, catalog, year
-        self.shared, self.real = shared, real
+        self.shared, self.real, self.market = shared, real, market
 
     @cached_property
     def _what_ifs(self):
@@ -41,6 +53,7 @@ class Options:
         currency, real = self.projection.currency, self.real
         where = "at the next step" if self.shared else "at your next step"
         years = self.profile.horizon_years
+        market = ", market pay" if self.market else ""
         rows = []
         for kind, items in (("skill", self.skill_ifs), ("degree", self.degree_ifs)):
             for w in items:
@@ -50,9 +63,9 @@ class Options:
                         "key": w.key,
                         "action": f"Adding {name}" if kind == "skill" else f"Getting a {name}",
                         "change": change_range(w.delta_min, w.delta_max, currency).replace(" a year", " base a year"),
-                        "where": f"{where}, {w.title} (today’s money)",
+                        "where": f"{where}, {w.title} (today’s money{market})",
                         "lifetime": signed_money(w.lifetime_gain_real if real else w.lifetime_gain, currency),
-                        "lifetime_where": f"total pay over {years} years ({money_words(real)})",
+                        "lifetime_where": f"total pay over {years} years ({money_words(real)}{market})",
                         "order": (-max(w.delta_min, w.delta_max), -min(w.delta_min, w.delta_max)),
                     }
                 )

@@ -7,7 +7,8 @@ needs no sweeping: old entries are simply never asked for again.
 
 No URL the panel writes carries the pay (URLs end up in access logs and browser histories): a saved
 plan's parts are fetched by the plan's id and a share link's by its token, each reading the pay from the
-saved plan; the anonymous estimate's links leave the pay out, and the page says so.
+saved plan; the anonymous estimate's links leave the pay out, and the page says so: those links carry
+`basis=market`, and the parts they fetch say "market pay" beside each figure that rests on it.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ class Links:
 
 
 class ProjectionPanel:
-    def __init__(  # noqa: PLR0913  the inputs (profile, catalog, year) and four keyword-only view options
+    def __init__(  # noqa: PLR0913  the inputs (profile, catalog, year) and five keyword-only view options
         self,
         profile: Profile,
         catalog: Catalog,
@@ -87,6 +88,7 @@ class ProjectionPanel:
         money: str = Money.NOMINAL,
         years_track: str = "",
         links: Links | None = None,
+        market_basis: bool = False,
     ) -> None:
         self.profile = profile
         self.catalog = catalog
@@ -95,6 +97,8 @@ class ProjectionPanel:
         self.real = money == Money.REAL  # earnings in today's money
         self.years_track = years_track  # the track whose year-by-year earnings are asked for; "" for all
         self.links = links or Links.anonymous()
+        # A part fetched by a link that left the shown pay out (`basis=market`): its figures say so.
+        self.market_basis = market_basis
 
     @cached_property
     def _pairs(self) -> list[tuple[str, object]]:
@@ -120,6 +124,12 @@ class ProjectionPanel:
         return self.has_own_pay and not self.links.scope
 
     @cached_property
+    def says_market_pay(self) -> bool:
+        """This part's figures rest on market pay where the page that linked it showed the person's: each says
+        "market pay" beside it. A part that has the pay (a plan's, read back from the plan) never does."""
+        return self.market_basis and not self.has_own_pay
+
+    @cached_property
     def why_fields(self) -> list[tuple[str, object]]:
         """The hidden fields of the one form every "Why this figure" submits (#why-form in
         projection_panel.html): a GET
@@ -133,7 +143,8 @@ class ProjectionPanel:
         """The start of the URL of this projection's secondary figures; the template appends the part."""
         audience = "shared=on&" if self.shared and not self.links.scope else ""
         money = f"money={Money.REAL}&" if self.real else ""
-        return f"{self.links.details}?{self._link_query}{audience}{money}part="
+        basis = "basis=market&" if self.links_use_market_pay else ""
+        return f"{self.links.details}?{self._link_query}{audience}{money}{basis}part="
 
     @cached_property
     def cache_key(self) -> str:
@@ -141,8 +152,9 @@ class ProjectionPanel:
         and every input, the pay included (the key is never a URL)."""
         audience = "shared" if self.shared else "own"
         money = Money.REAL if self.real else Money.NOMINAL
+        basis = "market" if self.says_market_pay else ""
         everything = urlencode(self._pairs)
-        return f"{self.catalog.version}:{self.year}:{audience}:{money}:{self.links.scope}:{everything}"
+        return f"{self.catalog.version}:{self.year}:{audience}:{money}:{basis}:{self.links.scope}:{everything}"
 
     @cached_property
     def projection(self) -> Projection:
@@ -392,7 +404,15 @@ class ProjectionPanel:
     @cached_property
     def options(self) -> Options:
         """What-ifs and other locations (fetched when scrolled to)."""
-        return Options(self.projection, self.profile, self.catalog, self.year, shared=self.shared, real=self.real)
+        return Options(
+            self.projection,
+            self.profile,
+            self.catalog,
+            self.year,
+            shared=self.shared,
+            real=self.real,
+            market=self.says_market_pay,
+        )
 
     @cached_property
     def _earnings(self) -> Earnings:
@@ -415,7 +435,7 @@ class ProjectionPanel:
         return your_pay_words(self.projection, self.profile, self.catalog, shared=self.shared)
 
 
-def panel_for(
+def panel_for(  # noqa: PLR0913  the inputs (profile, catalog) and five keyword-only view options
     profile: Profile,
     catalog: Catalog,
     *,
@@ -423,13 +443,22 @@ def panel_for(
     links: Links | None = None,
     shared: bool = False,
     years_track: str = "",
+    market_basis: bool = False,
 ) -> ProjectionPanel:
     """The one way a page builds its projection panel, for every audience: the anonymous estimate
     (`links=None`), a saved plan (`Links.plan`) and a share link (`Links.share`, `shared=True`).
 
+    `market_basis`: a part fetched by the estimate's links when it showed pay they leave out (`basis=market`).
     `profile` is read once per request, by the form that validated it or from a plan's values
     (`profiles.profile_from_values`); the panel runs the engine once, when the template first asks.
     """
     return ProjectionPanel(
-        profile, catalog, this_year(), shared=shared, money=money, years_track=years_track, links=links
+        profile,
+        catalog,
+        this_year(),
+        shared=shared,
+        money=money,
+        years_track=years_track,
+        links=links,
+        market_basis=market_basis,
     )

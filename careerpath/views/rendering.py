@@ -16,6 +16,7 @@ from django.utils.cache import patch_vary_headers
 
 from engine.results import Projection, Step
 
+from ..forms import Basis
 from ..presentation.panel import panel_for
 from ..presentation.words import evidence_sentence, explanation_lines
 from ..profiles import describe, profile_from_values
@@ -104,6 +105,7 @@ def details_page(request, form, values, *, back, invalid_back: str, shared: bool
         links=links,
         shared=shared,
         years_track=data["track"],
+        market_basis=data.get("basis") == Basis.MARKET,  # a share link's form has no basis: its links read the pay
     )
     context = {
         "form": form,

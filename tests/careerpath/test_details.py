@@ -101,6 +101,7 @@ def test_a_shared_plan_speaks_of_this_plan_and_keeps_its_money_choice(client, pl
         ({"part": ""}, "Say which figures to show."),
         ({"part": "years", "track": "astronaut"}, "Choose a track from the list."),
         ({"part": "options", "location": "atlantis"}, "Choose a location from the list."),
+        ({"part": "options", "basis": "mine"}, "Leave out the basis, or say basis=market."),
     ],
 )
 def test_a_bad_link_is_a_400_with_its_reason(client, changes, message):

@@ -110,3 +110,101 @@ def test_with_a_target_the_earnings_sentence_speaks_of_the_target_first(client):
     assert why == "Following the research track: your target."
     summary = text_of(re.search(r'<p class="lifetime-summary"[^>]*>(.*?)</p>', html, re.S).group(1))
     assert summary.strip().startswith("Over 10 years, as paid, the research track earns"), summary
+
+
+# Item 2 on the estimate: the pay typed is never in a URL, so its what-ifs, locations and year-by-year tables
+# are fetched without it (from market pay); the links say so (`basis=market`) and each figure says "market pay".
+
+MARKET_ROWS = {
+    "what-if": r'<li data-what-if="[^"]+">(.*?)</li>',
+    "what-if over the years": r'<tr data-lifetime-if="[^"]+">(.*?)</tr>',
+    "location": r'<tr data-location="[^"]+"[^>]*>(.*?)</tr>',
+    "location over the years": r'<tr data-lifetime-location="[^"]+"[^>]*>(.*?)</tr>',
+}
+
+
+def fetched_part(client, html: str, part: str) -> tuple[str, str]:
+    """(the link as the page writes it, what it fetches)."""
+    link = html_lib.unescape(re.search(rf'href="([^"]*part={part}[^"]*)"', html).group(1))
+    answer = client.get(link)
+    assert answer.status_code == 200, answer.content.decode()[:2000]
+    return link, answer.content.decode()
+
+
+def rows_of(html: str) -> dict[str, list[str]]:
+    rows = {kind: [text_of(row) for row in re.findall(pattern, html, re.S)] for kind, pattern in MARKET_ROWS.items()}
+    assert all(rows.values()), {kind: len(found) for kind, found in rows.items()}
+    return rows
+
+
+def earnings_total(html: str, track: str) -> str:
+    return re.search(rf'<tr data-track="{track}">.*?<td data-cumulative[^>]*>([^<]+)</td>', html, re.S).group(1)
+
+
+def focus_slug(html: str) -> str:
+    followed = followed_track(html)
+    return "ic" if followed == "individual contributor" else TRACKS[followed.capitalize()]
+
+
+def test_an_estimate_with_pay_fetches_what_ifs_and_locations_that_say_market_pay_beside_each_figure(client):
+    html = page_of(client, PEOPLE["sf-senior-big-tech"])
+    link, options = fetched_part(client, html, "options")
+
+    assert "basis=market" in link and "238000" not in link
+    for kind, rows in rows_of(options).items():
+        unlabelled = [row for row in rows if "market pay" not in row]
+        assert unlabelled == [], kind
+    here = re.search(r'<tr data-lifetime-location="sf-bay-area"[^>]*>(.*?)</tr>', options, re.S).group(1)
+    assert "(here, market pay)" in text_of(here) and "from your pay" not in text_of(options)
+
+
+def test_on_an_estimate_with_pay_a_track_s_total_that_differs_from_the_earnings_says_market_pay(client):
+    """The earnings (on the page, from the pay typed) and the same track's total over the same horizon in the
+    fetched parts ("the same plan elsewhere" here, the year-by-year "so far") agree, or say market pay."""
+    html = page_of(client, PEOPLE["sf-senior-big-tech"])
+    track = focus_slug(html)
+    earnings = earnings_total(html, track)
+
+    _, options = fetched_part(client, html, "options")
+    here = re.search(r'<tr data-lifetime-location="sf-bay-area"[^>]*>(.*?)</tr>', options, re.S).group(1)
+    here_total = re.search(r'data-label="Over 10 years">([^<]+)<', here).group(1)
+    assert here_total != earnings  # market pay and the person's: the reason for the label
+    assert "market pay" in text_of(here)
+
+    link, years = fetched_part(client, html, f"years&amp;track={track}")
+    assert "basis=market" in link
+    table = re.search(r"<table>(.*?)</table>", years, re.S).group(1)
+    so_far = re.findall(r"<td>([^<]+)</td></tr>", table)[-1]
+    assert so_far != earnings
+    assert "market pay" in text_of(re.search(r"<caption>(.*?)</caption>", table, re.S).group(1))
+
+
+def test_a_saved_plan_with_pay_fetches_what_ifs_and_locations_from_the_pay_not_market_pay(user_client, user, make_plan):
+    person = {k: v for k, v in PEOPLE["sf-senior-big-tech"].items() if k != "pay_currency"}
+    plan = make_plan(user, **{**person, "target_track": ""})
+    html = user_client.get(reverse("plan_detail", args=[plan.pk])).content.decode()
+    link, options = fetched_part(user_client, html, "options")
+
+    assert "basis=" not in link
+    rows = rows_of(options)
+    assert [row for row in rows["what-if"] + rows["what-if over the years"] if "market pay" in row] == []
+    here = [row for row in rows["location"] + rows["location over the years"] if "(yours" in row or "(here" in row]
+    assert len(here) == 2 and all("from your pay" in row and "market pay" not in row for row in here)
+    # From the pay the plan holds: "here" totals what the plan's earnings total, and so does the year by year.
+    _, earnings = fetched_part(user_client, html, "earnings")
+    track = focus_slug(html)
+    here = re.search(r'<tr data-lifetime-location="sf-bay-area"[^>]*>(.*?)</tr>', options, re.S).group(1)
+    assert re.search(r'data-label="Over 10 years">([^<]+)<', here).group(1) == earnings_total(earnings, track)
+    link, years = fetched_part(user_client, earnings, f"years&amp;track={track}")
+    assert "basis=" not in link and "market pay" not in text_of(years)
+    assert re.findall(r"<td>([^<]+)</td></tr>", years)[-1] == earnings_total(earnings, track)
+
+
+def test_an_estimate_without_pay_has_no_market_pay_basis_and_its_parts_say_none(client):
+    pay = ("current_base", "current_bonus", "current_equity")
+    person = {k: v for k, v in PEOPLE["sf-senior-big-tech"].items() if k not in pay}
+    html = page_of(client, person)
+    link, options = fetched_part(client, html, "options")
+
+    assert "basis=" not in html and "basis=" not in link
+    assert "market pay" not in text_of(options)
