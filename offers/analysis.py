@@ -226,6 +226,16 @@ class OfferAnalysis:
         return replace(cell, currency=self.currency, **amounts)
 
     @property
+    def survey_answers(self) -> int:
+        """How many answers the survey has for the offer's level in its country (0: no cell), used or not."""
+        cell = self.catalog.survey.get((self.values["level"], self.country))
+        return cell.n if cell is not None else 0
+
+    @cached_property
+    def survey_min_count(self) -> Parameter:
+        return self.catalog.param(Param.SURVEY_MIN_COUNT)
+
+    @property
     def evidence_converted_from(self) -> str:
         cell = self.survey_cell
         return cell.currency if cell is not None and cell.currency != self.currency else ""

@@ -157,7 +157,12 @@ def offer_detail(request, offer_id: int):
 
 def _evidence_words(analysis: OfferAnalysis) -> str:
     return counter_evidence_sentence(
-        analysis.evidence, analysis.level_name, analysis.country, analysis.evidence_converted_from
+        analysis.evidence,
+        analysis.level_name,
+        analysis.country,
+        analysis.evidence_converted_from,
+        analysis.survey_answers,
+        round(analysis.survey_min_count.value),
     )
 
 
