@@ -89,6 +89,7 @@ class ProjectionPanel:
         years_track: str = "",
         links: Links | None = None,
         market_basis: bool = False,
+        pay_unsent: bool = False,
     ) -> None:
         self.profile = profile
         self.catalog = catalog
@@ -99,6 +100,8 @@ class ProjectionPanel:
         self.links = links or Links.anonymous()
         # A part fetched by a link that left the shown pay out (`basis=market`): its figures say so.
         self.market_basis = market_basis
+        # A plan's page shows pay (unsaved changes) other than the saved pay its links read back.
+        self.pay_unsent = pay_unsent
 
     @cached_property
     def _pairs(self) -> list[tuple[str, object]]:
@@ -120,8 +123,9 @@ class ProjectionPanel:
 
     @cached_property
     def links_use_market_pay(self) -> bool:
-        """The person's pay is shown, but the links cannot read it back (the anonymous estimate)."""
-        return self.has_own_pay and not self.links.scope
+        """The pay shown is not the pay the links read back: the anonymous estimate's (its links carry none),
+        or a plan's unsaved pay (its links read the saved pay). The links then ask for market pay, labelled."""
+        return (self.has_own_pay and not self.links.scope) or self.pay_unsent
 
     @cached_property
     def says_market_pay(self) -> bool:
@@ -152,7 +156,7 @@ class ProjectionPanel:
         and every input, the pay included (the key is never a URL)."""
         audience = "shared" if self.shared else "own"
         money = Money.REAL if self.real else Money.NOMINAL
-        basis = "market" if self.says_market_pay else ""
+        basis = ("market" if self.says_market_pay else "") + ("unsent" if self.pay_unsent else "")
         everything = urlencode(self._pairs)
         return f"{self.catalog.version}:{self.year}:{audience}:{money}:{basis}:{self.links.scope}:{everything}"
 
@@ -435,7 +439,7 @@ class ProjectionPanel:
         return your_pay_words(self.projection, self.profile, self.catalog, shared=self.shared)
 
 
-def panel_for(  # noqa: PLR0913  the inputs (profile, catalog) and five keyword-only view options
+def panel_for(  # noqa: PLR0913  the inputs (profile, catalog) and six keyword-only view options
     profile: Profile,
     catalog: Catalog,
     *,
@@ -444,11 +448,13 @@ def panel_for(  # noqa: PLR0913  the inputs (profile, catalog) and five keyword-
     shared: bool = False,
     years_track: str = "",
     market_basis: bool = False,
+    pay_unsent: bool = False,
 ) -> ProjectionPanel:
     """The one way a page builds its projection panel, for every audience: the anonymous estimate
     (`links=None`), a saved plan (`Links.plan`) and a share link (`Links.share`, `shared=True`).
 
-    `market_basis`: a part fetched by the estimate's links when it showed pay they leave out (`basis=market`).
+    `market_basis`: a part fetched by links that left the pay shown out (`basis=market`); `pay_unsent`: a plan's
+    page showing unsaved pay, which its links (reading the saved pay) cannot carry.
     `profile` is read once per request, by the form that validated it or from a plan's values
     (`profiles.profile_from_values`); the panel runs the engine once, when the template first asks.
     """
@@ -461,4 +467,5 @@ def panel_for(  # noqa: PLR0913  the inputs (profile, catalog) and five keyword-
         years_track=years_track,
         links=links,
         market_basis=market_basis,
+        pay_unsent=pay_unsent,
     )

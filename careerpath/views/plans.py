@@ -20,12 +20,12 @@ from engine.slugs import Money
 
 from .. import selectors, services
 from ..clock import this_year
-from ..forms import CompareForm, DataChangeSeenForm, DetailsForm, ExplainForm, MoneyForm, PlanForm, PreviewForm
+from ..forms import Basis, CompareForm, DataChangeSeenForm, DetailsForm, ExplainForm, MoneyForm, PlanForm, PreviewForm
 from ..notices import notice_for
 from ..presentation import compare
 from ..presentation.panel import Links, panel_for
 from ..presentation.words import summary_words
-from ..profiles import describe, profile_from_values, values_from_plan, with_pay_of
+from ..profiles import PAY_FIELDS, describe, profile_from_values, values_from_plan, with_pay_of
 from .rendering import HOME_EXAMPLE, details_page, explain_page, render_page
 
 PLAN_PAGE = "careerpath/plan_form.html"
@@ -106,7 +106,14 @@ def _plan_page(request, plan, catalog, *, editing: bool, preview=None, typed=Non
     if preview is not None and not preview.is_valid():
         return render_page(request, PLAN_PAGE, {**context, "invalid": preview}, status=400)
     context.update(
-        panel=panel_for(profile, catalog, money=money, links=Links.plan(plan.pk)),
+        panel=panel_for(
+            profile,
+            catalog,
+            money=money,
+            links=Links.plan(plan.pk),
+            # Unsaved pay: the parts' links read the saved pay, so they ask for market pay, labelled.
+            pay_unsent=preview is not None and any(getattr(profile, n) != getattr(plan, n) for n in PAY_FIELDS),
+        ),
         previewing=preview is not None,
         names=SimpleLazyObject(lambda: describe(values(), catalog)),
     )
@@ -163,10 +170,16 @@ def plan_details(request, plan_id: int):
     plan = selectors.own_plan(request.user, plan_id)
     catalog = get_catalog()
     form = DetailsForm(request.GET, catalog=catalog)
+
+    def values():
+        if form.cleaned_data["basis"] == Basis.MARKET:  # the page showed unsaved pay: market pay, labelled
+            return form.cleaned_data
+        return with_pay_of(form.cleaned_data, selectors.plan_values(plan, catalog))
+
     return details_page(
         request,
         form,
-        lambda: with_pay_of(form.cleaned_data, selectors.plan_values(plan, catalog)),
+        values,
         back=lambda panel: plan.get_absolute_url() + ("?money=real" if panel.real else ""),
         invalid_back=plan.get_absolute_url(),
         links=Links.plan(plan.pk),

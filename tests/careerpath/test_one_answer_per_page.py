@@ -208,3 +208,19 @@ def test_an_estimate_without_pay_has_no_market_pay_basis_and_its_parts_say_none(
 
     assert "basis=" not in html and "basis=" not in link
     assert "market pay" not in text_of(options)
+
+
+def test_a_plan_showing_unsaved_pay_fetches_its_what_ifs_and_locations_labelled_market_pay(
+    user_client, user, make_plan
+):
+    """The plan's links read the saved pay; a preview of other pay cannot send it, so they ask for market pay."""
+    person = {k: v for k, v in PEOPLE["sf-senior-big-tech"].items() if k != "pay_currency"}
+    plan = make_plan(user, **{**person, "target_track": ""})
+    preview = {**PEOPLE["sf-senior-big-tech"], "title": "Mine", "notes": "", "current_base": "250000"}
+    html = user_client.post(reverse("plan_preview", args=[plan.pk]), preview).content.decode()
+    link, options = fetched_part(user_client, html, "options")
+
+    assert "basis=market" in link and "250000" not in link
+    assert "Your unsaved pay is not sent in links" in text_of(html)
+    for kind, rows in rows_of(options).items():
+        assert [row for row in rows if "market pay" not in row] == [], kind
