@@ -8,6 +8,11 @@ PORT ?= 8000
 # readable by its user only (ops/private_files.py also tightens the database at each connection).
 PRIVATE := umask 077 &&
 
+# `make restore FILE=...`: FILE taken as typed (`$(value)`: not even make expands a `$(shell ...)` in it),
+# then handed to the recipe in the environment.
+override FILE := $(value FILE)
+export FILE
+
 .PHONY: run test test-fast test-deps lint format serve bench chaos createsuperuser demo fixtures e2e check-deploy backup restore restore-needs-file clean
 
 $(BIN)/python:
@@ -90,12 +95,13 @@ chaos: install
 backup: install
 	$(PRIVATE) $(BIN)/python manage.py backup
 
-# Replaces everything in the database with FILE (asks first).
+# Replaces everything in the database with FILE (asks first). FILE reaches the command through the
+# environment ("$$FILE"), never pasted into the recipe, so no shell reads what it holds (quotes, `...`, $(...)).
 restore: restore-needs-file install
-	$(PRIVATE) $(BIN)/python manage.py restore "$(FILE)"
+	$(PRIVATE) $(BIN)/python manage.py restore "$$FILE"
 
 restore-needs-file:
-	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/careerpath-<date>-<time>.sqlite3 (or .dump)"; \
+	@test -n "$$FILE" || { echo "Usage: make restore FILE=backups/careerpath-<date>-<time>.sqlite3 (or .dump)"; \
 		echo "It replaces everything in the database DATABASE_URL names (default: db.sqlite3) with that backup."; exit 2; }
 
 clean:

@@ -10,6 +10,8 @@ urlpatterns = [
     path("alerts/", views.data_change_alerts, name="account_data_change_alerts"),
     path("delete/", views.delete, name="account_delete"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="account_unsubscribe"),
+    path("estimate/sign-up/", estimate_views.estimate_sign_up, name="account_estimate_sign_up"),
+    path("estimate/", estimate_views.estimate_open, name="account_estimate"),
     path("estimate/save/", estimate_views.estimate_save, name="account_estimate_save"),
     path("estimate/dismiss/", estimate_views.estimate_dismiss, name="account_estimate_dismiss"),
     path("", include("allauth.urls")),

@@ -165,6 +165,9 @@ def unsubscribe(request: HttpRequest, token: str):
     """
     try:
         user_id = services.user_id_from_unsubscribe_token(token)
+    except services.ExpiredToken:
+        days = services.UNSUBSCRIBE_MAX_AGE.days
+        return render(request, "accounts/unsubscribe.html", {"expired": True, "days": days}, status=410)
     except signing.BadSignature:
         return render(request, "accounts/unsubscribe.html", {"invalid": True}, status=400)
     if request.method == "POST":

@@ -37,6 +37,27 @@ def _pay_field(label: str, what: str, help_text: str) -> forms.IntegerField:
     return amount_field(label, what, max_value=MAX_STORED, help_text=help_text)
 
 
+# What each pay field asks for; `pay_help` adds the currency (the one source of that help, for the server and,
+# through `data-help` templates, for pay-currency.js when the location changes).
+PAY_LEADS = {
+    "current_base": "Optional. A year, before tax",
+    "current_bonus": "Optional. Your usual yearly bonus",
+    "current_equity": "Optional. The value of the stock that vests in a year",
+}
+
+
+def pay_help(name: str, currency: str, symbol: str, place: str, typed: str = "", typed_symbol: str = "") -> str:
+    """A pay field's help: the currency of the chosen place; while pay typed in another currency waits for
+    the person's choice (convert, keep or clear), the currency it was typed in too."""
+    lead = PAY_LEADS[name]
+    if typed and typed != currency:
+        return (
+            f"{lead}, as typed, in {typed} ({typed_symbol}); {place} pays in {currency} ({symbol}): "
+            "convert, keep or clear it above."
+        )
+    return f"{lead}, in {currency} ({symbol}), the currency of {place}."
+
+
 class PayCurrency(TextChoices):
     """What to do with pay typed in one currency when the location now pays in another."""
 
@@ -110,9 +131,10 @@ class ProfileForm(forms.Form):
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         error_messages={"invalid": "Enter the target year as a four-digit year, like 2031."},
     )
-    current_base = _pay_field("Base pay now", "base pay", "Optional. A year, before tax, in the location’s currency.")
-    current_bonus = _pay_field("Annual bonus now", "bonus", "Optional. Your usual yearly bonus.")
-    current_equity = _pay_field("Annual equity now", "equity", "Optional. The value of the stock that vests in a year.")
+    # Help until a location is chosen; then `_label_pay_in` names its currency.
+    current_base = _pay_field("Base pay now", "base pay", PAY_LEADS["current_base"] + ".")
+    current_bonus = _pay_field("Annual bonus now", "bonus", PAY_LEADS["current_bonus"] + ".")
+    current_equity = _pay_field("Annual equity now", "equity", PAY_LEADS["current_equity"] + ".")
     # The currency the pay was typed in (rendered with the form): a change of location never reinterprets it.
     pay_currency = forms.CharField(required=False, max_length=3, widget=forms.HiddenInput)
     pay_currency_choice = forms.ChoiceField(
@@ -164,20 +186,24 @@ class ProfileForm(forms.Form):
         if location is None:
             return
         self.fields["pay_currency"].initial = location.currency
-        self._label_pay_in(location.currency)
-        symbol = currency_symbol(location.currency)
-        self.fields[
-            "current_base"
-        ].help_text = (
-            f"Optional. A year, before tax, in {location.currency} ({symbol}), the currency of {location.name}."
-        )
+        self._label_pay_in(location.currency, location)
 
-    def _label_pay_in(self, currency: str) -> None:
+    def _label_pay_in(self, currency: str, location) -> None:
+        """Labels in `currency` (the pay's as typed), help naming it and `location`'s currency; each field
+        also carries its help as templates, which app.js fills when the location changes."""
         symbol = currency_symbol(currency)
+        place_symbol = currency_symbol(location.currency)
         for name in PAY_FIELDS:
             field = self.fields[name]
             field.label = f"{self.base_fields[name].label} ({symbol})"
-            field.widget.attrs["data-currency"] = currency
+            field.help_text = pay_help(name, location.currency, place_symbol, location.name, currency, symbol)
+            field.widget.attrs.update(
+                {
+                    "data-currency": currency,
+                    "data-help": pay_help(name, "{currency}", "{symbol}", "{place}"),
+                    "data-help-typed": pay_help(name, "{currency}", "{symbol}", "{place}", "{typed}", "{typed_symbol}"),
+                }
+            )
             self._bound_fields_cache.pop(name, None)  # a field already bound (by validation) keeps its label
 
     @property
@@ -235,7 +261,7 @@ class ProfileForm(forms.Form):
             choice = data.get("pay_currency_choice")
             if not choice:
                 self.add_error("pay_currency_choice", self._currency_question(typed_in, location))
-                self._label_pay_in(typed_in)  # the figures shown are still what was typed, in its currency
+                self._label_pay_in(typed_in, location)  # the figures shown are still what was typed, in its currency
                 return False
             if choice == PayCurrency.CONVERT:
                 data.update(pay_converted(data, typed_in, location.currency, catalog))

@@ -1,7 +1,6 @@
 """A person's career plan and the read-only links they share it by."""
 
 import secrets
-import unicodedata
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,31 +8,13 @@ from django.db import models
 from django.urls import reverse
 
 from compensation.models import CompanyType, Education, Industry, Location, Role, Skill, Track
+from compensation.validation import OneLineName, one_line  # noqa: F401 (one_line: kept for callers)
 from engine.profile import DEFAULT_HORIZON, HORIZONS
 from engine.slugs import ClientMarket as Market
 from engine.slugs import WorkMode as Mode
 
-# Line and paragraph breaks, tabs and other control characters: a title is shown on one line and
-# goes into email subjects, where a line break is a header injection (Django refuses to send it).
-NOT_ON_ONE_LINE = {"Cc", "Zl", "Zp"}
-
-
-def refuse_control_characters(value: str) -> None:
-    """Refuse a title that is not one line of text."""
-    if any(unicodedata.category(character) in NOT_ON_ONE_LINE for character in value):
-        raise ValidationError(
-            "Keep the title to one line: no line breaks, tabs or other control characters.",
-            code="control_characters",
-        )
-
-
-def one_line(text: str) -> str:
-    """`text` as a single line: each run of whitespace or control characters becomes one space."""
-    kept = (
-        " " if character.isspace() or unicodedata.category(character) in NOT_ON_ONE_LINE else character
-        for character in text
-    )
-    return " ".join("".join(kept).split())
+# A title is one line (shown so, and put in email subjects): the one rule for names (compensation.validation).
+refuse_control_characters = OneLineName("the title")
 
 
 class Plan(models.Model):

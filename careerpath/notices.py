@@ -166,27 +166,42 @@ def causes(catalog: Catalog, changes, profile: Profile, old: Projection, new: Pr
     return found
 
 
+def compa_ratio_percent(old: Projection, new: Projection) -> float:
+    """The signed % by which the person's compa-ratio (base ÷ the band's midpoint) moved; 0 without pay."""
+    before, after = old.your_pay, new.your_pay
+    if before is None or after is None or not before.base.compa_ratio:
+        return 0.0
+    return (after.base.compa_ratio / before.base.compa_ratio - 1) * 100
+
+
 def position_moved(old: Projection, new: Projection, *, whose: str = "Your") -> str:
-    """How the person's own base moved in the band of their level here, or "" (no pay, or it did not move)."""
+    """How the person's own base moved in the band of their level here, or "" (no pay, or it did not move).
+
+    Pay below (or above) the band both before and after keeps its percentile (clamped at 0 or 100), yet the
+    band moved under it: the compa-ratio says by how much, so such a plan gets its notice too."""
     before, after = old.your_pay, new.your_pay
     if before is None or after is None:
         return ""
     was, now = before.base, after.base
-    if (was.percentile, was.position) == (now.percentile, now.position):
+    ratios = f"{was.compa_ratio:.2f}", f"{now.compa_ratio:.2f}"
+    if (was.percentile, was.position) == (now.percentile, now.position) and ratios[0] == ratios[1]:
         return ""
     currency = new.currency
 
     def where(pos) -> str:
         if pos.position == Position.BELOW:
-            return "below the bottom of the band"
+            return "below the bottom of"
         if pos.position == Position.ABOVE:
-            return "above the top of the band"
-        return f"at the {ordinal(pos.percentile)} percentile ({percentile_words(pos.percentile)})"
+            return "above the top of"
+        return f"at the {ordinal(pos.percentile)} percentile ({percentile_words(pos.percentile)}) of"
 
-    return (
-        f"{whose} base pay, {format_money(now.amount, currency)}, was {where(was)} of the {after.title} band "
-        f"here; it is now {where(now)} of the new band, {money_range(now.band_min, now.band_max, currency)}."
+    text = (
+        f"{whose} base pay, {format_money(now.amount, currency)}, was {where(was)} the {after.title} band "
+        f"here; it is now {where(now)} the new band, {money_range(now.band_min, now.band_max, currency)}."
     )
+    if ratios[0] != ratios[1]:
+        text += f" Its compa-ratio (base ÷ the middle of the band) went from {ratios[0]} to {ratios[1]}."
+    return text
 
 
 # One plan's notice ----------------------------------------------------------------------------
@@ -202,6 +217,12 @@ class Notice:
     reasons: list[str]
     version: int  # the version it explains up to: dismissing marks this one seen
     position: str = ""  # how the person's own base moved in its band (position_moved), or ""
+    position_percent: float = 0.0  # the signed % the compa-ratio moved (compa_ratio_percent)
+
+    @property
+    def largest(self) -> float:
+        """The signed % of what moved most: a step's pay, or the person's compa-ratio (what a threshold reads)."""
+        return max((self.change.largest, self.position_percent), key=abs)
 
     @property
     def headline(self) -> Move | None:
@@ -298,6 +319,7 @@ def notice_for(
         reasons=causes(catalog, changes, profile, old, new),
         version=catalog.data_version,
         position=position,
+        position_percent=compa_ratio_percent(old, new) if position else 0.0,
     )
 
 
@@ -316,6 +338,6 @@ def plans_with_changes(plans: list[Plan], catalog: Catalog, year: int) -> set[in
         found = plan_change(
             profile_from_plan(plan, skills.get(plan.pk, []), catalog), plan.seen_data_version, catalog, year
         )
-        if found is not None and found[0].moved:
+        if found is not None and (found[0].moved or position_moved(found[1], found[2])):
             moved.add(plan.pk)
     return moved

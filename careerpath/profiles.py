@@ -11,8 +11,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlencode
 
+from compensation.validation import StoredValueError
 from engine.catalog import Catalog
-from engine.profile import DEFAULT_HORIZON, Profile
+from engine.profile import DEFAULT_HORIZON, HORIZONS, Profile
 from engine.slugs import ClientMarket
 
 from .models import Plan
@@ -72,8 +73,20 @@ def values_from_plan(plan: Plan, skill_ids: Iterable[int], catalog: Catalog) -> 
     }
 
 
+def check_stored(values: Mapping[str, Any]) -> None:
+    """StoredValueError for a saved plan's value its form refuses (written before a rule, or by hand): the
+    page says so and links to the edit page instead of failing."""
+    if values.get("work_mode") not in Plan.WorkMode.values:
+        raise StoredValueError(f"the work mode “{str(values.get('work_mode'))[:40]}”", "plan_edit", "plan_id")
+    if (values.get("client_market") or ClientMarket.LOCAL) not in set(ClientMarket):
+        raise StoredValueError(f"the client market “{str(values.get('client_market'))[:40]}”", "plan_edit", "plan_id")
+    if values.get("horizon_years") not in (None, *HORIZONS):
+        raise StoredValueError(f"an earnings horizon of {values.get('horizon_years')} years", "plan_edit", "plan_id")
+
+
 def profile_from_values(values: Mapping[str, Any]) -> Profile:
     """The engine's profile of form values; bonus and equity count only beside a base."""
+    check_stored(values)
     has_base = values.get("current_base") is not None
     return Profile(
         current_level=values["current_level"] or "",
@@ -184,7 +197,7 @@ def describe(values: Mapping[str, Any], catalog: Catalog) -> dict:
         "industry": catalog.industries[values["industry"]].name,
         "company_type": catalog.company_types[values["company_type"]].name,
         "education": catalog.educations[values["education"]].name,
-        "work_mode": Plan.WorkMode(values["work_mode"]).label,
+        "work_mode": dict(Plan.WorkMode.choices).get(values["work_mode"], values["work_mode"]),
         "skills": [catalog.skills[slug].name for slug in values["skills"] if slug in catalog.skills],
         "target_track": catalog.tracks[values["target_track"]].name if values["target_track"] else "",
     }

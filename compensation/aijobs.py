@@ -20,7 +20,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .models import ExchangeRate, SurveyCell, SurveyCountry, SurveyLevel, SurveyTitle
+from .models import ExchangeRate, Location, Role, SurveyCell, SurveyCountry, SurveyLevel, SurveyTitle
 
 COLUMNS = (
     "work_year",
@@ -176,8 +176,6 @@ class Imported:
 def save_cells(cells: list[dict]) -> Imported:
     """Write the cells (call inside `publishing`): new ones added, others updated, stale ones removed.
     A cell's `known_gap` (staff's words) is kept."""
-    from .models import Location, Role
-
     result = Imported()
     roles = {r.slug: r for r in Role.objects.all()}
     locations = {loc.slug: loc for loc in Location.objects.all()}

@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 
 from . import state
 from .models import Industry, Location, Provenance, Role, SalaryBand
+from .validation import bounded_decimal, shown
 
 COLUMNS = ["role", "location", "industry", "min", "max", "open_top", "currency", "pay_basis", "provenance", "source"]
 REQUIRED = ["min", "max", "currency", "provenance", "source"]
@@ -77,12 +78,14 @@ class Survey:
 
 
 def _amount(text: str) -> Decimal:
-    """ "$95,000" → 95000; `InvalidOperation` for anything that is not a finite number (NaN, sNaN, Infinity)."""
+    """ "$95,000" → 95000; `InvalidOperation` for anything that is not a finite number (NaN, sNaN, Infinity)
+    or has more digits or a larger exponent than any pay (checked on the text, before any arithmetic: a
+    "1e999999999" hung the worker, and "1e1000000" was written out in full in a message)."""
     cleaned = text.replace(",", "").replace(" ", "").lstrip("$£€₹")
-    amount = Decimal(cleaned)
-    if not amount.is_finite():
-        raise InvalidOperation(f"{text} is not finite")
-    return amount
+    try:
+        return bounded_decimal(cleaned)
+    except ValueError as error:
+        raise InvalidOperation(str(error)) from None
 
 
 def _text(row: dict, column: str) -> str:
@@ -103,7 +106,7 @@ def _band_for(row: dict, line: int) -> tuple[SurveyRow, dict]:
     model = {"role": Role, "location": Location, "industry": Industry}[kind]
     related = model.objects.filter(slug=slug).first() if SLUG.fullmatch(slug) else None
     if related is None:
-        result.errors.append(f"there is no {kind} “{slug}”")
+        result.errors.append(f"there is no {kind} “{shown(slug)}”")
         return result, {}
     values: dict = {"kind": kind, kind: related}
     for column in REQUIRED:
@@ -115,19 +118,19 @@ def _band_for(row: dict, line: int) -> tuple[SurveyRow, dict]:
             try:
                 values[name] = _amount(text)
             except InvalidOperation:
-                result.errors.append(f"{column}: “{text}” is not an amount")
+                result.errors.append(f"{column}: “{shown(text)}” is not an amount")
     open_top = _text(row, "open_top").lower()
     if open_top not in YES | NO:
-        result.errors.append(f"open_top: write yes or no, not “{open_top}”")
+        result.errors.append(f"open_top: write yes or no, not “{shown(open_top)}”")
     values["open_ended"] = open_top in YES
     values["currency"] = _text(row, "currency").upper()
     basis = _text(row, "pay_basis").lower() or SalaryBand.Covers.BASE
     if basis not in SalaryBand.Covers.values:
-        result.errors.append(f"pay_basis: write base or total, not “{basis}”")
+        result.errors.append(f"pay_basis: write base or total, not “{shown(basis)}”")
     values["covers"] = basis
     provenance = _text(row, "provenance").lower()
     if provenance and provenance not in Provenance.values:
-        result.errors.append(f"provenance: write article or assumption, not “{provenance}”")
+        result.errors.append(f"provenance: write article or assumption, not “{shown(provenance)}”")
     values["provenance"] = provenance
     return result, values
 
@@ -188,6 +191,14 @@ def _unreadable(text: str, reader: csv.DictReader) -> str | None:
     return None
 
 
+def _unreadable_line(line: int, error: csv.Error) -> str:
+    if str(error) == "unexpected end of data":  # strict csv: the file ended inside a quoted cell
+        return (
+            f'Line {line} cannot be read as CSV: a quote (") opened on it is never closed; nothing was read from it on.'
+        )
+    return f"Line {line} cannot be read as CSV ({error}); nothing after it was read."
+
+
 def read(text: str, *, confirm_large_changes: bool = False) -> Survey:
     """Every line of the file as a band to add or change, with what is wrong with it.
 
@@ -195,7 +206,9 @@ def read(text: str, *, confirm_large_changes: bool = False) -> Survey:
     error, never an exception. A band whose figures move by more than half is refused unless
     `confirm_large_changes`.
     """
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    # strict: a quote opened and never closed is an error for its line, not the rest of the file read
+    # into one cell (and shown as a change).
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), strict=True)
     wrong = _unreadable(text, reader)
     if wrong:
         return Survey([], [wrong])
@@ -203,12 +216,13 @@ def read(text: str, *, confirm_large_changes: bool = False) -> Survey:
     rows, errors, seen = [], [], {}
     lines = iter(reader)
     for index in itertools.count(2):
+        starts_at = reader.line_num + 1  # the line of the file this record starts on
         try:
             raw = next(lines)
         except StopIteration:
             break
         except csv.Error as error:
-            errors.append(f"Line {index} cannot be read as CSV ({error}); nothing after it was read.")
+            errors.append(_unreadable_line(starts_at, error))
             break
         if index - 1 > MAX_ROWS:
             errors.append(f"The file has more than {MAX_ROWS} bands; import it in parts.")

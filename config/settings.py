@@ -43,8 +43,12 @@ if DEBUG:
     SECRET_KEY = SECRET_KEY or "django-insecure-local-development-only"
     ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]", "testserver"]
 else:
-    if len(SECRET_KEY) < 32:
-        raise ImproperlyConfigured("With DEBUG=0, set SECRET_KEY to a random string of 32+ characters.")
+    # 50, as `check --deploy` asks (security.W009): a shorter key was accepted and only warned about.
+    if len(SECRET_KEY) < 50:
+        raise ImproperlyConfigured(
+            "With DEBUG=0, set SECRET_KEY to a random string of 50+ characters: "
+            'python -c "import secrets; print(secrets.token_urlsafe(50))"'
+        )
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("With DEBUG=0, set ALLOWED_HOSTS (comma-separated host names).")
 
@@ -88,10 +92,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Cache-Control: private, no-store on anything that may show pay or personal data (one place).
+    "config.middleware.PrivateResponseMiddleware",
+    # Pay in a GET query (an old link) is never read: the same address without it.
+    "config.middleware.PayOutOfQueriesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "config.middleware.DatabaseUnavailableMiddleware",
+    "config.middleware.StoredValueMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -198,6 +207,10 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[CareerPath] "
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 # Tell the owner about email and password changes, at the address that was primary before the change.
 ACCOUNT_EMAIL_NOTIFICATIONS = True
+# The failed-log-in lock counts per address whatever the Host header says (accounts/adapter.py).
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# Sign-up takes as long for an address that has an account as for a new one (accounts/forms.py).
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
 ACCOUNT_RATE_LIMITS = {
     "login": os.environ.get("RATE_LIMIT_LOGIN", "30/m/ip"),
     "login_failed": os.environ.get("RATE_LIMIT_LOGIN_FAILED", "10/m/ip,5/5m/key"),
@@ -209,7 +222,9 @@ LOGIN_REDIRECT_URL = "plan_list"
 ACCOUNT_LOGOUT_REDIRECT_URL = "home"
 ACCOUNT_SIGNUP_REDIRECT_URL = "plan_list"
 
-# Email: console by default; EMAIL_HOST switches to SMTP.
+# Email: EMAIL_HOST switches to SMTP. Without it: the console in development; in production nothing is sent
+# and nothing written (accounts/mail.py; the console would put password-reset links in the server's log),
+# with a loud warning at start.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CareerPath <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
@@ -219,8 +234,10 @@ if EMAIL_HOST:
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "1")
-else:
+elif DEBUG:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    EMAIL_BACKEND = "accounts.mail.NoMailServerBackend"
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

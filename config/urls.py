@@ -19,5 +19,6 @@ urlpatterns = [
 
 handler400 = "config.views.bad_request"
 handler403 = "config.views.permission_denied"
+handler429 = "config.views.too_many_requests"  # read by allauth's rate limits
 handler404 = "config.views.page_not_found"
 handler500 = "config.views.server_error"

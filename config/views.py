@@ -1,5 +1,7 @@
 """Site-wide answers that belong to no app: the health check, the favicon and the error pages."""
 
+from allauth.core.internal.ratelimit import parse_rates
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
@@ -41,6 +43,24 @@ def csrf_failure(request, reason=""):
     # A missing or stale form token. Django's own page has inline style (blocked by our CSP) and
     # explains CSRF to whoever forged the request; ours says to reload and try again.
     return _error_page(403)
+
+
+def _retry_after_seconds() -> int:
+    """The longest period of the rate limits that answer 429 (the failed-log-in lock answers on the form)."""
+    periods = [
+        rate.duration
+        for action, rates in settings.ACCOUNT_RATE_LIMITS.items()
+        if action != "login_failed"
+        for rate in parse_rates(rates)
+    ]
+    return int(max(periods, default=60))
+
+
+def too_many_requests(request, exception=None):
+    """allauth's answer over a rate limit (it calls `config.urls.handler429`): 429 with Retry-After."""
+    response = HttpResponse(loader.get_template("429.html").render({}, request), status=429)
+    response["Retry-After"] = str(_retry_after_seconds())
+    return response
 
 
 def page_not_found(request, exception=None):

@@ -25,6 +25,7 @@ The model, in short:
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
@@ -100,7 +101,13 @@ def parse_custom(text: str) -> tuple[float, ...]:
     parts = [part.strip().rstrip("%").strip() for part in text.replace(";", ",").split(",")]
     if not any(parts):
         raise ValueError("empty")
-    return tuple(float(part) for part in parts)
+    # "nan", "inf" and "1e999" are not a year's share: refused here, or every figure read from them is NaN.
+    if any(len(part) > 12 for part in parts):
+        raise ValueError("too long")
+    percents = tuple(float(part) for part in parts)
+    if not all(math.isfinite(p) for p in percents):
+        raise ValueError("not a finite number")
+    return percents
 
 
 def schedule_percents(vesting: str, custom: tuple[float, ...] = ()) -> tuple[float, ...]:

@@ -10,6 +10,7 @@ from engine.profile import Profile
 from engine.projection import project
 from engine.results import Projection, Step, TrackProjection
 from engine.rounding import round_pay
+from engine.slugs import Track
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +49,12 @@ class WhatIf:
 
 
 def focus_track(projection: Projection) -> TrackProjection:
-    """The track the person aims for, or the one with the highest top."""
+    """The track the person aims for, or (any track) the one that earns the most total pay over the horizon,
+    as paid: the track the headline, the what-ifs and the earnings sentence all speak of (a tie goes to
+    staying an individual contributor, as the earnings sentence breaks it)."""
     if projection.profile.target_track:
         return projection.track(projection.profile.target_track)
-    return max(projection.tracks, key=lambda t: t.top.base_max)
+    return max(projection.tracks, key=lambda t: (t.cumulative, t.track == Track.IC))
 
 
 def _next_step(track: TrackProjection) -> Step:
@@ -140,6 +143,7 @@ class Elsewhere:
     cumulative_real: float = 0.0  # the same in today's money
     usd_cumulative: float | None = None
     usd_cumulative_real: float | None = None
+    market_pay: bool = True  # False: the figures start from the pay the person gave (their own location)
 
 
 def across_locations(
@@ -148,17 +152,24 @@ def across_locations(
     """The same plan in every location, at the next step of the focus track and over the horizon,
     locally and in USD. `base` is the profile's own projection, when the caller has it already.
 
-    Pay given in one place says nothing of pay in another (nor is it in that currency), so every
-    location, this one included, shows market pay for the profile without it.
+    Pay given in one place says nothing of pay in another (nor is it in that currency), so every other
+    location shows market pay for the profile without it (`Elsewhere.market_pay`); this location is the
+    profile's own projection, its pay included, so that its figures are the page's own.
     """
-    track_slug = focus_track(base or project(profile, catalog, start_year)).track
+    base = base or project(profile, catalog, start_year)
+    track_slug = focus_track(base).track
+    own = profile
     profile = profile.without_pay()
     rows = []
     for slug, location in catalog.locations.items():
         if slug not in catalog.location_bands:
             continue
-        moved = project(replace(profile, location=slug), catalog, start_year, only_tracks=(track_slug,))
-        track = moved.track(track_slug)
+        here = slug == profile.location
+        if here and own.current_base is not None:
+            track = base.track(track_slug)
+        else:
+            moved = project(replace(profile, location=slug), catalog, start_year, only_tracks=(track_slug,))
+            track = moved.track(track_slug)
         step = _next_step(track)
         rate = catalog.rates.get(step.currency)
         usd = rate.usd_per_unit if rate else None
@@ -176,6 +187,7 @@ def across_locations(
                 track.cumulative_real,
                 round_pay(track.cumulative * usd) if usd else None,
                 round_pay(track.cumulative_real * usd) if usd else None,
+                market_pay=not (here and own.current_base is not None),
             )
         )
     return rows

@@ -32,7 +32,7 @@ from engine.profile import Profile
 from engine.results import PayPosition
 from engine.slugs import Param
 
-from .mapping import currency_of, merit_raise_percent, terms_of, vesting_percents
+from .mapping import check_stored, currency_of, merit_raise_percent, terms_of, vesting_percents
 from .models import OPTIONS
 
 OPTION_LABELS = {
@@ -89,6 +89,9 @@ class OfferAnalysis:
     values: dict
     catalog: Catalog
     year: int
+
+    def __post_init__(self) -> None:
+        check_stored(self.values)
 
     @cached_property
     def currency(self) -> str:

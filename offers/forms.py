@@ -13,16 +13,16 @@ from careerpath.clock import this_year
 from careerpath.forms import PayCurrency, PlanForm
 from compensation.forms import MAX_PAY_USD, MAX_STORED, amount_field, local_limit
 from compensation.money import format_money
+from compensation.validation import OneLineName, field_messages
 from engine.catalog import Catalog
 from engine.offers import CUSTOM, VESTING_PRESETS, parse_custom
 from engine.profile import ProjectionError
 from engine.slugs import Param
 
 from .analysis import band_for
-from .models import EQUITY_TYPES, OPTIONS, VESTING_CHOICES
+from .models import EQUITY_TYPES, MAX_SCHEDULE_YEARS, OPTIONS, PERCENT_RANGES, PRICE_RANGE, VESTING_CHOICES
 
 MAX_GRANT_USD = 100_000_000
-MAX_SCHEDULE_YEARS = 10
 START_WITHIN_DAYS = 730  # "more than two years away" is refused
 MAX_COMPARED = 4
 MONEY_FIELDS = ("base", "sign_on_year1", "sign_on_year2", "equity_grant")
@@ -35,24 +35,31 @@ def _price(label: str, what: str, *, help_text: str = "") -> forms.DecimalField:
     return forms.DecimalField(
         label=label,
         required=False,
-        min_value=0,
-        max_value=1_000_000,
+        min_value=PRICE_RANGE[0],
+        max_value=PRICE_RANGE[1],
         max_digits=12,
         decimal_places=4,
         help_text=help_text,
         widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
-        error_messages={
-            "invalid": f"Enter the {what} as a price per share, like 2.50.",
-            "min_value": f"The {what} cannot be negative.",
-            "max_value": f"The {what} must be 1,000,000 or less a share.",
-            "max_decimal_places": f"Give the {what} with at most four decimals.",
-            "max_digits": f"The {what} must be 1,000,000 or less a share.",
-        },
+        error_messages=field_messages(
+            invalid=f"Enter the {what} as a price per share, like 2.50.",
+            min_value=f"The {what} cannot be negative.",
+            max_value=f"The {what} must be 1,000,000 or less a share.",
+            max_decimal_places=f"Give the {what} with at most four decimals.",
+            max_digits=f"The {what} must be 1,000,000 or less a share.",
+            max_whole_digits=f"The {what} must be 1,000,000 or less a share.",
+        ),
     )
 
 
 def _amount(label: str, what: str, *, required: bool = False, help_text: str = "") -> forms.IntegerField:
     return amount_field(label, what, whose="the", max_value=MAX_STORED, required=required, help_text=help_text)
+
+
+def _range(name: str) -> dict[str, int]:
+    """A percent field's bounds, from the one table the stored-value check reads too (models.PERCENT_RANGES)."""
+    low, high = PERCENT_RANGES[name]
+    return {"low": low, "high": high}
 
 
 def _percent(label: str, what: str, *, low: int, high: int, required: bool = False, help_text: str = ""):
@@ -66,14 +73,15 @@ def _percent(label: str, what: str, *, low: int, high: int, required: bool = Fal
         decimal_places=2,
         help_text=help_text,
         widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
-        error_messages={
-            "required": f"Enter the {what}.",
-            "invalid": f"Enter the {what} as a number of percent, like 15.",
-            "min_value": f"The {what} {below}.",
-            "max_value": f"The {what} must be {high} % or less.",
-            "max_decimal_places": f"Give the {what} with at most two decimals.",
-            "max_digits": f"The {what} must be {high} % or less.",
-        },
+        error_messages=field_messages(  # "200 % or less": a literal percent, not a format code
+            required=f"Enter the {what}.",
+            invalid=f"Enter the {what} as a number of percent, like 15.",
+            min_value=f"The {what} {below}.",
+            max_value=f"The {what} must be {high} % or less.",
+            max_decimal_places=f"Give the {what} with at most two decimals.",
+            max_digits=f"The {what} must be {high} % or less.",
+            max_whole_digits=f"The {what} must be {high} % or less.",
+        ),
     )
 
 
@@ -89,6 +97,7 @@ class OfferForm(forms.Form):
 
     company = forms.CharField(
         max_length=120,
+        validators=[OneLineName("the company's name")],
         error_messages={
             "required": "Name the company, like “Acme AI”.",
             "max_length": "Keep the company's name to 120 characters or fewer.",
@@ -100,7 +109,10 @@ class OfferForm(forms.Form):
     company_type = _choice("company type")
     base = _amount("Base salary", "base salary", required=True, help_text="A year, before tax.")
     bonus_target_percent = _percent(
-        "Target bonus (% of base)", "target bonus", low=0, high=200, help_text="Leave empty for no bonus."
+        "Target bonus (% of base)",
+        "target bonus",
+        **_range("bonus_target_percent"),
+        help_text="Leave empty for no bonus.",
     )
     sign_on_year1 = _amount("Sign-on bonus, year 1", "year-1 sign-on bonus")
     sign_on_year2 = _amount("Sign-on bonus, year 2", "year-2 sign-on bonus")
@@ -160,8 +172,7 @@ class OfferForm(forms.Form):
     dilution_percent_per_round = _percent(
         "Dilution per future round (%)",
         "dilution per round",
-        low=0,
-        high=90,
+        **_range("dilution_percent_per_round"),
         help_text="Each funding round sells new shares; 15–25 % a round is common. Applies to the exit price.",
     )
     rounds = forms.IntegerField(
@@ -218,16 +229,14 @@ class OfferForm(forms.Form):
     refresher_percent = _percent(
         "Yearly refresher (% of the grant)",
         "refresher",
-        low=0,
-        high=100,
+        **_range("refresher_percent"),
         help_text="A new grant each year from year 2, only if the offer promises one in writing. Leave empty "
         "for none: a refresher is not guaranteed, so none is counted unless you give it.",
     )
     stock_growth_percent = _percent(
         "Yearly stock growth (%)",
         "stock growth",
-        low=-90,
-        high=200,
+        **_range("stock_growth_percent"),
         help_text="May be negative. 0 values the shares at the grant price.",
     )
     start_date = forms.DateField(

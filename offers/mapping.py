@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from compensation.validation import StoredValueError, is_finite_number
 from engine.catalog import Catalog
 from engine.offers import (
     CUSTOM,
@@ -22,7 +23,7 @@ from engine.offers import (
 )
 from engine.slugs import WorkMode
 
-from .models import OPTIONS, Offer
+from .models import MAX_SCHEDULE_YEARS, OPTIONS, PERCENT_RANGES, PRICE_RANGE, Offer
 
 # An offer's choice fields: form field -> (the catalog table its slug is in, the offer's id column).
 CHOICES = {
@@ -65,6 +66,30 @@ OPTION_FIELDS = (
     "rounds",
     "exercise_window_days",
 )
+
+
+PRICES = ("strike_price", "fmv_price", "preferred_price", "exit_value")
+
+
+def check_stored(values: Mapping[str, Any]) -> None:
+    """Raise StoredValueError if a stored offer holds a value its form refuses (a NaN vesting year, a percent
+    or price out of range, written before a rule or by hand): every page reading it then says so and links
+    to its edit page (config.middleware.StoredValueMiddleware) instead of failing."""
+    bounds = {**PERCENT_RANGES, **dict.fromkeys(PRICES, PRICE_RANGE)}
+    for name, (low, high) in bounds.items():
+        value = values.get(name)
+        if value is not None and not (is_finite_number(value) and low <= value <= high):
+            raise StoredValueError(f"a {name.replace('_', ' ')} of {str(value)[:20]}", "offer_edit", "offer_id")
+    if values.get("vesting") == CUSTOM:
+        text = values.get("vesting_custom") or ""
+        try:
+            percents = parse_custom(text)
+        except ValueError:
+            percents = ()
+        if not percents or len(percents) > MAX_SCHEDULE_YEARS or any(p < 0 for p in percents):
+            raise StoredValueError(f"the custom vesting schedule “{text[:40]}”", "offer_edit", "offer_id")
+        if abs(sum(percents) - 100) > 0.001:
+            raise StoredValueError(f"the custom vesting schedule “{text[:40]}”", "offer_edit", "offer_id")
 
 
 def values_of(offer: Offer, catalog: Catalog) -> dict:

@@ -8,6 +8,17 @@ from careerpath.models import Plan
 from compensation.models import CompanyType, Industry, Location, Role
 from engine.offers import CUSTOM, VESTING_PRESETS
 
+MAX_SCHEDULE_YEARS = 10
+# The percent fields' ranges: the form refuses anything outside them, and a stored value outside them
+# (written before the rule, or by hand) is refused when read (analysis.check_stored).
+PERCENT_RANGES = {
+    "bonus_target_percent": (0, 200),
+    "refresher_percent": (0, 100),
+    "stock_growth_percent": (-90, 200),
+    "dilution_percent_per_round": (0, 90),
+}
+PRICE_RANGE = (0, 1_000_000)  # a price per share: strike, 409A, preferred, exit
+
 VESTING_CHOICES = [(v.slug, v.name) for v in VESTING_PRESETS.values()] + [
     (CUSTOM, "Custom: a percent per year, summing to 100")
 ]

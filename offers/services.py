@@ -8,6 +8,7 @@ from careerpath import selectors as plan_selectors
 from careerpath import services as plan_services
 from careerpath.clock import this_year
 from careerpath.models import Plan
+from compensation.validation import one_line
 from engine.catalog import Catalog
 
 from .analysis import OfferAnalysis
@@ -60,7 +61,8 @@ def offer_as_plan(offer: Offer, catalog: Catalog, year: int, *, years_experience
 def start_plan_from_offer(offer: Offer, person: dict, catalog: Catalog, year: int) -> Plan:
     """A new plan from the offer; every other plan stays as it is. The offer is then weighed beside it."""
     values = offer_as_plan(offer, catalog, year, **person)
-    title = f"From the offer: {offer.company}"[: Plan.TITLE_MAX_LENGTH]
+    # A company's name stored before the one-line rule may hold a line break: the title never does.
+    title = one_line(f"From the offer: {offer.company}")[: Plan.TITLE_MAX_LENGTH]
     plan = plan_services.create_plan(offer.owner, {"title": title, "notes": "", **values}, catalog)
     offer.plan = plan
     offer.save(update_fields=["plan", "updated"])

@@ -18,6 +18,7 @@ from careerpath.exports import write_csv
 from careerpath.services import Conflict
 from careerpath.views.rendering import render_page
 from compensation.catalog import get_catalog
+from compensation.validation import StoredValueError
 
 from . import selectors, services
 from .analysis import OfferAnalysis
@@ -48,7 +49,12 @@ def offer_list(request):
     offers = list(selectors.offers_of(request.user))
     rows = []
     for offer in offers:
-        analysis = OfferAnalysis(values_of(offer, catalog), catalog, this_year())
+        try:
+            analysis = OfferAnalysis(values_of(offer, catalog), catalog, this_year())
+        except StoredValueError as error:  # one offer with a value its form refuses: the others still list
+            level, location = catalog.name_for("role", offer.level_id), catalog.name_for("location", offer.location_id)
+            rows.append({"offer": offer, "level": level, "location": location, "needs_fixing": error.what})
+            continue
         rows.append(
             {
                 "offer": offer,

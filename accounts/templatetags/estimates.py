@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..estimates import SESSION_KEY, describe
+from ..estimates import SESSION_KEY, describe, describe_pay
 from ..models import PendingEstimate
 
 register = template.Library()
@@ -17,4 +17,9 @@ def estimate_offer(context) -> dict:
     if estimate is None:
         del request.session[SESSION_KEY]  # saved or dismissed since
         return {"estimate": None}
-    return {"estimate": estimate, "description": describe(estimate), "csrf_token": context.get("csrf_token")}
+    return {
+        "estimate": estimate,
+        "description": describe(estimate),
+        "pay": describe_pay(estimate),
+        "csrf_token": context.get("csrf_token"),
+    }

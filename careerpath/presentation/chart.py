@@ -1,10 +1,13 @@
 """Geometry of the pay-over-years chart (pure): the template draws it as inline SVG.
 
 Each step is a shaded band from the year it is typically reached to the next step (or the chart's
-end), spanning the step's base pay range, with a line at its midpoint and the role's name. A step
-several tracks share (the same role, year and pay) is drawn once, in the "shared" colour, so that
-overlapping tracks never mix into a colour the legend does not show. The pay axis fits the data:
-it starts at a round figure below the lowest pay, not at zero, and its baseline is drawn.
+end), spanning the step's total pay range (base, bonus and equity; a dashed outline), with its base pay
+range inside it (solid, with a line at its midpoint) and the role's name. A step several tracks share
+(the same role, year and pay) is drawn once, in the "shared" colour, so that overlapping tracks never mix
+into a colour the legend does not show. The pay axis fits the data: it starts at a round figure below the
+lowest pay (zero if that is where it lands, as the note under the chart says), and its baseline is drawn.
+A role's name goes where it overlaps no other name; where there is no such place it is left out (the tip
+and the table have it), so names never overlap.
 """
 
 from __future__ import annotations
@@ -54,9 +57,14 @@ class Bar:
     mid_y: float
     title: str
     short: str
+    name_shown: bool
     year: int
-    pay: str  # the range as shown: "$150,000 – $180,000"
-    label: str  # what the bar says to a screen reader and in its tip
+    pay: str  # the base range as shown: "$150,000 – $180,000"
+    total: str  # the total range as shown, or "" (no total for this step)
+    total_y: float  # the total band's top and height (0 when there is none)
+    total_height: float
+    label: str  # what the bar says to a screen reader
+    tip_text: str  # what its tip says: "Senior, 2028: $300,000 – $340,000 total, $200,000 – $220,000 base"
     name_x: float
     name_y: float
     tip_x: float
@@ -80,6 +88,7 @@ class Row:
     title: str
     year: int
     pay: str
+    total: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +100,7 @@ class Chart(Frame):
     y_ticks: tuple[Tick, ...]
     currency: str
     baseline: str  # the axis's lowest figure, said in words under the chart
+    from_zero: bool = False  # the axis starts at zero (the note then says so, and nothing else)
 
 
 def _overlaps(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
@@ -102,7 +112,7 @@ def build(projection: Projection) -> Chart:
     start = projection.start_year
     end = max(step.year for _, step in steps) + 2
     low = min(step.base_min for _, step in steps)
-    high = max(step.base_max for _, step in steps)
+    high = max(max(step.base_max, step.total_max or 0) for _, step in steps)
     # A pay given above every band holds every step at one figure: keep a span of a tenth of it.
     span = max(high - low, high * 0.1, 1)
     step_pay = nice_step(span)
@@ -121,11 +131,15 @@ def build(projection: Projection) -> Chart:
     # A step drawn once however many tracks share it: keyed by what the chart shows.
     owners: dict[tuple, list] = {}
     for track, step in steps:
-        owners.setdefault((step.role, step.year, step.base_min, step.base_max), []).append((track, step))
+        key = (step.role, step.year, step.base_min, step.base_max, step.total_min, step.total_max)
+        owners.setdefault(key, []).append((track, step))
 
+    currency = projection.currency
     pays = {
-        (step.base_min, step.base_max): money_range(step.base_min, step.base_max, projection.currency)
+        (low_, high_): money_range(low_, high_, currency)
         for _, step in steps
+        for low_, high_ in ((step.base_min, step.base_max), (step.total_min, step.total_max))
+        if low_ is not None and high_ is not None
     }  # one string per range: most steps are drawn once and listed once per track holding them
     placed: list[tuple[float, float, float, float]] = []
     bars = []
@@ -137,6 +151,10 @@ def build(projection: Projection) -> Chart:
         x0, x1 = x_of(step.year), x_of(max(until, step.year + 1))
         y0, y1 = y_of(step.base_max), y_of(step.base_min)
         pay = pays[(step.base_min, step.base_max)]
+        has_total = step.total_min is not None and step.total_max is not None
+        total = pays[(step.total_min, step.total_max)] if has_total else ""
+        t0, t1 = (y_of(step.total_max), y_of(step.total_min)) if has_total else (y0, y0)
+        top = min(y0, t0)  # the name goes above the whole step, its total included
         names = " and ".join(t.name for t, _ in holders) if shared else track.name
         short = short_title(step.title)
 
@@ -144,18 +162,30 @@ def build(projection: Projection) -> Chart:
         text_w = len(short) * CHAR_WIDTH
         nx = min(x0 + 3, plot_right - text_w)
         box = None
-        for ny in (y0 - 5, y1 + LABEL_SIZE + 3, y0 - 5 - LABEL_SIZE - 2, y0 - 5 - 2 * (LABEL_SIZE + 2)):
+        for ny in (
+            top - 5,
+            y1 + LABEL_SIZE + 3,
+            top - 5 - LABEL_SIZE - 2,
+            top - 5 - 2 * (LABEL_SIZE + 2),
+            y1 + 2 * LABEL_SIZE + 5,
+            top - 5 - 3 * (LABEL_SIZE + 2),
+        ):
             candidate = (nx, ny - LABEL_SIZE, nx + text_w, ny + 2)
-            if not any(_overlaps(candidate, other) for other in placed):
+            inside = ny - LABEL_SIZE >= 0 and ny + 2 <= area.plot_bottom
+            if inside and not any(_overlaps(candidate, other) for other in placed):
                 box = candidate
                 break
-        box = box or (nx, y0 - 5 - LABEL_SIZE, nx + text_w, y0 - 3)
-        placed.append(box)
+        if box is None:
+            short, box = "", (nx, top, nx, top)  # no room: the tip and the table name it
+        else:
+            placed.append(box)
 
-        label = f"{names}: {step.title} from {step.year}, {pay}"
-        tip_text_w = len(f"{step.title}, {step.year}: {pay}") * CHAR_WIDTH + 12
+        totals = f", {total} total" if total else ""
+        label = f"{names}: {step.title} from {step.year}, {pay} base{totals}"
+        tip = f"{step.title}, {step.year}: " + (f"{total} total, {pay} base" if total else f"{pay} base")
+        tip_text_w = len(tip) * CHAR_WIDTH + 12
         tip_x = min(max(LEFT, x0), plot_right - tip_text_w)
-        tip_y = y0 - TIP_HEIGHT - 4 if y0 - TIP_HEIGHT - 4 >= 0 else y1 + 4
+        tip_y = top - TIP_HEIGHT - 4 if top - TIP_HEIGHT - 4 >= 0 else y1 + 4
         bars.append(
             Bar(
                 index=index,
@@ -166,10 +196,15 @@ def build(projection: Projection) -> Chart:
                 height=round(max(y1 - y0, 2), 1),
                 mid_y=round((y0 + y1) / 2, 1),
                 title=step.title,
-                short=short,
+                short=short or short_title(step.title),
+                name_shown=bool(short),
                 year=step.year,
                 pay=pay,
+                total=total,
+                total_y=round(t0, 1),
+                total_height=round(max(t1 - t0, 2), 1),
                 label=label,
+                tip_text=tip,
                 name_x=round(box[0], 1),
                 name_y=round(box[3] - 2, 1),
                 tip_x=round(max(0, tip_x), 1),
@@ -182,7 +217,16 @@ def build(projection: Projection) -> Chart:
     series = tuple(Series(t.track, t.name) for t in projection.tracks if t.track in shown)
     if "shared" in shown:
         series += (Series("shared", "Steps the tracks share"),)
-    rows = tuple(Row(track.name, step.title, step.year, pays[(step.base_min, step.base_max)]) for track, step in steps)
+    rows = tuple(
+        Row(
+            track.name,
+            step.title,
+            step.year,
+            pays[(step.base_min, step.base_max)],
+            pays.get((step.total_min, step.total_max), "—"),
+        )
+        for track, step in steps
+    )
 
     x_ticks = year_ticks(range(start, end), x_of)
     y_ticks = money_ticks(y_min, y_max, step_pay, y_of, projection.currency)
@@ -195,6 +239,7 @@ def build(projection: Projection) -> Chart:
         y_ticks,
         projection.currency,
         format_compact(y_min, projection.currency),
+        y_min == 0,
     )
 
 
@@ -203,11 +248,11 @@ def build(projection: Projection) -> Chart:
 
 
 def bar_marks(chart: Chart) -> SafeString:
-    """Each step's band, midline and name; focusable, with its figures for screen readers."""
+    """Each step's base band and midline; focusable, with its figures (base and total) for screen readers."""
     return marks(
         '<g class="bar s-{} b{}" tabindex="0" role="img" aria-label="{}">'
         '<rect class="band" x="{:g}" y="{:g}" width="{:g}" height="{:g}"/>'
-        '<line class="mid" x1="{:g}" x2="{:g}" y1="{:g}" y2="{:g}"/><text class="name" x="{:g}" y="{:g}">{}</text></g>',
+        '<line class="mid" x1="{:g}" x2="{:g}" y1="{:g}" y2="{:g}"/></g>',
         (
             (
                 b.series,
@@ -221,28 +266,40 @@ def bar_marks(chart: Chart) -> SafeString:
                 b.x + b.width,
                 b.mid_y,
                 b.mid_y,
-                b.name_x,
-                b.name_y,
-                b.short,
             )
             for b in chart.bars
         ),
     )
 
 
+def total_marks(chart: Chart) -> SafeString:
+    """Each step's total pay band, drawn behind its base band (a step with no total has none)."""
+    return marks(
+        '<rect class="band-total s-{}" x="{:g}" y="{:g}" width="{:g}" height="{:g}"/>',
+        ((b.series, b.x, b.total_y, b.width, b.total_height) for b in chart.bars if b.total),
+    )
+
+
+def name_marks(chart: Chart) -> SafeString:
+    """The role names that found a free place (the others are in their tips and the table)."""
+    return marks(
+        '<text class="name" x="{:g}" y="{:g}">{}</text>',
+        ((b.name_x, b.name_y, b.short) for b in chart.bars if b.name_shown),
+    )
+
+
 def row_marks(chart: Chart) -> SafeString:
     """The chart as a table (in a closed <details>): every step of every track."""
     return marks(
-        '<tr><td>{}</td><th scope="row">{}</th><td>{}</td><td class="nowrap">{}</td></tr>',
-        ((r.track, r.title, r.year, r.pay) for r in chart.rows),
+        '<tr><td>{}</td><th scope="row">{}</th><td>{}</td><td class="nowrap">{}</td><td class="nowrap">{}</td></tr>',
+        ((r.track, r.title, r.year, r.total, r.pay) for r in chart.rows),
     )
 
 
 def tip_marks(chart: Chart) -> SafeString:
     """The tip each band shows on focus, hover or tap (CSS only)."""
     return marks(
-        '<g class="tip t{}"><rect x="{:g}" y="{:g}" width="{:g}" height="{:g}"/>'
-        '<text x="{:g}" y="{:g}">{}, {}: {}</text></g>',
+        '<g class="tip t{}"><rect x="{:g}" y="{:g}" width="{:g}" height="{:g}"/><text x="{:g}" y="{:g}">{}</text></g>',
         (
             (
                 b.index,
@@ -252,9 +309,7 @@ def tip_marks(chart: Chart) -> SafeString:
                 TIP_HEIGHT,
                 b.tip_x + 6,
                 b.tip_y + TIP_HEIGHT - 6,
-                b.title,
-                b.year,
-                b.pay,
+                b.tip_text,
             )
             for b in chart.bars
         ),

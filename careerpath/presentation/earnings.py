@@ -31,6 +31,10 @@ class Earnings:
         tracks = sorted(projection.tracks, key=lambda t: (-t.cumulative, t.track != Track.IC))
         best = tracks[0]
         other = next((t for t in tracks[1:] if t.track == Track.IC), tracks[1] if len(tracks) > 1 else None)
+        target = self.profile.target_track
+        if target and best.track != target:
+            # The page follows the target: the sentence speaks of it first, against the track that earns most.
+            best, other = projection.track(target), best
         years = self.profile.horizon_years
         if other is None:
             amount = best.cumulative_real if self.real else best.cumulative
@@ -43,9 +47,10 @@ class Earnings:
         lead = f"Over {years} years, {'in today’s money' if self.real else 'as paid'},"
         if first == 0:
             return f"{lead} {track_phrase(best)} earns the same total pay as {track_phrase(other)}."
+        more = "more" if first > 0 else "less"
         return (
-            f"{lead} {track_phrase(best)} earns {format_money(first, cur)} more in total pay than "
-            f"{track_phrase(other)} ({aside}: {format_money(second, cur)})."
+            f"{lead} {track_phrase(best)} earns {format_money(abs(first), cur)} {more} in total pay than "
+            f"{track_phrase(other)} ({aside}: {format_money(abs(second), cur)})."
         )
 
     @cached_property

@@ -72,6 +72,7 @@ class Options:
                 "location": row.location,
                 "name": row.name,
                 "is_current": row.is_current,
+                "market_pay": row.market_pay,
                 "local": money_range(row.base_min, row.base_max, row.currency),
                 "usd": money_range(row.usd_min, row.usd_max, "USD") if row.usd_min else "—",
             }
@@ -117,6 +118,7 @@ class Options:
                 "location": row.location,
                 "name": row.name,
                 "is_current": row.is_current,
+                "market_pay": row.market_pay,
                 "next": money_range(row.base_min, row.base_max, row.currency),
                 "local": format_money(local(row), row.currency),
                 "usd": format_money(usd(row), "USD") if usd(row) is not None else "—",

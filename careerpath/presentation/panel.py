@@ -37,10 +37,10 @@ from .earnings import Earnings
 from .geometry import axis_marks
 from .options import Options
 from .words import (
+    band_place,
     basis_words,
     inflation_words,
     money_words,
-    percentiles,
     your_pay_words,
 )
 
@@ -231,7 +231,7 @@ class ProjectionPanel:
         first, and a panel reads a few hundred of them. The values it prints come escaped (`PRINTED`).
         """
         currency, target = self.projection.currency, self.profile.target_track
-        whose = "this plan" if self.shared else "you"
+        whose = "This plan’s" if self.shared else "Your"
         held = ". Held at the previous step's pay: this role's usual pay here is lower"
         return [
             {
@@ -279,17 +279,19 @@ class ProjectionPanel:
             "title": step.title,
             "is_current": step.is_current,
             "year": step.year,
-            "basis": basis,
+            # The card says its year once ("typically 2032"): its figures are "as paid that year".
+            "basis": "as paid that year" if grown else basis,
+            # Behind "More about this step", one kind of money a sentence: the band and where the pay sits in
+            # it are today's money, as the engine works them out.
             "band": (
-                f"Band here today {money_range(step.band_min, step.band_max, currency)}"
-                f"{'+' if step.band_open_ended else ''}; "
-                f"{whose}: {percentiles(step)} percentile of the band"
-                f"{held if step.floored else ''}"
+                f"Band here, base in today’s money: {money_range(step.band_min, step.band_max, currency)}"
+                f"{'+' if step.band_open_ended else ''}."
             ),
+            "place": f"{whose} pay in it: {band_place(step)}{held if step.floored else ''}.",
             "pay": pay_range(paid.base_min, paid.base_max, currency),
             "total": pay_range(paid.total_min, paid.total_max, currency) if paid.total_min else "",
             # As paid, a later step also says what it is in today's money (the figure "why" explains).
-            "today": (f"{pay_range(step.base_min, step.base_max, currency)} base in today’s money" if grown else ""),
+            "today": (f"In today’s money: {pay_range(step.base_min, step.base_max, currency)} base." if grown else ""),
             "is_assumption": step.is_assumption,
             "figure": f"{track}/{step.role}",  # what its "Why this figure" asks for
         }
@@ -345,7 +347,23 @@ class ProjectionPanel:
             "top_basis": self.basis(top),
             "has_next": following is not now,
             "top_is_next": top is following,
+            "why": self._why_this_track(track),
         }
+
+    def _why_this_track(self, track) -> str:
+        """The one line that says why the headline (and the what-ifs, and the earnings sentence) follow this track."""
+        name = track.name.lower()
+        if self.profile.target_track:
+            return f"Following the {name} track: {'the plan’s' if self.shared else 'your'} target."
+        if len(self.projection.tracks) < 2:
+            return ""
+        amount = track.cumulative_real if self.real else track.cumulative
+        pay = ", from your pay" if self.has_own_pay and not self.shared else ""
+        return (
+            f"Following the {name} track: of the {len(self.projection.tracks)} tracks it earns the most total pay "
+            f"over {self.profile.horizon_years} years ({format_money(amount, self.projection.currency)}, "
+            f"{money_words(self.real)}{pay}). Choose a target track to follow another."
+        )
 
     @cached_property
     def announcement(self) -> str:
@@ -365,8 +383,8 @@ class ProjectionPanel:
     @cached_property
     def chart_axis_title(self) -> str:
         if self.real:
-            return "Base pay a year, today’s money"
-        return "Base pay a year, as paid in the year each step is reached"
+            return "Total pay and base pay a year, today’s money"
+        return "Total pay and base pay a year, as paid in the year each step is reached"
 
     @cached_property
     def earnings_axis_title(self) -> str:
@@ -377,7 +395,9 @@ class ProjectionPanel:
         """The pay chart's SVG marks and its table rows, each kind written in one string."""
         shape = self.chart
         return {
+            "totals": chart.total_marks(shape),
             "bars": chart.bar_marks(shape),
+            "names": chart.name_marks(shape),
             "axes": axis_marks(shape, shape.x_ticks, shape.y_ticks, x_label_y=shape.height - 10),
             "tips": chart.tip_marks(shape),
         }

@@ -89,10 +89,30 @@ def lower_first(name: str) -> str:
     return name
 
 
-def percentiles(step) -> str:
-    """Where a step's pay sits in its band: "23rd–73rd", or one percentile when both ends agree."""
-    low, high = step.percentile_min, step.percentile_max
-    return ordinal(low) if low == high else f"{ordinal(low)}–{ordinal(high)}"
+def band_place(step) -> str:
+    """Where a step's pay sits in its band, in words: "the 23rd–73rd percentile of the band", "below the band",
+    "from below the band to the 40th percentile of the band". Pay outside the band says so: its percentile is
+    clamped at 0 or 100 and would read as the band's own bottom or top."""
+
+    def at(amount: float, percentile: int) -> str:
+        if amount < step.band_min:
+            return "below the band"
+        if amount > step.band_max and not step.band_open_ended:
+            return "above the band"
+        if percentile <= 0:
+            return "the bottom of the band"
+        if percentile >= 100:
+            return "the top of the band"
+        return ordinal(percentile)
+
+    low, high = at(step.base_min, step.percentile_min), at(step.base_max, step.percentile_max)
+    if low == high:
+        return low if low.endswith("band") else f"the {low} percentile of the band"
+    if not low.endswith("band") and not high.endswith("band"):
+        return f"the {low}–{high} percentile of the band"
+    low = low if low.endswith("band") else f"the {low} percentile"
+    high = high if high.endswith("band") else f"the {high} percentile of the band"
+    return f"from {low} to {high}"
 
 
 def explain_line(item: Adjustment) -> str:

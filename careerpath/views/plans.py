@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import HttpResponseClientRedirect
 
 from compensation.catalog import get_catalog
+from compensation.validation import StoredValueError
 from engine.projection import project
 from engine.slugs import Money
 
@@ -52,7 +53,7 @@ def plan_new(request):
         return render(request, PLAN_PAGE, {"form": form, "nav": "plans"}, status=400)
 
     # Arriving from the quick estimate ("Save as a plan") brings its inputs in the query (never the pay).
-    return _new_plan_page(request, PreviewForm.from_query(request.GET, catalog), catalog)
+    return new_plan_page(request, PreviewForm.from_query(request.GET, catalog), catalog)
 
 
 @login_required
@@ -60,12 +61,13 @@ def plan_new(request):
 def plan_new_preview(request):
     """The new-plan form's values previewed: its live update (htmx), or the page without JavaScript."""
     catalog = get_catalog()
-    return _new_plan_page(
+    return new_plan_page(
         request, PreviewForm(request.POST, catalog=catalog), catalog, typed=None if request.htmx else request.POST
     )
 
 
-def _new_plan_page(request, preview, catalog, *, typed=None):
+def new_plan_page(request, preview, catalog, *, typed=None):
+    """The new-plan page with `preview`'s inputs (an estimate's) over the home example, ready to save."""
     values = {**HOME_EXAMPLE, "title": "My career plan"}
     if preview is not None and preview.is_valid():
         values = preview.merged_into(values)
@@ -177,7 +179,14 @@ def plan_edit(request, plan_id: int):
     plan = selectors.own_plan(request.user, plan_id)
     catalog = get_catalog()
     if request.method != "POST":
-        return _plan_page(request, plan, catalog, editing=True, preview=_query_preview(request, catalog))
+        try:
+            return _plan_page(request, plan, catalog, editing=True, preview=_query_preview(request, catalog))
+        except StoredValueError:
+            # A saved value the form refuses: the form, bound to what is saved, shows which and why.
+            form = PlanForm(values_from_plan(plan, selectors.skill_ids(plan), catalog), catalog=catalog)
+            form.is_valid()
+            context = {"plan": plan, "nav": "plans", "editing": True, "form": form, "invalid": form}
+            return render_page(request, PLAN_PAGE, context, status=409)
 
     form = PlanForm(request.POST, catalog=catalog)
     context = {"plan": plan, "nav": "plans", "editing": True, "form": form}

@@ -33,6 +33,7 @@ from compensation.models import (
 )
 from compensation.money import band_range as money_band_range
 from compensation.money import fraction_percent, fraction_points
+from compensation.validation import OneLineName, one_line
 from dataversions.models import DataVersion
 from dataversions.recording import current as current_changeset
 from dataversions.recording import publishing
@@ -83,6 +84,7 @@ class VersionedForm(forms.ModelForm):
     change_note = forms.CharField(
         label="Note for this change",
         max_length=NOTE_MAX_LENGTH,
+        validators=[OneLineName("the note")],  # it names the version, in pages and email subjects
         help_text="Why, in a few words (e.g. “2026 survey: London bands”). It names the new version of the "
         "salary data, and people whose plans it moves read it.",
     )
@@ -93,6 +95,10 @@ class VersionedForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.previewing:
             self.fields["change_note"].required = False
+        # A name (a location's, a role's ...) is shown as a heading and in subjects: one line, as every name.
+        for name in ("name", "title"):
+            if name in self.fields:
+                self.fields[name].validators.append(OneLineName(f"the {name}"))
 
     def is_valid(self):
         valid = super().is_valid()
@@ -177,7 +183,7 @@ class VersionedAdmin(admin.ModelAdmin):
 
     def delete_view(self, request, object_id, extra_context=None):
         if request.method == "POST":
-            note = request.POST.get("change_note", "").strip()
+            note = one_line(request.POST.get("change_note", ""))
             if not note:
                 messages.error(request, "Write a note for this change: why the row goes.")
                 return HttpResponseRedirect(request.path)
@@ -462,7 +468,9 @@ class SurveyForm(forms.Form):
 
     file = forms.FileField(label="CSV file", required=False, help_text="UTF-8, with the header line below.")
     text = forms.CharField(widget=forms.HiddenInput, required=False)
-    change_note = forms.CharField(label="Note for this version", max_length=NOTE_MAX_LENGTH, required=False)
+    change_note = forms.CharField(
+        label="Note for this version", max_length=NOTE_MAX_LENGTH, required=False, validators=[OneLineName("the note")]
+    )
     confirm_large_changes = forms.BooleanField(
         label=f"Confirm changes of more than {LARGE_CHANGE:.0%}",
         required=False,

@@ -1,6 +1,10 @@
 """One-click unsubscribe (RFC 8058) from the data-change digest, without logging in (issue 24, item 11)."""
 
+import base64
+import contextlib
 import re
+import time
+from types import SimpleNamespace
 
 import pytest
 from django.core import mail, signing
@@ -8,7 +12,12 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import DataChangeAlert
-from accounts.services import UNSUBSCRIBE_SALT, send_data_change_digests, unsubscribe_token
+from accounts.services import (
+    UNSUBSCRIBE_SALT,
+    send_data_change_digests,
+    unsubscribe_token,
+    user_id_from_unsubscribe_token,
+)
 from tests.builders import change_band
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +117,42 @@ def test_a_tampered_or_foreign_token_is_a_clear_400_and_changes_nothing(digest, 
 
 def test_each_person_has_their_own_token(user, other_user):
     assert unsubscribe_token(user.pk) != unsubscribe_token(other_user.pk)
+
+
+# Issue 33: links never expired, and the user id was readable in them (a signed value is only base64).
+
+
+def _decoded(token: str) -> str:
+    """Everything a person can read out of a token without the key: each part as is and base64-decoded."""
+    readable = [token]
+    for part in re.split(r"[:.]", token):
+        with contextlib.suppress(ValueError):
+            readable.append(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4)).decode("latin-1"))
+        with contextlib.suppress(ValueError):
+            readable.append(str(int(part, 16)))
+    return " ".join(readable)
+
+
+def test_a_token_does_not_show_whose_it_is():
+    user_id = 777_777
+    for _ in range(20):
+        readable = _decoded(unsubscribe_token(user_id))
+        assert "user" not in readable and "777777" not in readable, readable
+    assert len({unsubscribe_token(user_id) for _ in range(10)}) == 10  # each email's link is new
+    assert user_id_from_unsubscribe_token(unsubscribe_token(user_id)) == user_id
+
+
+def test_a_link_works_for_60_days_then_says_it_has_expired(digest, monkeypatch):
+    message, person = digest
+    link = link_of(message)
+    sent = time.time()
+
+    monkeypatch.setattr(signing, "time", SimpleNamespace(time=lambda: sent + 59 * 86400))
+    assert Client().get(link).status_code == 200
+
+    monkeypatch.setattr(signing, "time", SimpleNamespace(time=lambda: sent + 61 * 86400))
+    for method in ("get", "post"):
+        response = getattr(Client(enforce_csrf_checks=True), method)(link)
+        assert response.status_code == 410
+        assert "This unsubscribe link has expired: links work for 60 days" in response.content.decode()
+    assert alerts_of(person) == 5

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.http import QueryDict
 from django.test import Client
 from django.urls import reverse
 
@@ -56,10 +57,80 @@ def confirm_and_log_in_elsewhere(email: str = "grace@example.com") -> Client:
     return other
 
 
-def test_the_sign_up_link_carries_the_estimate_in_next(client):
+def test_sign_up_to_save_it_sends_the_estimate_form_by_post(client):
     html = client.get(f"{reverse('estimate')}?{urlencode(ESTIMATE)}").content.decode()
-    link = re.search(r'href="(/accounts/signup/\?next=[^"]+)" id="save-estimate"', html).group(1)
-    assert "location%3Dlondon" in link and "skills%3Dnlp" in link
+
+    button = re.search(r'<button[^>]+id="save-estimate"[^>]*>', html).group(0)
+    assert 'form="profile-form"' in button
+    assert f'formaction="{reverse("account_estimate_sign_up")}"' in button
+
+
+PAY = [("current_base", "90000"), ("current_bonus", "9000")]
+
+
+def sign_up_from_the_estimate(client: Client, pairs=ESTIMATE + PAY):
+    """ "Sign up to save it" (the estimate form by POST), then the sign-up form it leads to."""
+    answer = client.post(reverse("account_estimate_sign_up"), dict_of(pairs))
+    assert answer.status_code == 302
+    assert "90000" not in answer["Location"] and "current_base" not in answer["Location"]
+    next_url = QueryDict(answer["Location"].split("?", 1)[1])["next"]
+    assert client.get(answer["Location"]).status_code == 200
+    return sign_up(client, next_url=next_url)
+
+
+def dict_of(pairs) -> dict:
+    data: dict = {}
+    for name, value in pairs:
+        data.setdefault(name, []).append(value)
+    return data
+
+
+def test_pay_typed_into_the_estimate_survives_sign_up_and_is_saved_with_the_plan(client):
+    signed_up = sign_up_from_the_estimate(client)
+    assert "90000" not in signed_up.get("Location", "")
+
+    other = confirm_and_log_in_elsewhere()
+    page = other.get(reverse("plan_list")).content.decode()
+    assert OFFER in page
+    assert "with the pay you typed: base £90,000, bonus £9,000" in page
+    assert "90000" not in page  # the offer's links carry no pay
+    saved = other.post(reverse("account_estimate_save"), follow=True)
+
+    plan = Plan.objects.get(owner__email="grace@example.com")
+    assert (plan.current_base, plan.current_bonus, plan.current_equity) == (90000, 9000, None)
+    assert "saved from your estimate, with your pay (base £90,000, bonus £9,000)" in saved.content.decode()
+
+
+def test_confirming_in_the_same_browser_opens_the_estimate_with_its_pay_filled_in(client):
+    sign_up_from_the_estimate(client)
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+
+    confirmed = client.post(link)
+    assert confirmed["Location"] == reverse("account_estimate")
+    page = client.get(confirmed["Location"]).content.decode()
+
+    assert "Your estimate is filled in with the pay you typed (base £90,000, bonus £9,000)" in page
+    assert re.search(r'name="current_base" value="90000"', page)
+    client.post(reverse("plan_new"), {**dict_of(ESTIMATE + PAY), "title": "London research"})
+    assert Plan.objects.get().current_base == 90000
+    assert not PendingEstimate.objects.exists()
+
+
+def test_an_estimate_without_pay_says_so_on_the_offer(client):
+    sign_up_from_the_estimate(client, ESTIMATE)
+
+    page = confirm_and_log_in_elsewhere().get(reverse("plan_list")).content.decode()
+
+    assert "Senior ML Engineer in London (you gave no pay)" in page
+
+
+def test_sign_up_to_save_it_with_input_that_does_not_fit_answers_400_and_keeps_what_was_typed(client):
+    typed = {**dict_of(ESTIMATE), "current_base": "90000", "location": "mars"}
+    answer = client.post(reverse("account_estimate_sign_up"), typed)
+
+    assert answer.status_code == 400
+    assert 'value="90000"' in answer.content.decode()
+    assert "estimate_for_sign_up" not in client.session
 
 
 def test_sign_up_keeps_the_estimate_with_the_new_account(client):
@@ -88,7 +159,7 @@ def test_first_log_in_in_another_browser_offers_the_estimate_and_saves_it_as_a_p
 
     assert OFFER in page
     assert "Senior ML Engineer in London" in page
-    assert f'href="{new_plan_address()}"'.replace("&", "&amp;") in page  # "Look at it first"
+    assert f'href="{reverse("account_estimate")}"' in page  # "Look at it first"
     saved = other.post(reverse("account_estimate_save"))
 
     plan = Plan.objects.get(owner__email="grace@example.com")

@@ -10,7 +10,7 @@ from tests.factories import PLAN_POST
 
 pytestmark = pytest.mark.django_db
 
-MESSAGE = "Keep the title to one line: no line breaks, tabs or other control characters."
+MESSAGE = "Keep the title to one line: no line breaks, tabs, text-direction or other control characters."
 
 
 @pytest.mark.parametrize(
@@ -23,6 +23,8 @@ MESSAGE = "Keep the title to one line: no line breaks, tabs or other control cha
         "Move\x0bup",
         "Move\x1bup",
         "Move\u2028up",
+        "Move\u202eup",  # right-to-left override
+        "Move\u2066up",  # left-to-right isolate
     ],
 )
 def test_a_new_plan_with_a_title_on_two_lines_is_refused_and_what_was_typed_is_kept(user_client, title):

@@ -59,7 +59,7 @@ def test_as_paid_shows_each_step_grown_to_its_year_and_says_so(user_client, user
     )  # as paid is the default, as the year-by-year table's
     director_real = step_html(real, "management", "director-vp")
     director_paid = step_html(paid, "management", "director-vp")
-    year = int(re.search(r'<span class="when">(\d{4})', director_paid)[1])
+    year = int(re.search(r'<span class="when">typically (\d{4})', director_paid)[1])
     base_min = int(re.search(r'data-base-min="(\d+)"', director_paid)[1])  # the engine's, today's money
     shown = int(re.search(r'<span class="base">\$([\d,]+)', director_paid)[1].replace(",", ""))
     inflation = catalog.parameters[
@@ -67,13 +67,14 @@ def test_as_paid_shows_each_step_grown_to_its_year_and_says_so(user_client, user
     ].value
     start = int(re.search(r"from (\d{4}):", paid)[1])
     assert abs(shown - base_min * (1 + inflation) ** (year - start)) <= 100
-    assert f"base, as paid in {year}" in director_paid and "base in today’s money" in director_paid
+    assert f"typically {year}" in director_paid and "base, as paid that year" in director_paid
+    assert "In today’s money: " in director_paid
     assert "base, today’s money" in director_real and f"${base_min:,}" in director_real
     assert "as paid in" not in director_real
     # The charts follow the same control and say what they show.
-    assert "Base pay a year, as paid in the year each step is reached (USD)" in paid
+    assert "Total pay and base pay a year, as paid in the year each step is reached (USD)" in paid
     assert "Total pay so far (base, bonus and equity), as paid (USD)" in paid
-    assert "Base pay a year, today’s money (USD)" in real
+    assert "Total pay and base pay a year, today’s money (USD)" in real
     assert "Total pay so far (base, bonus and equity), today’s money (USD)" in real
 
 

@@ -1,5 +1,7 @@
 """Changing location after typing pay asks, never reinterprets silently (issue 21): convert, keep or clear."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -94,6 +96,50 @@ def test_without_javascript_a_plan_edit_asks_then_keeps(user_client, plan):
     assert response.status_code == 302
     plan.refresh_from_db()
     assert plan.current_base == 200_000
+
+
+# Issue 32, item 4: the pay fields' label and help name the same currency, from one source.
+
+
+def helps(html: str) -> dict[str, str]:
+    """Each pay field's label and help text, as the page shows them."""
+    found = {}
+    for name in ("current_base", "current_bonus", "current_equity"):
+        label = re.search(rf'<label for="id_{name}">([^<]*)</label>', html).group(1)
+        help_text = re.search(rf'<div class="helptext" id="id_{name}_helptext">([^<]*)</div>', html).group(1)
+        found[name] = f"{label.rstrip(':')} | {help_text}"
+    return found
+
+
+def test_every_pay_field_names_the_chosen_locations_currency(client):
+    html = client.get(reverse("estimate"), {**SEATTLE_PAY_IN_LONDON, "location": "sf-bay-area"}).content.decode()
+
+    for text in helps(html).values():
+        assert "($) | " in text and "in USD ($), the currency of San Francisco Bay Area." in text, text
+        assert "Seattle" not in text
+
+
+def test_while_the_currency_question_is_open_label_and_help_name_both_currencies(client):
+    html = client.post(reverse("estimate"), SEATTLE_PAY_IN_LONDON).content.decode()
+
+    base = helps(html)["current_base"]
+    assert base.startswith("Base pay now ($) | "), base
+    assert "as typed, in USD ($); London pays in GBP (£)" in base
+
+
+def test_after_converting_label_and_help_name_the_new_currency(client):
+    answer = client.post(reverse("estimate"), {**SEATTLE_PAY_IN_LONDON, "pay_currency_choice": "convert"})
+
+    for text in helps(answer.content.decode()).values():
+        assert "(£) | " in text and "in GBP (£), the currency of London." in text, text
+
+
+def test_each_pay_field_carries_its_help_as_templates_for_the_live_page(client):
+    html = client.get(reverse("home")).content.decode()
+
+    field = re.search(r'<input type="number" name="current_bonus"[^>]*>', html).group(0)
+    assert 'data-help="Optional. Your usual yearly bonus, in {currency} ({symbol}), the currency of {place}."' in field
+    assert "data-help-typed=" in field and "{typed}" in field
 
 
 HX = {"HX-Request": "true"}

@@ -221,3 +221,30 @@ def test_the_cached_panel_of_one_plan_is_never_served_for_another(user_client, p
     user_client.get(paid_plan.get_absolute_url())
     html = user_client.get(twin.get_absolute_url()).content.decode()
     assert f"/plans/{twin.pk}/explain/" in html and f"/plans/{paid_plan.pk}/explain/" not in html
+
+
+# Issue 33: old `GET /estimate/?current_base=...` links still worked, so pay kept reaching access logs and
+# browser histories through them. Pay in a GET query is never read now: the same address without it.
+
+
+@pytest.mark.parametrize(
+    ("name", "extra"),
+    [("estimate", {}), ("details", {"part": "options"}), ("explain", {"figure": "common"}), ("home", {})],
+)
+def test_pay_in_a_get_query_is_never_read(client, name, extra):
+    response = client.get(reverse(name), {**PROFILE, **PAY, **extra})
+
+    assert response.status_code == 302
+    location = response["Location"]
+    assert not any(field in location for field in PAY), location
+    assert "location=" in location  # the rest of the query is kept
+    page = client.get(location)
+    assert page.status_code == 200
+    html = unescape(page.content.decode())
+    assert f"{BASE:,}" not in html and "data-pay-sentence" not in html
+
+
+def test_pay_in_the_query_of_a_plan_page_is_never_read(user_client, paid_plan):
+    response = user_client.get(paid_plan.get_absolute_url(), {"current_base": "999000", "money": "real"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{paid_plan.get_absolute_url()}?money=real"

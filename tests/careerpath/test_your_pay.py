@@ -139,6 +139,6 @@ def test_a_place_inside_the_band_is_put_in_words(catalog, share, words):
 def test_a_step_at_the_pay_given_shows_one_figure_not_a_range(catalog):
     panel = ProjectionPanel(profile(current_base=150_000), catalog, YEAR)
     now = panel.tracks[0]["steps"][0]
-    assert now["pay"] == "$150,000" and re.search(r"you: \d+(st|nd|rd|th) percentile of the band", now["band"])
+    assert now["pay"] == "$150,000" and re.search(r"Your pay in it: the \d+(st|nd|rd|th) percentile", now["place"])
     assert panel.summary["now_pay"] == "$150,000 base"  # the summary says base (issue 23)
     assert "–" in ProjectionPanel(profile(), catalog, YEAR).tracks[0]["steps"][0]["pay"]

@@ -281,3 +281,54 @@ def test_passwords_and_reset_tokens_never_appear_in_log_records(client, user, ca
     )
     for secret in (PASSWORD, "a-wrong-password-31", new_password, token):
         assert secret not in logged
+
+
+# Issue 33: a key of 32-49 characters was accepted (check --deploy only warned), and without EMAIL_HOST the
+# console backend wrote password-reset links into the server's log.
+
+
+@pytest.mark.parametrize("length", [32, 49])
+def test_production_refuses_a_secret_key_under_50_characters(length):
+    result = production({"ALLOWED_HOSTS": "example.com", "SECRET_KEY": GOOD_KEY[:length]}, "check")
+
+    assert result.returncode != 0
+    assert "set SECRET_KEY to a random string of 50+ characters" in result.stderr
+
+
+RESET_WITHOUT_MAIL_SERVER = """
+import django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+from django.test import Client
+user = get_user_model().objects.create_user(username="ada@example.com", email="ada@example.com", password="x")
+EmailAddress.objects.create(user=user, email="ada@example.com", verified=True, primary=True)
+client = Client()
+answer = client.post("/accounts/password/reset/", {"email": "ada@example.com"}, secure=True,
+                     HTTP_X_FORWARDED_PROTO="https")
+print("STATUS", answer.status_code)
+"""
+
+
+def test_without_a_mail_server_production_warns_loudly_at_start_and_logs_no_reset_link(tmp_path):
+    env = {"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "testserver", "DATABASE_URL": f"sqlite:///{tmp_path / 'db'}"}
+    env["EMAIL_HOST"] = ""
+
+    result = production(env, code=RESET_WITHOUT_MAIL_SERVER)
+
+    assert result.returncode == 0, result.stderr
+    assert "STATUS 302" in result.stdout
+    output = result.stdout + result.stderr
+    assert "NO MAIL SERVER: EMAIL_HOST is not set" in result.stderr
+    assert "An email was not sent" in result.stderr
+    assert "/password/reset/key/" not in output and "ada@example.com" not in output
+
+
+def test_with_a_mail_server_there_is_no_warning():
+    result = production(
+        {"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": "example.com", "EMAIL_HOST": "smtp.example.com"}, "check"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "NO MAIL SERVER" not in result.stderr

@@ -19,8 +19,9 @@ HOST = "localhost"  # behind a load balancer every process sees the site's one H
 CREATE_USER = """
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-user = get_user_model().objects.create_user(username="ada@example.com", email="ada@example.com", password="PASSWORD")
-EmailAddress.objects.create(user=user, email="ada@example.com", verified=True, primary=True)
+for email in ("ada@example.com", "bob@example.com"):
+    user = get_user_model().objects.create_user(username=email, email=email, password="PASSWORD")
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
 """
 
 
@@ -29,7 +30,8 @@ def servers(tmp_path_factory):
     folder = tmp_path_factory.mktemp("rate-limits")
     with site_database(folder) as database_url:
         run_manage(database_url, "shell", "-c", CREATE_USER.replace("PASSWORD", PASSWORD))
-        limits = {"RATE_LIMIT_SIGNUP": f"{SIGNUPS_A_MINUTE}/m/ip"}
+        # The per-IP failure limit is raised so that only the per-address lock is tested.
+        limits = {"RATE_LIMIT_SIGNUP": f"{SIGNUPS_A_MINUTE}/m/ip", "RATE_LIMIT_LOGIN_FAILED": "100/m/ip,5/5m/key"}
         with gunicorn_servers(2, folder, DATABASE_URL=database_url, **limits) as bases:
             yield bases
 
@@ -40,9 +42,10 @@ def test_sign_ups_are_limited_across_processes(servers):
         client = WebClient(servers[number % 2], host=HOST)
         email = f"new-{number}@example.com"
         page = client.submit("/accounts/signup/", {"email": email, "password1": PASSWORD, "password2": PASSWORD})
-        answers.append(page.status)
+        answers.append((page.status, page.headers.get("Retry-After")))
 
-    assert answers == [302] * SIGNUPS_A_MINUTE + [429, 429], answers
+    # Over the limit: 429, and how long to wait (the longest period of the limits that answer 429).
+    assert answers == [(302, None)] * SIGNUPS_A_MINUTE + [(429, "60"), (429, "60")], answers
 
 
 def test_sixth_wrong_password_for_one_address_is_refused_whichever_process_answers(servers):
@@ -56,3 +59,20 @@ def test_sixth_wrong_password_for_one_address_is_refused_whichever_process_answe
         assert page.status == 200, f"{base} let the 6th attempt through"
         assert TOO_MANY_FAILED in page.text
         assert 'value="ada@example.com"' in page.text
+
+
+# Every spelling of the site's Host a client can send: allauth keyed the lock by the raw header.
+HOST_SPELLINGS = ["localhost", "127.0.0.1:4", "LOCALHOST", "localhost:65535", "127.0.0.1"]
+
+
+def test_the_lock_for_one_address_holds_whatever_host_the_request_names(servers):
+    for attempt in range(5):
+        host = HOST_SPELLINGS[attempt % len(HOST_SPELLINGS)]
+        page = WebClient(servers[attempt % 2], host=host).log_in("Bob@Example.com", f"guess-{attempt}")
+        assert WRONG in page.text, f"attempt {attempt + 1} (Host {host}) was not counted as a plain failure"
+
+    for host in HOST_SPELLINGS:
+        for base in servers:
+            page = WebClient(base, host=host).log_in("bob@example.com", PASSWORD)
+            assert page.status == 200, f"Host {host} on {base} let the 6th attempt through ({page.location})"
+            assert TOO_MANY_FAILED in page.text

@@ -84,8 +84,8 @@ def logged_in_email(client: WebClient) -> str | None:
 
 
 def test_sixth_wrong_password_is_refused_whichever_process_answers(servers):
-    # Behind a load balancer every process sees the site's one Host; allauth counts failures per
-    # site and address, so the test sends the same Host to both.
+    # Behind a load balancer every process sees the site's one Host (the count is per address whatever
+    # the Host: the next test).
     first, second = servers
     for attempt in range(5):  # the limit is 5 failures per address in 5 minutes
         page = WebClient(servers[attempt % 2], host=HOST).log_in("ada@example.com", f"guess-{attempt}")
@@ -95,6 +95,20 @@ def test_sixth_wrong_password_is_refused_whichever_process_answers(servers):
         page = WebClient(base, host=HOST).log_in("ada@example.com", PASSWORD)
         assert page.status == 200
         assert TOO_MANY in page.text, f"{base} let the 6th attempt through"
+
+
+def test_the_lock_for_one_address_holds_whatever_host_the_request_names(servers):
+    # Issue 33: allauth keyed the count by the raw Host header, so `localhost:4` or `LOCALHOST` got a
+    # fresh count and the right password went through after 5 wrong ones. The flushed Redis holds only these.
+    hosts = ["localhost", "127.0.0.1:4", "LOCALHOST", "localhost:65535", "127.0.0.1"]
+    for attempt in range(5):
+        page = WebClient(servers[attempt % 2], host=hosts[attempt]).log_in("Ada@Example.com", f"guess-{attempt}")
+        assert WRONG in page.text, f"attempt {attempt + 1} was not counted as a plain failure"
+
+    for host in hosts:
+        for base in servers:
+            page = WebClient(base, host=host).log_in("ada@example.com", PASSWORD)
+            assert page.status == 200 and TOO_MANY in page.text, f"Host {host} on {base} let the 6th attempt through"
 
 
 def test_a_session_made_on_one_process_is_valid_on_the_other_until_logged_out_on_either(servers):

@@ -47,17 +47,18 @@ def test_quick_estimate_updates_live_then_sign_up_saves_it(page, checked):
     assert estimate[("management", "director-vp")] != seattle
     checked(page, "home-estimate", "Plan your ML career · CareerPath")
 
-    # "Sign up to save it" opens sign-up and carries the inputs through it and email confirmation.
+    # "Sign up to save it" sends the form (by POST) to sign-up, which keeps it through email confirmation.
     save = page.locator("#save-estimate")
     expect(save).to_have_text("Sign up to save it")
-    expect(save).to_have_attribute("href", re.compile(r"location%3Dlondon"))
+    expect(save).to_have_attribute("form", "profile-form")
     save.click()
-    expect(page).to_have_url(re.compile(r"/accounts/signup/\?next="))
+    expect(page).to_have_url(re.compile(r"/accounts/signup/\?next=%2Faccounts%2Festimate%2F$"))
     sign_up(page, "grace@example.com")
     expect(page.get_by_role("heading", level=1)).to_have_text("Check your email")
     confirm_email(page, "grace@example.com")
 
-    expect(page).to_have_url(re.compile(r"/plans/new/\?.*location=london"))
+    expect(page).to_have_url(re.compile(r"/accounts/estimate/$"))
+    expect(page.locator(".messages")).to_contain_text("Your estimate is filled in (you gave no pay)")
     checked(page, "plan-new", "New plan · CareerPath")
     expect(page.get_by_label("Location")).to_have_value("london")
     expect(page.get_by_label("Years of experience")).to_have_value("7")

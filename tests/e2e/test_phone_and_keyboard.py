@@ -55,9 +55,10 @@ def test_saved_plan_opens_on_its_figures_with_the_inputs_folded(page, screen, pa
     if is_phone(screen):
         expect(edit).not_to_have_attribute("open", "")
         expect(page.get_by_label("Location")).to_be_hidden()
-        bar = page.locator("[data-summary]").bounding_box()
+        # Issue 32 reversed issue 23's order on phones: what the figures mean comes before the first step.
+        legend = page.locator("#projection [data-money-basis]").bounding_box()
         figures = first.locator(".pay").bounding_box()
-        assert within(figures, bar["y"]), "the first step's figures are not in the first screen (above the bar)"
+        assert legend["y"] < figures["y"], "the step cards come before what their figures mean"
         expect(page.locator("[data-summary]")).to_be_in_viewport()
         edit.locator("summary").click()
         expect(page.get_by_label("Location")).to_be_visible()

@@ -71,7 +71,9 @@ def test_chart_has_fitted_axis_matching_legend_role_names_and_values_on_focus(pa
         first_tick = next(label for label in labels if label.startswith("$") and label != "$0")
         assert lowest < int(float(first_tick[1:-1]) * (1_000_000 if first_tick.endswith("M") else 1000)), labels
     expect(svg.locator("line.baseline")).to_have_count(1)
-    expect(page.locator("#projection .chart figcaption")).to_contain_text("The pay axis starts at $")
+    # Zero is said as zero, never "$0, not at zero" (issue 32).
+    note = "The pay axis starts at zero." if "$0" in labels else "The pay axis starts at $"
+    expect(page.locator("#projection .chart figcaption")).to_contain_text(note)
 
     # One colour per series, the same in the legend as in the chart; a midline in every band.
     colours = page.eval_on_selector_all(
@@ -89,7 +91,8 @@ def test_chart_has_fitted_axis_matching_legend_role_names_and_values_on_focus(pa
     assert bars.count() == svg.locator("g.bar line.mid").count() >= 6
 
     names = svg.locator("text.name").all_text_contents()
-    assert {"Senior", "ML Architect", "AI Research Scientist"} <= set(names)
+    # A name with no free place (the total bands take room, issue 32) is left to its band's tip and the table.
+    assert {"Senior", "ML Architect"} <= set(names) and len(names) >= bars.count() // 2, names
 
     # Values on keyboard focus and on tap, not only on hover.
     bar = svg.locator("g.bar.s-management").last
@@ -291,7 +294,7 @@ def test_shared_plan_says_this_plan_and_sign_up_keeps_the_inputs(page, screen, m
         page.get_by_label("Location").select_option("london")
     save = page.get_by_role("button", name="Sign up to save it")
     save.click()
-    expect(page).to_have_url(re.compile(r"/accounts/signup/\?next=%2Fplans%2Fnew%2F%3F.*location%3Dlondon"))
+    expect(page).to_have_url(re.compile(r"/accounts/signup/\?next=%2Faccounts%2Festimate%2F$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Sign up")
 
     page.goto("/accounts/login/")

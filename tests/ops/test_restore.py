@@ -100,6 +100,47 @@ def backup_from_newer_code(folder: Path, backup: Path) -> Path:
     )
 
 
+def _tampered(folder: Path, backup: Path, name: str, *statements: str) -> Path:
+    """A `make backup` file (mark and all) with something added to its schema."""
+    return sqlite_file(shutil.copyfile(backup, folder / f"{name}.sqlite3"), *statements)
+
+
+def backup_with_a_trigger(folder: Path, backup: Path) -> Path:
+    # Issue 33, item 5: accepted before, and every person who signed up afterwards was a superuser.
+    return _tampered(
+        folder,
+        backup,
+        "trigger",
+        "CREATE TRIGGER promote AFTER INSERT ON auth_user BEGIN "
+        "UPDATE auth_user SET is_superuser = 1, is_staff = 1 WHERE id = NEW.id; END",
+    )
+
+
+def backup_with_a_view(folder: Path, backup: Path) -> Path:
+    return _tampered(folder, backup, "view", "CREATE VIEW everyone AS SELECT email, password FROM auth_user")
+
+
+def backup_with_an_extra_table(folder: Path, backup: Path) -> Path:
+    return _tampered(folder, backup, "table", "CREATE TABLE stash (x TEXT)")
+
+
+def backup_with_an_extra_index(folder: Path, backup: Path) -> Path:
+    return _tampered(folder, backup, "index", "CREATE INDEX by_password ON auth_user (password)")
+
+
+def backup_with_an_extra_column(folder: Path, backup: Path) -> Path:
+    return _tampered(folder, backup, "column", "ALTER TABLE auth_user ADD COLUMN note TEXT")
+
+
+def backup_without_an_index(folder: Path, backup: Path) -> Path:
+    with closing(sqlite3.connect(backup)) as database:
+        (index,) = database.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'careerpath_plan' "
+            "AND sql IS NOT NULL LIMIT 1"
+        ).fetchone()
+    return _tampered(folder, backup, "no-index", f'DROP INDEX "{index}"')
+
+
 REFUSED = {
     empty_file: "is neither a SQLite database nor a pg_dump archive",
     text_file: "is neither a SQLite database nor a pg_dump archive",
@@ -109,6 +150,12 @@ REFUSED = {
     truncated_backup: "is damaged",
     corrupt_backup: "is damaged",
     backup_from_newer_code: "was made by a newer CareerPath (migration careerpath.9999_future",
+    backup_with_a_trigger: "has a trigger “promote” that CareerPath's migrations do not make",
+    backup_with_a_view: "has a view “everyone” that CareerPath's migrations do not make",
+    backup_with_an_extra_table: "has a table “stash” that CareerPath's migrations do not make",
+    backup_with_an_extra_index: "has an index “by_password” that CareerPath's migrations do not make",
+    backup_with_an_extra_column: "has a table “auth_user” that differs from the one CareerPath's migrations make",
+    backup_without_an_index: "lacks the index",
 }
 
 
@@ -161,6 +208,55 @@ def test_a_backup_made_by_manage_py_backup_restores_and_the_database_carries_no_
 
 # PostgreSQL (CI's second run): pg_dump archives are read with `pg_restore --list` first ------------
 
+PG_TRIGGER = (
+    "CREATE FUNCTION promote() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.is_superuser := true; "
+    "RETURN NEW; END $$; CREATE TRIGGER promote BEFORE INSERT ON auth_user FOR EACH ROW EXECUTE FUNCTION promote();"
+)
+# A `pg_restore --list` of a backup, cut short, as it reads: header lines, then one entry a line.
+PG_LISTING = """;
+; Archive created at 2026-12-08 01:00:00 UTC
+;     dbname: careerpath
+;
+4010; 0 0 ENCODING - ENCODING
+4011; 0 0 STDSTRINGS - STDSTRINGS
+4012; 0 0 SEARCHPATH - SEARCHPATH
+215; 1259 16390 TABLE public auth_user careerpath
+216; 1259 16389 SEQUENCE public auth_user_id_seq careerpath
+3900; 0 16390 TABLE DATA public auth_user careerpath
+3910; 0 0 SEQUENCE SET public auth_user_id_seq careerpath
+3700; 2606 16394 CONSTRAINT public auth_user auth_user_pkey careerpath
+3701; 1259 16400 INDEX public auth_user_username_6821ab7c_like careerpath
+3702; 2606 16401 FK CONSTRAINT public careerpath_plan careerpath_plan_owner_id_fk careerpath
+"""
+
+
+@pytest.mark.parametrize(
+    ("added", "said"),
+    [
+        ("", None),
+        ("240; 1255 16500 FUNCTION public promote() careerpath", "holds “FUNCTION public promote()”"),
+        ("3800; 2620 16501 TRIGGER public auth_user promote careerpath", "holds “TRIGGER public auth_user”"),
+        ("241; 1259 16502 VIEW public everyone careerpath", "holds “VIEW public everyone”"),
+        ("242; 1259 16503 TABLE public stash careerpath", "holds a table “stash”"),
+        ("243; 1259 16504 TABLE evil auth_user careerpath", "in the schema “evil”"),
+        ("244; 3079 16505 EXTENSION - plpython3u", "holds “EXTENSION - plpython3u”"),
+        ("245; 2618 16506 RULE public auth_user everyone careerpath", "holds “RULE public auth_user”"),
+    ],
+)
+def test_a_pg_dump_archive_whose_list_holds_what_the_migrations_do_not_make_is_refused(added, said):
+    from django.core.management.base import CommandError
+
+    from ops.management.commands._backup import migrated_tables, pg_check_listing
+
+    listing = PG_LISTING + added + "\n"
+    if said is None:
+        pg_check_listing(Path("b.dump"), listing, migrated_tables())
+        return
+    with pytest.raises(CommandError) as refused:
+        pg_check_listing(Path("b.dump"), listing, migrated_tables())
+    assert said in str(refused.value)
+    assert str(refused.value).endswith("so b.dump is refused.")
+
 
 def test_restore_refuses_damaged_or_foreign_pg_dump_archives_and_leaves_the_database_alone(tmp_path):
     if not is_postgres(os.environ.get("DATABASE_URL", "")):
@@ -174,11 +270,17 @@ def test_restore_refuses_damaged_or_foreign_pg_dump_archives_and_leaves_the_data
         garbage = tmp_path / "garbage.dump"
         garbage.write_bytes(b"PGDMP" + os.urandom(2000))
         foreign = Path(run_manage(foreign_url, "backup", "--dir", str(tmp_path / "f")).rsplit(" to ", 1)[1].strip())
+        with empty_database(tmp_path, "tampered") as tampered_url:  # a backup whose database ran a trigger
+            run_manage(tampered_url, "migrate", "--noinput", "-v0")
+            run_manage(tampered_url, "dbshell", "--", "-c", PG_TRIGGER)
+            tampered = tmp_path / "t"
+            tampered = Path(run_manage(tampered_url, "backup", "--dir", str(tampered)).rsplit(" to ", 1)[1].strip())
 
         for file, reason in (
             (truncated, "is damaged"),
             (garbage, "is damaged"),
             (foreign, "is not a CareerPath backup"),
+            (tampered, "which CareerPath's migrations do not make"),
         ):
             environment = {**os.environ, "DATABASE_URL": live_url, "DEBUG": "1"}
             done = subprocess.run(

@@ -11,13 +11,18 @@ this code lacks, and a clean integrity check, all before anything is touched.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
 import subprocess
+import sys
+import tempfile
 from contextlib import closing
 from pathlib import Path
 
+from django.apps import apps
+from django.conf import settings
 from django.core.management.base import CommandError
 from django.db import connections
 from django.db.migrations.loader import MigrationLoader
@@ -124,7 +129,83 @@ def sqlite_inspect(path: Path) -> set[tuple[str, str]]:
     if mark != BACKUP_MARK:
         raise CommandError(f"{path} has CareerPath's tables but was not made by `manage.py backup` (`make backup`).")
     check_migrations(path, applied)
+    sqlite_check_schema(path, applied)
     return applied
+
+
+def _sqlite_schema(connection: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    """(type, name) → its SQL, whitespace folded, for every table, index, trigger and view but SQLite's own."""
+    rows = connection.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+    return {(kind, name): " ".join((sql or "").split()) for kind, name, sql in rows}
+
+
+_MIGRATE_TO = """
+import json, os
+import django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+django.setup()
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+targets = [tuple(target) for target in json.loads(os.environ["CAREERPATH_MIGRATE_TO"])]
+MigrationExecutor(connection).migrate(targets)
+"""
+
+
+def _migrated_schema(applied: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The schema this code's migrations make when they are applied as far as `applied` goes, in a new
+    SQLite database of its own (a process of its own, as data migrations use the default database; a few
+    seconds): what a backup of that state holds, exactly."""
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    targets = []
+    for app in sorted({app for app, _ in loader.disk_migrations}):
+        reached = [key for key in applied if key[0] == app and key in loader.graph.nodes]
+        targets.append(max(reached, key=lambda key: key[1]) if reached else (app, None))
+    with tempfile.TemporaryDirectory() as folder:
+        reference = Path(folder) / "reference.sqlite3"
+        environment = {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{reference}",
+            "CAREERPATH_MIGRATE_TO": json.dumps(targets),
+        }
+        done = subprocess.run(  # noqa: S603 (our own manage.py)
+            [sys.executable, "-c", _MIGRATE_TO],
+            cwd=settings.BASE_DIR,
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0:
+            said = (done.stderr.strip().splitlines() or ["no reason given"])[-1]
+            raise CommandError(f"The migrations could not be run to check the backup against them ({said}).")
+        with closing(sqlite3.connect(reference)) as database:
+            return _sqlite_schema(database)
+
+
+def sqlite_check_schema(path: Path, applied: set[tuple[str, str]]) -> None:
+    """Refuse a backup whose tables, indexes, triggers or views are not exactly what the migrations make
+    (a trigger added to a backup ran on every restored database: `AFTER INSERT ON auth_user` made every new
+    person a superuser)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    with closing(sqlite3.connect(uri, uri=True)) as backup:
+        found = _sqlite_schema(backup)
+    expected = _migrated_schema(applied)
+    if found == expected:
+        return
+    extra = sorted(set(found) - set(expected))
+    missing = sorted(set(expected) - set(found))
+    changed = sorted(key for key in set(found) & set(expected) if found[key] != expected[key])
+
+    def a(kind: str) -> str:
+        return f"an {kind}" if kind == "index" else f"a {kind}"
+
+    if extra:
+        what = f"has {a(extra[0][0])} “{extra[0][1][:60]}” that CareerPath's migrations do not make"
+    elif missing:
+        what = f"lacks the {missing[0][0]} “{missing[0][1]}” that CareerPath's migrations make"
+    else:
+        what = f"has {a(changed[0][0])} “{changed[0][1]}” that differs from the one CareerPath's migrations make"
+    raise CommandError(f"{path} {what}, so it is refused and nothing was restored.")
 
 
 def check_migrations(path: Path, applied: set[tuple[str, str]]) -> None:
@@ -156,6 +237,43 @@ def pg_inspect(path: Path) -> None:
     missing = [table for table in REQUIRED_TABLES if table not in tables]
     if missing:
         raise CommandError(f"{path} is not a CareerPath backup: it has no {', '.join(missing)} table.")
+    pg_check_listing(path, listing, migrated_tables())
+
+
+# What the migrations make on PostgreSQL, by the kind pg_restore --list names it: tables with their data,
+# sequences, defaults, constraints and indexes, in the public schema. A trigger, function, view, rule,
+# policy, extension or anything else is not CareerPath's and could run code in the restored database.
+PG_ALLOWED = ("TABLE", "TABLE DATA", "SEQUENCE", "SEQUENCE OWNED BY", "SEQUENCE SET", "DEFAULT", "CONSTRAINT")
+PG_ALLOWED += ("FK CONSTRAINT", "INDEX")
+PG_SETTINGS = ("ENCODING", "STDSTRINGS", "SEARCHPATH")  # the archive's own header entries
+PG_ENTRY = re.compile(r"\d+; \d+ \d+ (?P<rest>.+)")
+
+
+def migrated_tables() -> set[str]:
+    """Every table this code's migrations can make: the models' tables, Django's own, the cache table."""
+    tables = {model._meta.db_table for model in apps.get_models(include_auto_created=True)}
+    return tables | {"django_migrations", "careerpath_cache"}  # the cache table: accounts/migrations/0002
+
+
+def pg_check_listing(path: Path, listing: str, known_tables: set[str]) -> None:
+    """Refuse, in one sentence, an archive whose list holds anything the migrations do not make."""
+    kinds = sorted({*PG_ALLOWED, *PG_SETTINGS}, key=len, reverse=True)
+    refused = f"which CareerPath's migrations do not make, so {path} is refused"
+    for line in listing.splitlines():
+        entry = PG_ENTRY.fullmatch(line.strip())
+        if entry is None:
+            continue  # pg_restore's comments (";") and blank lines
+        rest = entry["rest"]
+        kind = next((k for k in kinds if rest.startswith(k + " ") or rest == k), None)
+        if kind in PG_SETTINGS or rest.split()[:3] in (["SCHEMA", "-", "public"], ["COMMENT", "-", "SCHEMA"]):
+            continue
+        if kind is None:
+            raise CommandError(f"The backup holds “{' '.join(rest.split()[:3])[:80]}”, {refused}.")
+        schema, name = [*rest[len(kind) :].split(), "", ""][:2]
+        if schema != "public":
+            raise CommandError(f"The backup holds a {kind.lower()} in the schema “{schema[:40]}”, {refused}.")
+        if kind in ("TABLE", "TABLE DATA") and name not in known_tables:
+            raise CommandError(f"The backup holds a table “{name[:60]}”, {refused}.")
 
 
 def _pg_read(path: Path, *arguments: str) -> str:

@@ -35,12 +35,22 @@
   function chosen() {
     return payQuestion.querySelector("input[type=radio]:checked");
   }
+  // The label names the pay's currency as typed; the help (its words from the form's data-help templates)
+  // names the chosen location's, and the typed one's too while the question is open.
   function labelPay(currency) {
+    var to = locationCurrency() || currency;
+    var place = locationSelect.options[locationSelect.selectedIndex].text;
+    var words = { currency: to, symbol: symbols[to], place: place, typed: currency, typed_symbol: symbols[currency] };
     payInputs.forEach(function (input) {
       var label = input && profileForm.querySelector("label[for=" + input.id + "]");
       if (label) {
         label.textContent = label.textContent.replace(/\([^()]*\)(:?)\s*$/, "(" + symbols[currency] + ")$1");
         input.setAttribute("data-currency", currency);
+      }
+      var help = input && document.getElementById(input.id + "_helptext");
+      var template = input && input.getAttribute(currency !== to ? "data-help-typed" : "data-help");
+      if (help && template) {
+        help.textContent = template.replace(/\{(\w+)\}/g, function (all, name) { return words[name] || all; });
       }
     });
   }
