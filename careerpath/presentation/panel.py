@@ -62,6 +62,7 @@ PRINTED = (
     "year",
     "basis",
     "band",
+    "place",
     "pay",
     "total",
     "today",
