@@ -151,6 +151,10 @@ def projection_dict(
                 "track": track.track,
                 "name": track.name,
                 "steps": [step_dict(step) for step in track.steps],
+                # The step that cannot be taken (research without a PhD): the track shows no path beyond now.
+                "blocked": None
+                if track.blocked is None
+                else {"role": track.blocked.role, "title": track.blocked.title, "needs": track.blocked.needs},
                 "earnings": [earnings_dict(entry) for entry in track.earnings],
             }
             for track in projection.tracks
@@ -245,7 +249,12 @@ def projection_rows(
         header += ["Base min (USD)", "Base max (USD)", "Total min (USD)", "Total max (USD)"]
     if freelance is not None:
         header += ["Hourly min", "Hourly max", "Billable hours a year"]
-    rows = [*_title_block(plan, projection, names, values, data_version), header]
+    # A step that cannot be taken (research without a PhD) has no year or pay: a line above the table says so.
+    blocked = [
+        [f"{t.name}: cannot be taken", f"{t.blocked.title} {t.blocked.needs}"] for t in projection.tracks if t.blocked
+    ]
+    title = _title_block(plan, projection, names, values, data_version)
+    rows = [*title[:-1], *blocked, title[-1], header]  # the blocked lines close the title block
     for track in projection.tracks:
         for step in track.steps:
             row = [

@@ -63,6 +63,7 @@ def _survey(catalog: Catalog, start_year: int) -> dict:
     ]
     first = cells[0] if cells else None
     return {
+        "track_order": _track_order(catalog),
         "rows": rows,
         "source": first.source if first else "",
         "years": first.years if first else "",
@@ -70,6 +71,34 @@ def _survey(catalog: Catalog, start_year: int) -> dict:
         "within": sum(1 for r in checks.values() if r.within),
         "tolerance": TOLERANCE,
     }
+
+
+def _track_order(catalog: Catalog) -> list[dict]:
+    """Per country: which track's pay against an engineer's the survey sets, or that the article and the
+    assumptions set the order of the tracks there."""
+    countries: dict[str, list[str]] = {}
+    for location in catalog.locations.values():
+        countries.setdefault(location.country, []).append(location.name)
+    return [
+        {
+            "country": country,
+            "places": ", ".join(names),
+            "from_survey": [
+                {
+                    "role": catalog.name_of("role", pay.role),
+                    "versus": catalog.name_of("role", pay.versus),
+                    "survey": f"{pay.survey_ratio:.2f}",
+                    "bands": f"{pay.band_ratio:.2f}",
+                    "factor": f"{pay.factor:.2f}",
+                    "n": f"{pay.n:,}",
+                    "n_versus": f"{pay.n_versus:,}",
+                }
+                for (_, where), pay in sorted(catalog.track_pay.items())
+                if where == country
+            ],
+        }
+        for country, names in countries.items()
+    ]
 
 
 def methodology_context(catalog: Catalog, start_year: int = 0) -> dict:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from engine.catalog import Band, Catalog
+from engine.catalog import Band, Catalog, Role, TrackPay
 from engine.profile import Profile, ProjectionError, validate
 from engine.results import Adjustment
 from engine.rounding import round_half_up, round_pay
@@ -35,6 +35,11 @@ def scaled(band: Band, share: float, factor: float) -> tuple[float, float]:
     return round_pay(low_usd * factor), round_pay(high_usd * factor)
 
 
+def track_pay_here(catalog: Catalog, role: Role, country: str) -> TrackPay | None:
+    """The survey's pay for this role against an engineer's in this country, if it has both cells."""
+    return catalog.track_pay.get((role.slug, country))
+
+
 def band_here(profile: Profile, catalog: Catalog) -> BandHere:
     """The band of the profile's current level where it works, as the projection's current step has it.
 
@@ -50,6 +55,9 @@ def band_here(profile: Profile, catalog: Catalog) -> BandHere:
     found = catalog.share_for(role.slug, profile.industry, profile.company_type)
     share = found.share if found else 0.0
     low, high = scaled(band, share, factor)
+    survey = track_pay_here(catalog, role, catalog.locations[profile.location].country)
+    if survey is not None:
+        low, high = round_pay(low * survey.factor), round_pay(high * survey.factor)
     return BandHere(role.slug, currency, low, high, share, band.open_ended)
 
 

@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import Protocol
 
 from engine.currency import convert
-from engine.slugs import BandKind, Param, PayBasis, SourceKind
+from engine.slugs import BandKind, Param, PayBasis, SourceKind, Track
 
 _ASSUMPTION = SourceKind.ASSUMPTION.value  # read for every step: a plain string compares fastest
 
@@ -139,6 +139,27 @@ class Rate:
 
 
 @dataclass(frozen=True, slots=True)
+class TrackPay:
+    """A track's pay against an engineer's of the same seniority in one country, from the public survey (both
+    cells with enough answers), beside the same ratio in the bands: the role's band there is scaled by
+    `factor` = survey ratio ÷ band ratio, so the survey, not the article, sets the track's premium there."""
+
+    role: str
+    country: str
+    versus: str  # the engineering role of the same seniority
+    survey_ratio: float  # the role's median ÷ the engineer's median, in the survey
+    band_ratio: float  # the same from the bands' midpoints (US average)
+    n: int
+    n_versus: int
+    source: str
+    years: str
+
+    @property
+    def factor(self) -> float:
+        return self.survey_ratio / self.band_ratio
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """A public survey's salaries for one role in one country: salary only (no bonus or equity)."""
 
@@ -249,6 +270,28 @@ class Catalog:
                 word = "some"
             cells[cell.role, cell.country] = replace(cell, confidence=word)
         return cells
+
+    @cached_property
+    def track_pay(self) -> dict[tuple[str, str], TrackPay]:
+        """Each research or management role's pay against an engineer's of the same seniority (`order`), per
+        country, where the survey has both cells with enough answers and both bands are base pay."""
+        engineers = {r.order: r for r in self.roles.values() if Track.IC.value in r.tracks}
+        found = {}
+        for (slug, country), cell in self.survey.items():
+            role, band = self.roles.get(slug), self.role_bands.get(slug)
+            peer = engineers.get(role.order) if role is not None else None
+            if role is None or band is None or peer is None or peer.slug == slug or not cell.used:
+                continue
+            other, peer_band = self.evidence_for(peer.slug, country), self.role_bands.get(peer.slug)
+            if other is None or peer_band is None or band.is_total or peer_band.is_total or not other.p50:
+                continue
+            peer_mid = peer_band.min + peer_band.max
+            band_ratio = (band.min + band.max) / peer_mid if peer_mid > 0 else 0.0
+            if band_ratio > 0:
+                found[slug, country] = TrackPay(
+                    slug, country, peer.slug, cell.p50 / other.p50, band_ratio, cell.n, other.n, cell.source, cell.years
+                )
+        return found
 
     def evidence_for(self, role: str, country: str) -> Evidence | None:
         """The survey's cell for a role in a country, if it has enough answers to be used."""

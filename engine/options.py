@@ -54,7 +54,8 @@ def focus_track(projection: Projection) -> TrackProjection:
     staying an individual contributor, as the earnings sentence breaks it)."""
     if projection.profile.target_track:
         return projection.track(projection.profile.target_track)
-    return max(projection.tracks, key=lambda t: (t.cumulative, t.track == Track.IC))
+    open_tracks = [t for t in projection.tracks if t.blocked is None] or list(projection.tracks)
+    return max(open_tracks, key=lambda t: (t.cumulative, t.track == Track.IC))
 
 
 def _next_step(track: TrackProjection) -> Step:
@@ -104,7 +105,8 @@ def what_ifs(
             top_title=top.title,
             top_delta_min=top.base_min - track.top.base_min,
             top_delta_max=top.base_max - track.top.base_max,
-            top_years_sooner=track.top.year - top.year,
+            # A blocked track has no top to reach sooner: a degree that opens it adds a path, not speed.
+            top_years_sooner=0 if track.blocked is not None else track.top.year - top.year,
             steps=tuple(changes),
             path_gain=sum((c.delta_min + c.delta_max) / 2 for c in changes),
             lifetime_gain=path.cumulative - track.cumulative,

@@ -37,12 +37,22 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from functools import partial
 
-from engine.bands import pay_factor, scaled
-from engine.catalog import Band, Catalog, Parameter, Role, Share, Source
+from engine.bands import pay_factor, scaled, track_pay_here
+from engine.catalog import Band, Catalog, Parameter, Role, Share, Source, TrackPay
 from engine.earnings import earnings_over, paid_then
 from engine.freelance import RateScale, freelance_earnings, freelance_pay
 from engine.profile import Profile, ProjectionError, validate
-from engine.results import Adjustment, EarningsYear, PayPosition, Projection, Step, Target, TrackProjection, YourPay
+from engine.results import (
+    Adjustment,
+    Blocked,
+    EarningsYear,
+    PayPosition,
+    Projection,
+    Step,
+    Target,
+    TrackProjection,
+    YourPay,
+)
 from engine.rounding import percentile_in, round_pay
 from engine.slugs import ClientMarket, Param, Provenance, SourceKind, StepKind, Track, Verdict, WorkMode
 
@@ -203,12 +213,28 @@ def _price(pricing: _Pricing, role: Role, is_current: bool) -> _Pay | None:
     p = min(1.0, max(0.0, p))
     window = pricing.window
     band_min, band_max = scaled(band, share, pricing.factor)
+    survey = track_pay_here(catalog, role, pricing.country)
+    if survey is not None:  # the survey, not the article, sets this track's pay against an engineer's here
+        band_min, band_max = round_pay(band_min * survey.factor), round_pay(band_max * survey.factor)
+        explanation.append(_track_pay_line(role, survey, catalog))
     span = band_max - band_min
     low = band_min + p * (1 - window) * span
     base_min, base_max = round_pay(low), round_pay(low + window * span)
     if share and found is not None:
         explanation.append(_bonus_line(found))
     return _Pay(p, band_min, band_max, base_min, base_max, share, explanation, band)
+
+
+def _track_pay_line(role: Role, survey: TrackPay, catalog: Catalog) -> Adjustment:
+    peer = catalog.roles[survey.versus].name
+    return Adjustment(
+        "Track pay from the survey",
+        f"in the survey ({survey.years}, {survey.country}), a {role.name} earns {survey.survey_ratio:.2f} times a "
+        f"{peer}'s median salary ({survey.n:,} and {survey.n_versus:,} answers); the bands say "
+        f"{survey.band_ratio:.2f}, so this band is scaled by {survey.factor:.2f} here",
+        Source(SourceKind.ASSUMPTION, f"{survey.source}: median salaries, both cells with enough answers."),
+        survey.factor,
+    )
 
 
 def _own_pay_above(profile: Profile, pay: _Pay) -> bool:
@@ -444,7 +470,8 @@ def project(
         if paid:  # the first years as paid, known to the unit (a plan started from an offer)
             earners = [partial(paid_then, earn, paid, inflation) for earn in earners]
     tracks = tuple(
-        TrackProjection(slug, name, steps, earn) for (slug, name, steps), earn in zip(paths, earners, strict=True)
+        TrackProjection(slug, name, steps, earn, blocked=_blocked(catalog, profile, slug))
+        for (slug, name, steps), earn in zip(paths, earners, strict=True)
     )
     target = None
     if profile.target_track is not None and (only_tracks is None or profile.target_track in only_tracks):
@@ -462,6 +489,15 @@ def project(
         raise_rate=raise_rate,
         inflation=inflation,
     )
+
+
+def _blocked(catalog: Catalog, profile: Profile, slug: str) -> Blocked | None:
+    """What a research track the person cannot step onto needs (None when the track can be taken)."""
+    roles = tuple(catalog.track_roles(slug))
+    current = catalog.roles[profile.current_level]
+    if not _needs_research(catalog, catalog.educations[profile.education].research_years, current, roles):
+        return None
+    return blocked_step(catalog, roles)
 
 
 def _freelance_earners(  # noqa: PLR0913  the person, the catalog and what the projection already worked out
@@ -622,9 +658,12 @@ def _paths(
         "above inflation",
         raise_row.source,
     )
-    paths = []
+    paths: list[tuple[str, str, tuple[Step, ...]]] = []
     for track_slug, track_name, roles in catalog.track_ladders:
         if only_tracks is not None and track_slug not in only_tracks:
+            continue
+        if _needs_research(catalog, timing.research_years, current, roles):
+            paths.append((track_slug, track_name, (first,)))
             continue
         steps, before = [first], current
         for role, kind in _route(catalog, timing, current, track_slug, roles):
@@ -640,6 +679,25 @@ def _paths(
         steps[-1] = replace(steps[-1], explanation=(*steps[-1].explanation, top_note))
         paths.append((track_slug, track_name, tuple(steps)))
     return paths
+
+
+def _needs_research(catalog: Catalog, research_years: int, current: Role, roles: tuple[Role, ...]) -> bool:
+    """A research ladder the person cannot step onto: its roles need a PhD (a degree that counts research
+    years) or research experience, which the profile knows only as a role already on the research ladder."""
+    return (
+        bool(roles)
+        and all(_research_only(r) for r in roles)
+        and not (research_years or Track.RESEARCH.value in current.tracks)
+    )
+
+
+def blocked_step(catalog: Catalog, roles: tuple[Role, ...]) -> Blocked:
+    """What a blocked research track shows instead of a path: the first rung and what it needs, in words named
+    from the data (the degrees that count research years)."""
+    degrees = sorted((e for e in catalog.educations.values() if e.research_years), key=lambda e: -e.research_years)
+    names = " or ".join(e.name for e in degrees[:1]) or "a research degree"
+    source = degrees[0].source if degrees else Source(SourceKind.ASSUMPTION, "Research roles need research training.")
+    return Blocked(roles[0].slug, roles[0].name, f"needs a {names} or research experience", source)
 
 
 def _your_pay_line(profile: Profile) -> Adjustment:
@@ -668,7 +726,9 @@ def _your_pay(profile: Profile, first: Step, pay: _Pay) -> YourPay:
 
 def _target(track: TrackProjection, profile: Profile) -> Target:
     top = track.top
-    if profile.target_year is None:
+    if track.blocked is not None:
+        verdict = Verdict.BLOCKED
+    elif profile.target_year is None:
         verdict = Verdict.NO_YEAR
     elif profile.target_year >= top.year:
         verdict = Verdict.ON_TRACK
@@ -678,8 +738,8 @@ def _target(track: TrackProjection, profile: Profile) -> Target:
         verdict = Verdict.UNLIKELY
     return Target(
         track=profile.target_track,  # type: ignore[arg-type]
-        role=top.role,
-        title=top.title,
+        role=top.role if track.blocked is None else track.blocked.role,
+        title=top.title if track.blocked is None else track.blocked.title,
         typical_year=top.year,
         earliest_year=top.earliest_year,
         target_year=profile.target_year,

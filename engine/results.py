@@ -74,6 +74,19 @@ class EarningsYear:
 
 
 @dataclass(frozen=True, slots=True)
+class Blocked:
+    """A step that cannot be taken: the role a track's path would move into, and what it needs.
+
+    A track that is blocked shows only the current step (the person stays where they are on it), no projected
+    path and no pay beyond it; it never wins "which track earns most"."""
+
+    role: str
+    title: str
+    needs: str  # in words, e.g. "needs a PhD or research experience"
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
 class TrackProjection:
     track: str
     name: str
@@ -82,6 +95,7 @@ class TrackProjection:
     # none (they are fetched when scrolled to) and a what-if reads one track's. Copies share what is kept.
     earn: Callable[[], tuple[EarningsYear, ...]] | None = field(default=None, repr=False, compare=False)
     _kept: list[tuple[EarningsYear, ...]] = field(default_factory=list, repr=False, compare=False)
+    blocked: Blocked | None = None  # the track's first move cannot be taken (research without a PhD)
 
     @property
     def earnings(self) -> tuple[EarningsYear, ...]:

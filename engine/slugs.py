@@ -111,6 +111,7 @@ class Verdict(StrEnum):
     AMBITIOUS = "ambitious"
     UNLIKELY = "unlikely"
     NO_YEAR = "no-year"  # no target year given
+    BLOCKED = "blocked"  # the track's first step cannot be taken (research without a PhD)
 
 
 class Position(StrEnum):

@@ -28,7 +28,9 @@ class Earnings:
     def _summary(self) -> str:
         """The one-sentence answer: which track earns most over the horizon, and by how much."""
         projection, cur = self.projection, self.projection.currency
-        tracks = sorted(projection.tracks, key=lambda t: (-t.cumulative, t.track != Track.IC))
+        # A track whose first step cannot be taken (research without a PhD) earns nothing of its own: never the answer.
+        open_tracks = [t for t in projection.tracks if t.blocked is None] or list(projection.tracks)
+        tracks = sorted(open_tracks, key=lambda t: (-t.cumulative, t.track != Track.IC))
         best = tracks[0]
         other = next((t for t in tracks[1:] if t.track == Track.IC), tracks[1] if len(tracks) > 1 else None)
         target = self.profile.target_track

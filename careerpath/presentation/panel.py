@@ -240,6 +240,9 @@ class ProjectionPanel:
                 "name": track.name,
                 "top_title": track.top.title,
                 "is_target": track.track == target,
+                "blocked": None
+                if track.blocked is None
+                else {"title": track.blocked.title, "needs": track.blocked.needs},
                 "steps": [
                     self._step(track.track, step, paid, currency, whose, held)
                     for step, paid in zip(track.steps, shown.steps, strict=True)

@@ -48,7 +48,12 @@ def test_the_methodology_page_describes_the_survey_and_lists_its_cells(client):
     assert 'id="survey-us-senior"' in html and 'id="survey-de-senior"' in html  # thin cells are listed too
     assert "(thin)" in html and "(strong)" in html and "not compared: too few answers" in html
     assert "12 of 12 cells within" in html
-    assert "The order of the tracks</strong> (which one earns most over the years) comes from the article" in html
+    # The order of the tracks, country by country (issue 30): the survey's ratio where it has both cells.
+    assert "The order of the tracks</strong> (which one earns most over the years), country by country" in html
+    us = html[html.index('data-country="US"') :].split("</li>")[0]
+    assert "Senior Research Scientist earns 0.81 times a Senior ML Engineer in the survey" in us
+    london = html[html.index('data-country="GB"') :].split("</li>")[0]
+    assert "the order of the tracks comes from the article and assumptions" in london
 
 
 def test_an_edited_band_keeps_the_articles_sentence_beside_its_note(client):

@@ -112,7 +112,7 @@ def helps(html: str) -> dict[str, str]:
 
 
 def test_every_pay_field_names_the_chosen_locations_currency(client):
-    html = client.get(reverse("estimate"), {**SEATTLE_PAY_IN_LONDON, "location": "sf-bay-area"}).content.decode()
+    html = client.post(reverse("estimate"), {**SEATTLE_PAY_IN_LONDON, "location": "sf-bay-area"}).content.decode()
 
     for text in helps(html).values():
         assert "($) | " in text and "in USD ($), the currency of San Francisco Bay Area." in text, text

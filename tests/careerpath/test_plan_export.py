@@ -46,7 +46,10 @@ def test_csv_has_a_row_per_step(user_client, plan):
     rows = csv_table(response.content.decode())
     roles = [(r["Track"], r["Role"]) for r in rows]
     assert ("Management", "Director or VP of Machine Learning") in roles
-    assert ("Research", "AI Research Scientist") in roles
+    # A Bachelor's plan cannot step into research (issue 30): the line above the table says what it needs.
+    assert ("Research", "AI Research Scientist") not in roles
+    blocked = "Research: cannot be taken,AI Research Scientist needs a PhD or research experience"
+    assert blocked in response.content.decode()
     json_steps = user_client.get(reverse("projection_json", args=[plan.pk])).json()["tracks"]
     first = json_steps[0]["steps"][0]
     assert int(rows[0]["Base min"]) == first["base_min"]
@@ -107,3 +110,20 @@ def test_file_names_are_readable_and_json_keeps_its_keys(user_client, user, make
     response = user_client.get(reverse("projection_json", args=[plan.pk]))
     assert response["Content-Disposition"] == 'attachment; filename="careerpath-unicode-plan-2027-projection.json"'
     assert set(response.json()) >= {"plan", "start_year", "currency", "tracks", "notes", "freelance", "your_pay"}
+
+
+def test_a_bachelors_plan_page_and_json_show_the_research_step_that_cannot_be_taken(user_client, plan):
+    """Research needs a PhD or research experience (issue 30): the page shows the step and what it needs, the JSON
+    says so in `blocked`, and neither carries a research path with pay."""
+    html = user_client.get(reverse("plan_detail", args=[plan.pk])).content.decode()
+    card = html[html.index('data-role="blocked"') :][:600]
+    assert (
+        "AI Research Scientist" in card and "cannot be taken" in card and "needs a PhD or research experience" in card
+    )
+    research = next(
+        t
+        for t in user_client.get(reverse("projection_json", args=[plan.pk])).json()["tracks"]
+        if t["track"] == "research"
+    )
+    assert research["blocked"]["needs"] == "needs a PhD or research experience"
+    assert [s["kind"] for s in research["steps"]] == ["current"]

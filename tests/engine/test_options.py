@@ -26,9 +26,10 @@ def test_each_what_if_gives_its_effect_at_every_step_and_at_the_top(catalog):
     assert nlp.delta_min == nlp.steps[1].delta_min
 
 
-def test_a_phd_on_the_research_track_reaches_the_top_sooner_and_higher(catalog):
+def test_a_phd_opens_the_research_track_and_a_masters_does_not(catalog):
+    """Research needs a PhD or research experience (issue 30): a PhD opens the path, a Master's leaves it blocked."""
     _, degrees = what_ifs(profile(target_track="research"), catalog, YEAR)
     phd = next(w for w in degrees if w.key == "phd")
     masters = next(w for w in degrees if w.key == "masters")
-    assert phd.top_years_sooner > 0 and phd.top_delta_min > masters.top_delta_min > 0
-    assert degrees[0].key == "phd"
+    assert phd.top_delta_min > 0 and masters.top_role == "mid"  # a Master's: still blocked, the current step
+    assert phd.top_role == "staff-research-scientist" and degrees[0].key == "phd"

@@ -31,16 +31,9 @@ def test_ic_track_ends_at_ml_architect_and_research_at_research_scientist(catalo
         "principal",
         "ml-architect",
     ]
-    # Without a PhD, research is a move across from the engineering ladder, then its own ladder.
-    research = result.track("research").steps
-    assert [s.role for s in research] == [
-        "entry",
-        "mid",
-        "research-scientist",
-        "senior-research-scientist",
-        "staff-research-scientist",
-    ]
-    assert [s.kind for s in research] == ["current", "promotion", "lateral", "promotion", "promotion"]
+    # Without a PhD or research years, research cannot be entered: the track stays at the current step.
+    research = result.track("research")
+    assert [s.role for s in research.steps] == ["entry"] and research.blocked is not None
 
 
 def test_us_average_person_in_retail_gets_the_article_level_band_window(catalog):
