@@ -44,7 +44,6 @@ from .words import (
     your_pay_words,
 )
 
-
 # The step card's values the panel template prints. A panel prints some two hundred of them, and Django's
 # autoescape of each (html.escape behind a lazy-aware wrapper) is a large share of an uncached render;
 # each is escaped here once, exactly as the template would, and reaches it as safe text (the same HTML).
