@@ -39,6 +39,27 @@ def _nice_top(value: float) -> int:
     return 10 * power
 
 
+def _frame(bars: list, top: float, labels: list[str], currency: str, legend: list[dict]) -> dict:
+    """What both offer charts share: the plot area, four money ticks up to `top`, a label under each slot."""
+    plot_height = PLOT_BOTTOM - PLOT_TOP
+    slot = (CHART_WIDTH - 8 - PLOT_LEFT) / len(labels)
+    ticks = [
+        {"y": round(PLOT_BOTTOM - plot_height * k / 4, 1), "label": format_money(top * k / 4, currency, compact=True)}
+        for k in range(5)
+    ]
+    return {
+        "width": CHART_WIDTH,
+        "height": CHART_HEIGHT,
+        "left": PLOT_LEFT,
+        "right": CHART_WIDTH - 8,
+        "bars": bars,
+        "ticks": ticks,
+        "labels": [{"x": round(PLOT_LEFT + i * slot + slot / 2, 1), "text": text} for i, text in enumerate(labels)],
+        "label_y": PLOT_BOTTOM + 20,
+        "legend": legend,
+    }
+
+
 def year_chart(figures: OfferBreakdown, currency: str) -> dict:
     """Stacked bars, one a year: base and bonus, sign-on, initial-grant equity, refresher equity."""
     years = figures.years
@@ -72,22 +93,8 @@ def year_chart(figures: OfferBreakdown, currency: str) -> dict:
             )
         label = f"Year {y.year}: {format_money(y.total, currency)} in total"
         bars.append(Bar(y.year, label, tuple(segments)))
-    ticks = [
-        {"y": round(PLOT_BOTTOM - plot_height * k / 4, 1), "label": format_money(top * k / 4, currency, compact=True)}
-        for k in range(5)
-    ]
-    labels = [{"x": round(PLOT_LEFT + i * slot + slot / 2, 1), "text": f"Year {y.year}"} for i, y in enumerate(years)]
-    return {
-        "width": CHART_WIDTH,
-        "height": CHART_HEIGHT,
-        "left": PLOT_LEFT,
-        "right": CHART_WIDTH - 8,
-        "bars": bars,
-        "ticks": ticks,
-        "labels": labels,
-        "label_y": PLOT_BOTTOM + 20,
-        "legend": [{"kind": kind, "name": name} for kind, name in SEGMENTS],
-    }
+    labels = [f"Year {y.year}" for y in years]
+    return _frame(bars, top, labels, currency, [{"kind": kind, "name": name} for kind, name in SEGMENTS])
 
 
 def drop_sentence(figures: OfferBreakdown, currency: str) -> str:
@@ -275,22 +282,8 @@ def compare_chart(columns, currency: str) -> dict:
                     "label": f"{column.label}, year {i + 1}: {format_money(column.totals[i], currency)}",
                 }
             )
-    ticks = [
-        {"y": round(PLOT_BOTTOM - plot_height * k / 4, 1), "label": format_money(top * k / 4, currency, compact=True)}
-        for k in range(5)
-    ]
-    labels = [{"x": round(PLOT_LEFT + i * slot + slot / 2, 1), "text": f"Year {i + 1}"} for i in range(years)]
-    return {
-        "width": CHART_WIDTH,
-        "height": CHART_HEIGHT,
-        "left": PLOT_LEFT,
-        "right": CHART_WIDTH - 8,
-        "bars": bars,
-        "ticks": ticks,
-        "labels": labels,
-        "label_y": PLOT_BOTTOM + 20,
-        "legend": [{"series": k, "name": c.label} for k, c in enumerate(columns)],
-    }
+    labels = [f"Year {i + 1}" for i in range(years)]
+    return _frame(bars, top, labels, currency, [{"series": k, "name": c.label} for k, c in enumerate(columns)])
 
 
 PART_WORDS = {

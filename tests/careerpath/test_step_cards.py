@@ -13,7 +13,9 @@ FIGURE = re.compile(r"[$£€₹][\d,]+(?: – [$£€₹][\d,]+)?|\b20\d\d\b")
 
 
 def cards(html: str) -> list[str]:
-    return re.findall(r'<li class="step[^"]*"[^>]*>(.*?)</li>', html, re.S)
+    """Every step card with figures (a step that cannot be taken shows none: it says what it needs)."""
+    found = re.findall(r'<li class="(step[^"]*)"[^>]*>(.*?)</li>', html, re.S)
+    return [card for classes, card in found if "step-blocked" not in classes]
 
 
 def visible(card: str) -> str:

@@ -74,7 +74,9 @@ def test_one_quick_estimate_update_is_within_8_kb_compressed(client):
     assert len(response.content) <= HTMX_UPDATE_BUDGET
 
 
-LIVE_UPDATE_BUDGET = 20 * 1024  # uncompressed (issue 25): what the person sees, the rest when wanted
+# Uncompressed: what the person sees, the rest when wanted. 20 KB since issue 25; 24 KB since issue 32 put
+# total pay beside base in the chart and each step's other figures behind "More about this step" (median 23.2 KB).
+LIVE_UPDATE_BUDGET = 24 * 1024
 
 
 def test_a_live_update_carries_what_is_seen_within_20_kb_uncompressed(client, catalog):
