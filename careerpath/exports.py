@@ -68,11 +68,12 @@ def step_dict(step: Step) -> dict:
         "kind": step.kind,  # "current", "promotion" or "lateral" (a move to another track)
         "provenance": step.provenance,  # "article", "assumption", "edited" or "yours"
         "explanation": _explanation(step.explanation),
-        "evidence": _evidence(step.evidence),  # the public survey for this role in this country, or None
+        "evidence": evidence_json(step.evidence),  # the public survey for this role in this country, or None
     }
 
 
-def _evidence(evidence: Evidence | None) -> dict | None:
+def evidence_json(evidence: Evidence | None) -> dict | None:
+    """A survey cell in an export (a plan's steps, an offer's counter-offer), or None."""
     if evidence is None:
         return None
     return {

@@ -9,12 +9,13 @@ offer does not give: a refresher "like a typical one" is a scenario beside the f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
+from careerpath.exports import evidence_json
 from compensation.money import round_half_up
 from engine.bands import band_here
-from engine.catalog import Catalog, Parameter, Source
+from engine.catalog import Catalog, Evidence, Parameter, Source
 from engine.offers import (
     VESTING_PRESETS,
     Counter,
@@ -41,6 +42,10 @@ OPTION_LABELS = {
     "exit": "At your exit price, diluted",
     "zero": "At zero",
 }
+
+
+# The survey's amounts, each converted when the survey's currency is not the offer's.
+_CENTILES = ("p10", "p25", "p50", "p75", "p90")
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +210,36 @@ class OfferAnalysis:
             self.counter_max_raise.value,
         )
 
+    @cached_property
+    def survey_cell(self) -> Evidence | None:
+        """The public survey's cell for the offer's level in its country, if it has enough answers to be used."""
+        return self.catalog.evidence_for(self.values["level"], self.country)
+
+    @cached_property
+    def evidence(self) -> Evidence | None:
+        """The survey cell the counter-offer is checked against, in the offer's currency: converted once, at this
+        data's exchange rates, when the survey's currency differs (`evidence_converted_from` then names it)."""
+        cell = self.survey_cell
+        if cell is None or cell.currency == self.currency:
+            return cell
+        amounts = {k: float(self.catalog.convert(getattr(cell, k), cell.currency, self.currency)) for k in _CENTILES}
+        return replace(cell, currency=self.currency, **amounts)
+
+    @property
+    def survey_answers(self) -> int:
+        """How many answers the survey has for the offer's level in its country (0: no cell), used or not."""
+        cell = self.catalog.survey.get((self.values["level"], self.country))
+        return cell.n if cell is not None else 0
+
+    @cached_property
+    def survey_min_count(self) -> Parameter:
+        return self.catalog.param(Param.SURVEY_MIN_COUNT)
+
+    @property
+    def evidence_converted_from(self) -> str:
+        cell = self.survey_cell
+        return cell.currency if cell is not None and cell.currency != self.currency else ""
+
     @property
     def data_version(self) -> int:
         return self.catalog.data_version
@@ -240,6 +275,10 @@ class OfferAnalysis:
     @property
     def level_name(self) -> str:
         return self.catalog.roles[self.values["level"]].name
+
+    @property
+    def country(self) -> str:
+        return self.catalog.locations[self.values["location"]].country
 
     @property
     def location_name(self) -> str:
@@ -280,6 +319,7 @@ class OfferAnalysis:
                 "equity_needed": counter.equity_needed,
                 "max_raise": counter.max_raise,
                 "below_market": counter.capped,
+                "evidence": evidence_json(self.evidence),  # the public survey, in the offer's currency, or None
             },
             "leave": [
                 {"month": row.month, "forfeited_equity": row.forfeited_equity, "sign_on_clawback": row.sign_on_clawback}
@@ -352,9 +392,10 @@ class OfferAnalysis:
         ]
         return rows
 
-    def csv_rows(self) -> list[list]:
-        """offer.csv: a title block (the inputs, the assumptions, the data version), then the year-by-year
-        table and the leaving-early table, in whole units of the currency, under human headings."""
+    def csv_rows(self, evidence: str = "") -> list[list]:
+        """offer.csv: a title block (the inputs, the assumptions, the survey evidence in words, the data version),
+        then the year-by-year table and the leaving-early table, in whole units of the currency, under human
+        headings."""
         rows: list[list] = [[f"Offer from {self.values['company']}"]]
         rows += [[label, value] for label, value in self.inputs()]
         rows += [
@@ -364,6 +405,7 @@ class OfferAnalysis:
                 "within a level, from the salary data)",
             ],
             ["Assumption", "No refresher unless the offer gives one; stock growth as entered (0: the grant price)"],
+            ["Counter-offer evidence", evidence],
             ["Data version", self.data_version],
             [],
             [

@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from careerpath.models import Plan
+from careerpath.presentation.words import COUNTRY_NAMES, evidence_sentence
 from compensation.money import format_money
+from engine.catalog import Evidence
 from engine.offers import Comparison, Counter, OfferBreakdown
 from engine.results import PayPosition
 
@@ -158,6 +160,26 @@ def counter_sentence(counter: Counter, currency: str, level: str = "this level")
             f"To reach {target} in year 1, ask for {base} more base; over four years it already pays that on average."
         )
     return f"Year 1 already pays {target}; to reach it over four years on average, ask for {equity} more equity."
+
+
+def counter_evidence_sentence(
+    evidence: Evidence | None,
+    role_name: str,
+    country: str,
+    converted_from: str = "",
+    answers: int = 0,
+    least: int = 0,
+) -> str:
+    """What the counter-offer rests on besides the band: the public survey's cell for the level in the offer's
+    country (count, median, middle half), or, where it has fewer than `least` answers, the band alone."""
+    if evidence is None:
+        where = f"a {role_name} in {COUNTRY_NAMES.get(country, country)}"
+        found = f"only {answers:,} answers for {where}" if answers else f"no answers for {where}"
+        return (
+            f"The salary survey has {found}, fewer than the {least:,} a cell needs to be used: "
+            "the counter-offer rests on the band alone."
+        )
+    return f"Beside the band, the salary survey: {evidence_sentence(evidence, role_name, converted_from)}."
 
 
 def counter_moved_sentence(moved: dict, currency: str) -> str:

@@ -27,6 +27,7 @@ from .forms import CompareForm, LeaveForm, OfferForm, StartPlanForm
 from .mapping import values_of
 from .presentation import (
     change_rows,
+    counter_evidence_sentence,
     counter_moved_sentence,
     counter_sentence,
     drop_sentence,
@@ -149,8 +150,20 @@ def offer_detail(request, offer_id: int):
             counter=counter_sentence(
                 analysis.counter, currency, f"a {analysis.level_name} in {analysis.location_name}"
             ),
+            counter_evidence=_evidence_words(analysis),
         )
     return render_page(request, "offers/offer_detail.html", context, partial="leave-answer")
+
+
+def _evidence_words(analysis: OfferAnalysis) -> str:
+    return counter_evidence_sentence(
+        analysis.evidence,
+        analysis.level_name,
+        analysis.country,
+        analysis.evidence_converted_from,
+        analysis.survey_answers,
+        round(analysis.survey_min_count.value),
+    )
 
 
 def _moved_words(offer, analysis: OfferAnalysis) -> str:
@@ -222,7 +235,9 @@ def offer_json(request, offer_id: int):
 def offer_csv(request, offer_id: int):
     offer, analysis = _analysis(request, offer_id)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    write_csv(response, analysis.csv_rows())  # a company named "=…" is text in a spreadsheet, never a formula
+    write_csv(
+        response, analysis.csv_rows(_evidence_words(analysis))
+    )  # a company named "=…" is text in a spreadsheet, never a formula
     return _download(response, f"offer-{offer.pk}.csv")
 
 

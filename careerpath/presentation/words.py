@@ -28,15 +28,17 @@ CONFIDENCE_WORDS = {
 }
 
 
-def evidence_sentence(evidence: Evidence, role_name: str) -> str:
+def evidence_sentence(evidence: Evidence, role_name: str, converted_from: str = "") -> str:
     """ "aijobs.net salary survey (…), 2024: 3,944 Senior ML Engineers in the US; median $200,000; middle half
-    $158,500 – $254,000 (salary only, no bonus or equity): strong evidence." """
+    $158,500 – $254,000 (salary only, no bonus or equity): strong evidence." `converted_from` names the survey's
+    own currency when the amounts were converted into another (at the data's exchange rates)."""
     country = COUNTRY_NAMES.get(evidence.country, evidence.country)
+    converted = f"; converted from {converted_from} at this data's exchange rates" if converted_from else ""
     return (
         f"{evidence.source}, {evidence.years}: {evidence.n:,} answers for {role_name} in "
         f"{country}; median {format_money(evidence.p50, evidence.currency)}; "
-        f"middle half {money_range(evidence.p25, evidence.p75, evidence.currency)} (salary only, no bonus or equity): "
-        f"{CONFIDENCE_WORDS.get(evidence.confidence, evidence.confidence)}"
+        f"middle half {money_range(evidence.p25, evidence.p75, evidence.currency)} (salary only, no bonus or equity"
+        f"{converted}): {CONFIDENCE_WORDS.get(evidence.confidence, evidence.confidence)}"
     )
 
 
