@@ -12,7 +12,7 @@ from careerpath.forms import ProfileForm
 from careerpath.presentation import panel as panel_module
 from careerpath.profiles import profile_from_values
 from compensation.catalog import get_catalog
-from compensation.models import SalaryBand
+from compensation.models import Role, SalaryBand
 from compensation.money import format_money
 from engine.projection import project
 from tests.factories import PLAN_POST
@@ -123,3 +123,16 @@ def test_a_bound_form_shows_what_was_typed_not_a_kept_copy(client):
     client.get(reverse("home"))  # keeps the home page's untouched form
     html = client.get(reverse("estimate"), {**QUERY, "years_experience": "lots"}).content.decode()
     assert 'value="lots"' in html
+
+
+def test_a_step_card_prints_a_title_from_admin_escaped_once(client, settings, monkeypatch):
+    """The step cards' values are escaped in panel.py (`printed`), as the template would: the same HTML."""
+    settings.PANEL_CACHE_SECONDS = 0
+    role = Role.objects.get(slug="director-vp")
+    role.name = 'R&D <Director> "VP"'
+    role.save()
+    html = client.get(reverse("estimate"), QUERY, headers=HTMX).content.decode()
+    assert "<strong>R&amp;D &lt;Director&gt; &quot;VP&quot;</strong>" in html
+    assert "&amp;amp;" not in html and "<Director>" not in html
+    monkeypatch.setattr(panel_module, "PRINTED", ())  # every value left to the template's autoescape
+    assert client.get(reverse("estimate"), QUERY, headers=HTMX).content.decode() == html

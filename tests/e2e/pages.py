@@ -24,9 +24,9 @@ def figures(locator: Locator) -> tuple[int, int]:
 
 
 def all_figures(page: Page) -> dict[tuple[str, str], tuple[int, int]]:
-    """{(track, role): (base_min, base_max)} for every step the page shows."""
+    """{(track, role): (base_min, base_max)} for every step the page shows with pay."""
     rows = page.eval_on_selector_all(
-        "#projection li.step",
+        "#projection li.step[data-base-min]",  # a step that cannot be taken has no figures
         """steps => steps.map(s => [s.closest('[data-track]').dataset.track, s.dataset.role,
                                     Number(s.dataset.baseMin), Number(s.dataset.baseMax)])""",
     )

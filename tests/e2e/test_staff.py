@@ -93,7 +93,7 @@ def test_band_edited_in_admin_shows_in_an_open_plan_after_a_refresh(page, open_c
     admin.goto("/admin/compensation/salaryband/?q=role-director-vp")
     admin.locator("#result_list").get_by_role("link", name="Director or VP of Machine Learning", exact=True).click()
     min_amount = admin.locator("#id_min_amount")
-    expect(min_amount).to_have_value(re.compile(r"^250000(\.0+)?$"))
+    expect(min_amount).to_have_value(re.compile(r"^230000(\.0+)?$"))  # the assumption the survey lowered (issue 30)
     min_amount.fill("300000")
     admin.get_by_label("Note for this change").fill("Director band: 2026 survey")
     admin.locator('input[name="_save"]').click()
