@@ -1,7 +1,7 @@
-"""Presentation v4 (issue 32): one answer per page, checked in a browser.
+"""One answer per page (issue 32), checked in a browser.
 
 `checked` looks at each page at 360 and 1280 px, light and dark (axe, the Nu Html Checker, the page's width)
-and keeps its screenshots in artifacts/screenshots/v4-*.png.
+and keeps its screenshots in artifacts/screenshots/one-answer-*.png.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.e2e
 # 3. The pay typed into the estimate survives sign-up ----------------------------------------------
 
 
-def test_3_pay_typed_into_the_estimate_is_filled_in_and_saved_after_sign_up(page, checked):
+def test_pay_typed_into_the_estimate_is_filled_in_and_saved_after_sign_up(page, checked):
     page.goto("/")
     choose_location(page, "london")
     with projection_update(page):
@@ -35,7 +35,7 @@ def test_3_pay_typed_into_the_estimate_is_filled_in_and_saved_after_sign_up(page
     filled = "Your estimate is filled in with the pay you typed (base £90,000)"
     expect(page.locator(".messages")).to_contain_text(filled)
     expect(page.get_by_label("Base pay now (£)")).to_have_value("90000")
-    checked(page, "v4-estimate-with-pay", "New plan · CareerPath", raw_html=False)
+    checked(page, "one-answer-estimate-with-pay", "New plan · CareerPath", raw_html=False)
     page.get_by_role("button", name="Save plan").click()
     page.wait_for_url(re.compile(r"/plans/\d+/$"))
     expect(page.locator("[data-summary]")).to_contain_text("£90,000")
@@ -44,7 +44,7 @@ def test_3_pay_typed_into_the_estimate_is_filled_in_and_saved_after_sign_up(page
 # 4. The pay fields' label and help name one currency --------------------------------------------
 
 
-def test_4_pay_label_and_help_follow_the_location_and_the_currency_question(page, checked):
+def test_pay_label_and_help_follow_the_location_and_the_currency_question(page, checked):
     page.goto("/")
     base_help = page.locator("#id_current_base_helptext")
     bonus_help = page.locator("#id_current_bonus_helptext")
@@ -59,8 +59,8 @@ def test_4_pay_label_and_help_follow_the_location_and_the_currency_question(page
     expect(page.locator("[data-pay-currency-question]")).to_be_visible()
     expect(page.get_by_label("Base pay now ($)")).to_have_value("200000")
     expect(base_help).to_contain_text("as typed, in USD ($); London pays in GBP (£)")
-    checked(page, "v4-pay-currency-question", "Plan your ML career · CareerPath", raw_html=False)
-    page.locator(".your-pay-fields").screenshot(path=SCREENSHOTS / "v4-pay-fields-question-desktop.png")
+    checked(page, "one-answer-pay-currency-question", "Plan your ML career · CareerPath", raw_html=False)
+    page.locator(".your-pay-fields").screenshot(path=SCREENSHOTS / "one-answer-pay-fields-question-desktop.png")
 
     with projection_update(page):
         page.get_by_label("Convert it at the data's exchange rate").click()
@@ -85,7 +85,7 @@ SF_SENIOR = {
 FIGURES = r"[$£€₹][\d,]+(?: – [$£€₹][\d,]+)?|\b20\d\d\b"
 
 
-def test_1_6_7_one_track_followed_read_in_order_with_cards_of_three_figures(page, checked, log_in_as, make_plan, user):
+def test_one_track_followed_read_in_order_with_cards_of_three_figures(page, checked, log_in_as, make_plan, user):
     plan = make_plan(user, title="Senior in SF", **SF_SENIOR)
     log_in_as(page.context, user)
     page.set_viewport_size(PHONE)
@@ -102,7 +102,7 @@ def test_1_6_7_one_track_followed_read_in_order_with_cards_of_three_figures(page
     assert order == sorted(order) and order[-1] < first_step, (order, first_step)
     expect(page.locator("#projection [data-money-basis]")).to_contain_text("total adds bonus and equity")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / "v4-plan-first-screen-phone.png")
+    page.screenshot(path=SCREENSHOTS / "one-answer-plan-first-screen-phone.png")
 
     # 1. The what-ifs and the earnings sentence speak of the track the headline follows.
     track = re.search(r"Following the (.+?) track", why.inner_text()).group(1)
@@ -124,5 +124,5 @@ def test_1_6_7_one_track_followed_read_in_order_with_cards_of_three_figures(page
     card.locator("details.step-more summary").click()
     expect(card.locator(".band")).to_contain_text("Band here, base in today’s money")
     expect(page.locator("#projection")).not_to_contain_text("0th percentile")
-    card.screenshot(path=SCREENSHOTS / "v4-step-card-opened-desktop.png")
-    checked(page, "v4-plan-sf-senior", "Senior in SF · CareerPath", raw_html=False)
+    card.screenshot(path=SCREENSHOTS / "one-answer-step-card-opened-desktop.png")
+    checked(page, "one-answer-plan-sf-senior", "Senior in SF · CareerPath", raw_html=False)
