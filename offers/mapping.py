@@ -32,30 +32,6 @@ CHOICES = {
     "industry": ("industry", "industry_id"),
     "company_type": ("company_type", "company_type_id"),
 }
-PLAIN = (
-    "company",
-    "base",
-    "bonus_target_percent",
-    "sign_on_year1",
-    "sign_on_year2",
-    "sign_on_clawback_months",
-    "equity_type",
-    "equity_grant",
-    "options_count",
-    "strike_price",
-    "fmv_price",
-    "preferred_price",
-    "exit_value",
-    "dilution_percent_per_round",
-    "rounds",
-    "exercise_window_days",
-    "vesting",
-    "vesting_custom",
-    "cliff_months",
-    "refresher_percent",
-    "stock_growth_percent",
-    "start_date",
-)
 OPTION_FIELDS = (
     "options_count",
     "strike_price",
@@ -65,6 +41,23 @@ OPTION_FIELDS = (
     "dilution_percent_per_round",
     "rounds",
     "exercise_window_days",
+)
+PLAIN = (
+    "company",
+    "base",
+    "bonus_target_percent",
+    "sign_on_year1",
+    "sign_on_year2",
+    "sign_on_clawback_months",
+    "equity_type",
+    "equity_grant",
+    *OPTION_FIELDS,
+    "vesting",
+    "vesting_custom",
+    "cliff_months",
+    "refresher_percent",
+    "stock_growth_percent",
+    "start_date",
 )
 
 
